@@ -1,0 +1,49 @@
+"""The generator's pipeline: load the schema, build the model, render, format."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from codegen.config import Config
+from codegen.load import build_model, load_schema
+from codegen.model import SchemaModel
+from codegen.render import Renderer
+
+logger = logging.getLogger(__name__)
+
+
+def schema_label(schema: Path, root: Path) -> str:
+    """Name the schema in generated headers without machine-specific folders."""
+    try:
+        return schema.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return schema.name
+
+
+def load_model(config: Config) -> SchemaModel:
+    locations = {
+        namespace: os.fspath(config.root / path)
+        for namespace, path in config.locations.items()
+    }
+    logger.info("loading %s", config.schema)
+    schema = load_schema(config.schema, locations)
+    return build_model(
+        schema,
+        config.roots,
+        source=schema_label(config.schema, config.root),
+        deprecations=config.deprecations,
+    )
+
+
+def generate(config: Config) -> dict[str, str]:
+    """Return the generated package as a mapping of file name to content."""
+    model = load_model(config)
+    logger.info(
+        "rendering package %s: %d classes, %d enumerations",
+        config.package,
+        len(model.complex_types),
+        len(model.enumerations),
+    )
+    return Renderer(model, config, model.source).render()

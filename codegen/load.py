@@ -1,0 +1,512 @@
+"""Load an XSD with xmlschema and build the generator's model of it.
+
+Only the types reachable from the requested root elements enter the model.
+The loader walks xmlschema's components, never the schema text, so includes,
+imports and chameleon includes are resolved the way xmlschema resolves them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import xmlschema
+from xmlschema.validators import (
+    XsdAnyElement,
+    XsdAtomicBuiltin,
+    XsdAtomicRestriction,
+    XsdElement,
+    XsdGroup,
+)
+
+from codegen.builtins import BUILTINS
+from codegen.errors import CodegenError, UnsupportedConstruct
+from codegen.model import (
+    XSD_NAMESPACE,
+    Attribute,
+    ComplexType,
+    Element,
+    EnumerationValue,
+    Facets,
+    RootElement,
+    SchemaModel,
+    SimpleType,
+)
+from codegen.naming import constant_case, pascal_case, snake_case
+
+logger = logging.getLogger(__name__)
+
+_XSD = f"{{{XSD_NAMESPACE}}}"
+_RANGE_FACETS = {
+    "min_inclusive": "minInclusive",
+    "max_inclusive": "maxInclusive",
+    "min_exclusive": "minExclusive",
+    "max_exclusive": "maxExclusive",
+}
+_COUNT_FACETS = {
+    "length": "length",
+    "min_length": "minLength",
+    "max_length": "maxLength",
+    "total_digits": "totalDigits",
+    "fraction_digits": "fractionDigits",
+}
+
+
+def load_schema(
+    path: Path, locations: Mapping[str, str] | None = None
+) -> xmlschema.XMLSchema10:
+    """Parse and build a schema, turning xmlschema's errors into a CodegenError."""
+    if not path.is_file():
+        raise CodegenError(
+            "schema file not found: check the path given with --schema or in [tool.codegen]",
+            schema=path,
+        )
+    try:
+        return xmlschema.XMLSchema10(
+            str(path), locations=list((locations or {}).items())
+        )
+    except xmlschema.XMLSchemaParseError as error:
+        raise CodegenError(
+            f"the schema is invalid: {error.message}",
+            schema=error.url or path,
+            line=_sourceline(error.elem),
+            component=_component_label(error.obj),
+        ) from None
+    except (OSError, xmlschema.XMLSchemaException, SyntaxError) as error:
+        raise CodegenError(
+            f"the schema could not be loaded: {error}; check that every include and "
+            "import can be found, or map a namespace with --location NAMESPACE=PATH",
+            schema=path,
+        ) from None
+
+
+def build_model(
+    schema: xmlschema.XMLSchema10,
+    roots: Iterable[str],
+    source: str,
+    deprecations: Mapping[str, str] | None = None,
+) -> SchemaModel:
+    """Build the model of every type reachable from the named global elements."""
+    builder = _ModelBuilder(schema, deprecations or {})
+    model = SchemaModel(source=source)
+    for root_name in roots:
+        model.roots.append(builder.add_root(root_name))
+    model.complex_types = builder.complex_types
+    model.enumerations = builder.enumerations
+    return model
+
+
+class _ModelBuilder:
+    def __init__(self, schema: xmlschema.XMLSchema10, deprecations: Mapping[str, str]):
+        self.schema = schema
+        self.deprecations = deprecations
+        self.complex_types: dict[str, ComplexType] = {}
+        self.enumerations: dict[str, SimpleType] = {}
+        self.python_names: dict[str, str] = {}
+
+    def add_root(self, name: str) -> RootElement:
+        xsd_element = self._find_global_element(name)
+        xsd_type = xsd_element.type
+        if xsd_type.is_simple():
+            raise UnsupportedConstruct(
+                f"root element {name!r} has a simple type; only elements of complex "
+                "type can be roots",
+                schema=self.schema.url,
+                component=xsd_element.name,
+            )
+        if xsd_type.name is None:
+            key = xsd_element.name
+            python_name = pascal_case(xsd_element.local_name)
+        else:
+            key = xsd_type.name
+            python_name = pascal_case(xsd_type.local_name)
+        self._add_complex_type(xsd_type, key, python_name)
+
+        return RootElement(
+            name=xsd_element.local_name,
+            namespace=xsd_element.target_namespace,
+            complex_type=key,
+            documentation=_documentation(xsd_element),
+        )
+
+    def _find_global_element(self, name: str) -> XsdElement:
+        elements = self.schema.maps.elements
+        candidates = (
+            [name]
+            if name.startswith("{")
+            else [
+                (
+                    f"{{{self.schema.target_namespace}}}{name}"
+                    if self.schema.target_namespace
+                    else name
+                ),
+                *(qname for qname in elements if qname.rpartition("}")[2] == name),
+            ]
+        )
+        for qname in candidates:
+            if qname in elements:
+                return elements[qname]
+        known = sorted(qname.rpartition("}")[2] for qname in self.schema.elements)
+        raise CodegenError(
+            f"the schema has no global element {name!r}; choose a root from: "
+            + ", ".join(known[:40])
+            + (" ..." if len(known) > 40 else ""),
+            schema=self.schema.url,
+        )
+
+    def _add_complex_type(self, xsd_type, key: str, python_name: str) -> None:
+        if key in self.complex_types:
+            return
+        self._claim_python_name(python_name, key)
+        # Reserve the key first so that recursive types terminate.
+        self.python_names.setdefault(key, python_name)
+        self.complex_types[key] = None  # type: ignore[assignment]
+        self.complex_types[key] = self._complex_type(xsd_type, key, python_name)
+
+    def _claim_python_name(self, python_name: str, key: str) -> None:
+        for other_key, other_name in self.python_names.items():
+            if other_name == python_name and other_key != key:
+                raise CodegenError(
+                    f"two types map to the Python class name {python_name!r}; "
+                    "rename one in the schema or in the configuration",
+                    schema=self.schema.url,
+                    component=f"{other_key} and {key}",
+                )
+        self.python_names[key] = python_name
+
+    def _complex_type(self, xsd_type, key: str, python_name: str) -> ComplexType:
+        base_key = None
+        base_type = xsd_type.base_type
+        if (
+            base_type is not None
+            and base_type.is_complex()
+            and base_type.name != f"{_XSD}anyType"
+        ):
+            if xsd_type.derivation != "extension":
+                raise UnsupportedConstruct(
+                    "derivation of a complex type by restriction of another complex "
+                    "type is not supported yet",
+                    schema=xsd_type.schema.url,
+                    component=key,
+                )
+            base_key = base_type.name
+            self._add_complex_type(
+                base_type, base_key, pascal_case(base_type.local_name)
+            )
+
+        if xsd_type.has_simple_content():
+            return self._simple_content_type(xsd_type, key, python_name, base_key)
+        if getattr(xsd_type, "mixed", False):
+            raise UnsupportedConstruct(
+                "mixed content is not supported yet",
+                schema=xsd_type.schema.url,
+                component=key,
+            )
+
+        content, xsd_elements = self._content_elements(xsd_type.content, key)
+        attributes = self._attributes(xsd_type, key)
+        if base_key is not None:
+            base = self.complex_types[base_key]
+            xsd_elements = xsd_elements[len(self._all_elements(base_type)) :]
+            attributes = [
+                a for a in attributes if a.tag not in _attribute_tags(base_type)
+            ]
+            if not xsd_elements and content == base.content:
+                content = "empty"
+        elements = tuple(
+            self._element(xsd_element, key, python_name) for xsd_element in xsd_elements
+        )
+        _check_unique_fields(elements, attributes, key)
+
+        return ComplexType(
+            key=key,
+            python_name=python_name,
+            anonymous=xsd_type.name is None,
+            content=content,
+            base=base_key,
+            elements=elements,
+            attributes=tuple(attributes),
+            documentation=_documentation(xsd_type),
+        )
+
+    def _all_elements(self, xsd_type) -> list[XsdElement]:
+        if xsd_type.has_simple_content() or xsd_type.content is None:
+            return []
+        return self._content_elements(xsd_type.content, xsd_type.name or "")[1]
+
+    def _simple_content_type(self, xsd_type, key, python_name, base_key) -> ComplexType:
+        content_type = xsd_type.content
+        attributes = self._attributes(xsd_type, key)
+        simple_content = None
+        if base_key is not None:
+            base_tags = _attribute_tags(xsd_type.base_type)
+            attributes = [a for a in attributes if a.tag not in base_tags]
+        else:
+            simple_content = self._simple_type(content_type, python_name + "Value")
+        return ComplexType(
+            key=key,
+            python_name=python_name,
+            anonymous=xsd_type.name is None,
+            content="simple",
+            base=base_key,
+            attributes=tuple(attributes),
+            simple_content=simple_content,
+            documentation=_documentation(xsd_type),
+        )
+
+    def _content_elements(self, group, key: str) -> tuple[str, list[XsdElement]]:
+        if group is None or not isinstance(group, XsdGroup) or not len(group):
+            return "empty", []
+        if group.model == "all":
+            _require_single_occurrence(group, key)
+            return "all", list(group)
+        return "sequence", self._flatten_sequence(group, key)
+
+    def _flatten_sequence(self, group: XsdGroup, key: str) -> list[XsdElement]:
+        if group.model != "sequence":
+            raise UnsupportedConstruct(
+                f"xs:{group.model} inside a sequence is not supported yet",
+                schema=group.schema.url,
+                component=key,
+            )
+        _require_single_occurrence(group, key)
+        elements: list[XsdElement] = []
+        for particle in group:
+            if isinstance(particle, XsdAnyElement) and not isinstance(
+                particle, XsdElement
+            ):
+                raise UnsupportedConstruct(
+                    "element wildcards (xs:any) are not supported yet",
+                    schema=group.schema.url,
+                    component=key,
+                )
+            if isinstance(particle, XsdGroup):
+                elements.extend(self._flatten_sequence(particle, key))
+            else:
+                elements.append(particle)
+        return elements
+
+    def _element(
+        self, xsd_element: XsdElement, owner_key: str, owner_name: str
+    ) -> Element:
+        xsd_type = xsd_element.type
+        local_name = xsd_element.local_name
+        namespace = xsd_element.target_namespace if xsd_element.qualified else ""
+        simple_type = None
+        complex_key = None
+        if xsd_type.is_simple():
+            simple_type = self._simple_type(
+                xsd_type, owner_name + pascal_case(local_name)
+            )
+        elif xsd_type.name is None:
+            complex_key = f"{owner_key}/{local_name}"
+            self._add_complex_type(
+                xsd_type, complex_key, owner_name + pascal_case(local_name)
+            )
+        else:
+            complex_key = xsd_type.name
+            self._add_complex_type(
+                xsd_type, complex_key, pascal_case(xsd_type.local_name)
+            )
+
+        return Element(
+            name=local_name,
+            namespace=namespace or "",
+            field_name=snake_case(local_name),
+            min_occurs=xsd_element.min_occurs,
+            max_occurs=xsd_element.max_occurs,
+            simple_type=simple_type,
+            complex_type=complex_key,
+            nillable=bool(xsd_element.nillable),
+            default=xsd_element.default,
+            fixed=xsd_element.fixed,
+            documentation=_documentation(xsd_element),
+            deprecation=self._deprecation(owner_key, local_name),
+        )
+
+    def _attributes(self, xsd_type, key: str) -> list[Attribute]:
+        attributes = []
+        for name, xsd_attribute in xsd_type.attributes.items():
+            if name is None:
+                raise UnsupportedConstruct(
+                    "attribute wildcards (xs:anyAttribute) are not supported yet",
+                    schema=xsd_type.schema.url,
+                    component=key,
+                )
+            if xsd_attribute.use == "prohibited":
+                continue
+            local_name = xsd_attribute.local_name
+            simple_type = self._simple_type(
+                xsd_attribute.type, self.python_names[key] + pascal_case(local_name)
+            )
+            attributes.append(
+                Attribute(
+                    name=local_name,
+                    namespace=(
+                        xsd_attribute.target_namespace
+                        if xsd_attribute.qualified
+                        else ""
+                    ),
+                    field_name=snake_case(local_name),
+                    simple_type=simple_type,
+                    required=xsd_attribute.use == "required",
+                    default=xsd_attribute.default,
+                    fixed=xsd_attribute.fixed,
+                    documentation=_documentation(xsd_attribute),
+                    deprecation=self._deprecation(key, "@" + local_name),
+                )
+            )
+        return attributes
+
+    def _simple_type(self, xsd_type, context_name: str) -> SimpleType:
+        if not xsd_type.is_atomic():
+            raise UnsupportedConstruct(
+                "list and union simple types are not supported yet",
+                schema=xsd_type.schema.url,
+                component=xsd_type.name or context_name,
+            )
+        steps = []
+        step = xsd_type
+        while not isinstance(step, XsdAtomicBuiltin):
+            steps.append(step)
+            step = step.base_type
+        builtin = step.local_name
+        if builtin not in BUILTINS:
+            raise UnsupportedConstruct(
+                f"the built-in type xs:{builtin} is not supported yet",
+                schema=xsd_type.schema.url,
+                component=xsd_type.name or context_name,
+            )
+        facets = _effective_facets(xsd_type, steps)
+        # Only string enumerations become enum classes: other values compare by
+        # value (`01` equals `1` for xs:int), which an allowed-value set handles.
+        enumeration_owner = None
+        if BUILTINS[builtin].kind == "string":
+            enumeration_owner = next((s for s in steps if s.enumeration), None)
+
+        python_name = None
+        values: tuple[EnumerationValue, ...] = ()
+        if enumeration_owner is not None:
+            owner_name = (
+                enumeration_owner.local_name if enumeration_owner.name else None
+            )
+            python_name = pascal_case(owner_name) if owner_name else context_name
+            values = _enumeration_values(enumeration_owner)
+        simple_type = SimpleType(
+            name=xsd_type.name,
+            builtin=builtin,
+            facets=facets,
+            python_name=python_name,
+            values=values,
+            documentation=_documentation(xsd_type),
+        )
+        if enumeration_owner is not None:
+            self._add_enumeration(enumeration_owner, simple_type, python_name)
+        return simple_type
+
+    def _add_enumeration(
+        self, owner, simple_type: SimpleType, python_name: str
+    ) -> None:
+        """Register the enum class of the type that declares the enumeration facet."""
+        if python_name in self.enumerations:
+            return
+        self._claim_python_name(python_name, owner.name or f"anonymous:{python_name}")
+        if owner.name != simple_type.name:
+            simple_type = self._simple_type(owner, python_name)
+        self.enumerations[python_name] = simple_type
+
+    def _deprecation(self, owner_key: str, name: str) -> str:
+        owner = owner_key.rpartition("}")[2]
+        return self.deprecations.get(f"{owner}/{name}", "")
+
+
+def _effective_facets(xsd_type, steps: list) -> Facets:
+    values: dict[str, object] = {"white_space": xsd_type.white_space or "preserve"}
+    patterns = []
+    for step in steps:
+        if not isinstance(step, XsdAtomicRestriction):
+            continue
+        if step.patterns is not None:
+            patterns.append(tuple(step.patterns.regexps))
+        for field_name, facet_name in {**_RANGE_FACETS, **_COUNT_FACETS}.items():
+            facet = step.facets.get(f"{_XSD}{facet_name}")
+            if facet is not None and field_name not in values:
+                value = facet.elem.get("value")
+                values[field_name] = (
+                    int(value) if field_name in _COUNT_FACETS else value.strip()
+                )
+        if step.enumeration and "enumeration" not in values:
+            values["enumeration"] = tuple(step.enumeration)
+    values["patterns"] = tuple(patterns)
+    return Facets(**values)  # type: ignore[arg-type]
+
+
+def _enumeration_values(xsd_type) -> tuple[EnumerationValue, ...]:
+    enumeration_facet = xsd_type.facets.get(f"{_XSD}enumeration")
+    result = []
+    used: set[str] = set()
+    for index, value in enumerate(xsd_type.enumeration):
+        member = constant_case(str(value))
+        while member in used:
+            member += "_"
+        used.add(member)
+        documentation = ""
+        if enumeration_facet is not None:
+            documentation = _documentation_of(enumeration_facet.get_annotation(index))
+        result.append(
+            EnumerationValue(
+                value=str(value), member=member, documentation=documentation
+            )
+        )
+    return tuple(result)
+
+
+def _require_single_occurrence(group: XsdGroup, key: str) -> None:
+    if group.min_occurs != 1 or group.max_occurs != 1:
+        raise UnsupportedConstruct(
+            f"a repeated or optional xs:{group.model} group is not supported yet",
+            schema=group.schema.url,
+            component=key,
+        )
+
+
+def _attribute_tags(xsd_type) -> set[str]:
+    return {name for name in xsd_type.attributes if name is not None}
+
+
+def _check_unique_fields(elements, attributes, key: str) -> None:
+    seen: dict[str, str] = {}
+    for item in [*elements, *attributes]:
+        label = ("@" if isinstance(item, Attribute) else "") + item.name
+        if item.field_name in seen:
+            raise CodegenError(
+                f"{seen[item.field_name]!r} and {label!r} map to the same Python field "
+                f"name {item.field_name!r}",
+                component=key,
+            )
+        seen[item.field_name] = label
+
+
+def _documentation(component) -> str:
+    return _documentation_of(getattr(component, "annotation", None))
+
+
+def _documentation_of(annotation) -> str:
+    if annotation is None:
+        return ""
+    texts = []
+    for elem in annotation.documentation:
+        language = elem.get("{http://www.w3.org/XML/1998/namespace}lang", "en")
+        if language.lower().startswith("en") and elem.text:
+            texts.append(" ".join(elem.text.split()))
+    return " ".join(texts)
+
+
+def _sourceline(elem) -> int | None:
+    return getattr(elem, "sourceline", None)
+
+
+def _component_label(component) -> str | None:
+    name = getattr(component, "name", None)
+    return name if isinstance(name, str) else None

@@ -1,0 +1,50 @@
+"""Python names for XML names.
+
+Every name depends only on the XML name it comes from, never on the order in
+which types are found, so adding a type never renames another one.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
+
+
+def _words(name: str) -> list[str]:
+    ascii_name = (
+        unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    )
+    words = []
+    for chunk in _NOT_WORD.split(ascii_name):
+        words.extend(part for part in _CAMEL_BOUNDARY.split(chunk) if part)
+    return words
+
+
+def _safe(name: str, prefix: str) -> str:
+    if not name:
+        return prefix
+    if name[0].isdigit():
+        name = f"{prefix}_{name}"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        name += "_"
+    return name
+
+
+def snake_case(name: str) -> str:
+    """Return the snake_case field name for an XML name: `houseNumber` -> `house_number`."""
+    return _safe("_".join(word.lower() for word in _words(name)), "field")
+
+
+def pascal_case(name: str) -> str:
+    """Return the class name for an XML name: `realtorContactDetailsList` -> `RealtorContactDetailsList`."""
+    words = _words(name)
+    return _safe("".join(word[0].upper() + word[1:] for word in words), "Type")
+
+
+def constant_case(name: str) -> str:
+    """Return the enum member name for an enumeration value: `no-salutation` -> `NO_SALUTATION`."""
+    return _safe("_".join(word.upper() for word in _words(name)), "VALUE")
