@@ -68,10 +68,10 @@ def load_schema(
         )
     except xmlschema.XMLSchemaParseError as error:
         raise CodegenError(
-            f"the schema is invalid: {error.message}",
-            schema=error.url or path,
-            line=_sourceline(error.elem),
-            component=_component_label(error.obj),
+            f"the schema is invalid: {error.message}; fix the schema file",
+            schema=_file_path(error.schema_url) or path,
+            line=error.sourceline,
+            path=error.path,
         ) from None
     except (OSError, xmlschema.XMLSchemaException, SyntaxError) as error:
         raise CodegenError(
@@ -503,10 +503,7 @@ def _documentation_of(annotation) -> str:
     return " ".join(texts)
 
 
-def _sourceline(elem) -> int | None:
-    return getattr(elem, "sourceline", None)
-
-
-def _component_label(component) -> str | None:
-    name = getattr(component, "name", None)
-    return name if isinstance(name, str) else None
+def _file_path(url: str | None) -> str | None:
+    if url and url.startswith("file://"):
+        return url.removeprefix("file://")
+    return url

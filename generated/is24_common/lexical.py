@@ -38,6 +38,11 @@ def collapse_whitespace(text: str) -> str:
     return _XSD_WHITESPACE.sub(" ", text).strip(" ")
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """Return the repr of a text for a message, cut after `limit` characters."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + "..."
+
+
 def parse_boolean(text: str, path: str, problems: list[Problem]) -> bool | None:
     value = _BOOLEANS.get(collapse_whitespace(text))
     if value is None:

@@ -25,6 +25,7 @@ from .lexical import (
     parse_float,
     parse_integer,
     replace_whitespace,
+    shorten,
 )
 from .models import CountryCode, MessageCode, SalutationType
 
@@ -47,7 +48,7 @@ def check_address_city(value: object, path: str, problems: list[Problem]) -> Non
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 50",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 50",
             )
         )
 
@@ -78,7 +79,7 @@ def check_address_house_number(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 30",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
             )
         )
 
@@ -105,7 +106,7 @@ def check_address_postcode(value: object, path: str, problems: list[Problem]) ->
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 20",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 20",
             )
         )
 
@@ -132,7 +133,7 @@ def check_address_street(value: object, path: str, problems: list[Problem]) -> N
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 100",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
             )
         )
 
@@ -163,7 +164,7 @@ def check_base_contact_details_addition_name(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 30",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
             )
         )
 
@@ -343,7 +344,7 @@ def check_base_contact_details_click_out_url(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 300",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
             )
         )
 
@@ -374,7 +375,7 @@ def check_base_contact_details_company(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 100",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
             )
         )
 
@@ -544,7 +545,7 @@ def check_base_contact_details_firstname(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 30",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
             )
         )
 
@@ -576,7 +577,7 @@ def check_base_contact_details_homepage_url(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 300",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
             )
         )
 
@@ -607,7 +608,7 @@ def check_base_contact_details_lastname(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 50",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 50",
             )
         )
 
@@ -778,7 +779,7 @@ def check_base_contact_details_portrait_url(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 300",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
             )
         )
 
@@ -809,7 +810,7 @@ def check_base_contact_details_position(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 100",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
             )
         )
 
@@ -840,7 +841,7 @@ def check_base_contact_details_title(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 15",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 15",
             )
         )
 
@@ -871,7 +872,7 @@ def check_contact_details_addition_name(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 30",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
             )
         )
 
@@ -1042,7 +1043,7 @@ def check_contact_details_click_out_url(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 300",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
             )
         )
 
@@ -1073,7 +1074,7 @@ def check_contact_details_company(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 100",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
             )
         )
 
@@ -1243,7 +1244,7 @@ def check_contact_details_firstname(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 30",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
             )
         )
 
@@ -1275,7 +1276,7 @@ def check_contact_details_homepage_url(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 300",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
             )
         )
 
@@ -1306,7 +1307,7 @@ def check_contact_details_lastname(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 50",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 50",
             )
         )
 
@@ -1337,7 +1338,7 @@ def check_contact_details_office_hours(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 1000",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 1000",
             )
         )
 
@@ -1508,7 +1509,7 @@ def check_contact_details_portrait_url(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 300",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
             )
         )
 
@@ -1539,7 +1540,7 @@ def check_contact_details_position(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 100",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
             )
         )
 
@@ -1570,7 +1571,7 @@ def check_contact_details_title(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 15",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 15",
             )
         )
 
@@ -1670,7 +1671,7 @@ def check_email(value: object, path: str, problems: list[Problem]) -> None:
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 300",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
             )
         )
     if _EMAIL_PATTERN_1_1.match(value) is None:
@@ -1737,7 +1738,7 @@ def check_realtor_contact_details_addition_name(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 30",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
             )
         )
 
@@ -1917,7 +1918,7 @@ def check_realtor_contact_details_click_out_url(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 300",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
             )
         )
 
@@ -1948,7 +1949,7 @@ def check_realtor_contact_details_company(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 100",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
             )
         )
 
@@ -2121,7 +2122,7 @@ def check_realtor_contact_details_firstname(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 30",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
             )
         )
 
@@ -2153,7 +2154,7 @@ def check_realtor_contact_details_homepage_url(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 300",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
             )
         )
 
@@ -2184,7 +2185,7 @@ def check_realtor_contact_details_lastname(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 50",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 50",
             )
         )
 
@@ -2215,7 +2216,7 @@ def check_realtor_contact_details_office_hours(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 1000",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 1000",
             )
         )
 
@@ -2392,7 +2393,7 @@ def check_realtor_contact_details_portrait_url(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 300",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
             )
         )
 
@@ -2423,7 +2424,7 @@ def check_realtor_contact_details_position(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 100",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
             )
         )
 
@@ -2454,7 +2455,7 @@ def check_realtor_contact_details_title(
         problems.append(
             Problem(
                 path,
-                f"{value[:40]!r}... has {len(value)} characters, more than the maximum length 15",
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 15",
             )
         )
 
