@@ -1,4 +1,4 @@
-"""What the generated code needs to know about each supported XSD built-in type.
+"""Facts about each supported XSD built-in type that the generated code relies on.
 
 Value spaces and lexical rules follow XSD 1.1 Part 2, section 3
 (https://www.w3.org/TR/xmlschema11-2/#built-in-datatypes).
@@ -14,7 +14,7 @@ Kind = Literal["string", "boolean", "integer", "decimal", "float"]
 
 @dataclass(frozen=True)
 class Builtin:
-    """How one built-in type is typed, parsed and bounded in generated code.
+    """The Python type, kind and value range of one built-in type.
 
     `pattern` is an XSD regular expression that every value of the type matches
     (the lexical rule of `Name`, `NCName`, `language`, ...), or None.

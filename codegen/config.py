@@ -11,7 +11,7 @@ from codegen.errors import CodegenError
 
 @dataclass(frozen=True)
 class Config:
-    """What to generate: from which schema, for which roots, into which package.
+    """Generation settings: the schema, its root elements and the target package.
 
     Relative paths are relative to `root`, the folder of pyproject.toml.
     """

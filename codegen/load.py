@@ -196,7 +196,12 @@ class _ModelBuilder:
             )
 
         if xsd_type.has_simple_content():
-            return self._simple_content_type(xsd_type, key, python_name, base_key)
+            raise UnsupportedConstruct(
+                "complex types with simple content (text with attributes) are not "
+                "supported yet",
+                schema=xsd_type.schema.url,
+                component=key,
+            )
         if getattr(xsd_type, "mixed", False):
             raise UnsupportedConstruct(
                 "mixed content is not supported yet",
@@ -234,26 +239,6 @@ class _ModelBuilder:
         if xsd_type.has_simple_content() or xsd_type.content is None:
             return []
         return self._content_elements(xsd_type.content, xsd_type.name or "")[1]
-
-    def _simple_content_type(self, xsd_type, key, python_name, base_key) -> ComplexType:
-        content_type = xsd_type.content
-        attributes = self._attributes(xsd_type, key)
-        simple_content = None
-        if base_key is not None:
-            base_tags = _attribute_tags(xsd_type.base_type)
-            attributes = [a for a in attributes if a.tag not in base_tags]
-        else:
-            simple_content = self._simple_type(content_type, python_name + "Value")
-        return ComplexType(
-            key=key,
-            python_name=python_name,
-            anonymous=xsd_type.name is None,
-            content="simple",
-            base=base_key,
-            attributes=tuple(attributes),
-            simple_content=simple_content,
-            documentation=_documentation(xsd_type),
-        )
 
     def _content_elements(self, group, key: str) -> tuple[str, list[XsdElement]]:
         if group is None or not isinstance(group, XsdGroup) or not len(group):

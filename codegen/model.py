@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 XSD_NAMESPACE = "http://www.w3.org/2001/XMLSchema"
 
-ContentModel = Literal["sequence", "all", "empty", "simple"]
+ContentModel = Literal["sequence", "all", "empty"]
 WhiteSpace = Literal["preserve", "replace", "collapse"]
 
 
@@ -23,7 +23,7 @@ WhiteSpace = Literal["preserve", "replace", "collapse"]
 class Facets:
     """The effective facets of a simple type, inherited through its restrictions.
 
-    `patterns` holds one tuple per derivation step: a value must match at least
+    `patterns` contains one tuple per derivation step: a value must match at least
     one pattern of every step (XSD 1.1 Part 2, section 4.3.4). Length and range
     facets keep the most derived value. Range values stay in their lexical form.
     """
@@ -139,7 +139,6 @@ class ComplexType:
     base: str | None = None
     elements: tuple[Element, ...] = ()
     attributes: tuple[Attribute, ...] = ()
-    simple_content: SimpleType | None = None
     documentation: str = ""
 
     @property
@@ -188,11 +187,6 @@ class SchemaModel:
         if complex_type.content != "empty" or complex_type.base is None:
             return complex_type.content
         return self.content_of(self.complex_types[complex_type.base])
-
-    def simple_content_of(self, complex_type: ComplexType) -> SimpleType | None:
-        if complex_type.simple_content is not None or complex_type.base is None:
-            return complex_type.simple_content
-        return self.simple_content_of(self.complex_types[complex_type.base])
 
     def contract(self) -> dict[str, Any]:
         """Return the model as plain data without documentation, for comparisons."""

@@ -33,7 +33,9 @@ def shared_folder(variable: str) -> Path:
     """Return the folder named by an environment variable, skipping or failing as documented."""
     value = os.environ.get(variable)
     if not value:
-        pytest.skip(f"{variable} is not set; point it at the shared IS24 inputs to run this test")
+        pytest.skip(
+            f"{variable} is not set; point it at the shared IS24 inputs to run this test"
+        )
     path = Path(value)
     if not path.is_dir():
         pytest.fail(f"{variable}={value} is not a folder")
@@ -58,7 +60,9 @@ def seed_folder() -> Path:
 @pytest.fixture(scope="session")
 def newest_schema(schemas_folder: Path) -> xmlschema.XMLSchema10:
     """The newest published schema, loaded by xmlschema: the oracle for verdicts."""
-    return xmlschema.XMLSchema10(str(schemas_folder / NEWEST_SNAPSHOT / "common-1.0.xsd"))
+    return xmlschema.XMLSchema10(
+        str(schemas_folder / NEWEST_SNAPSHOT / "common-1.0.xsd")
+    )
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,9 @@ def test_validate_names_field_and_fix_for_0049(tmp_path, capsys):
 
 def test_validate_schema_only_skips_rules(tmp_path, capsys):
     path = tmp_path / "contact.xml"
-    path.write_text(PHONE_0049.replace("0049", "+49").replace("<email>a@example.com</email>", ""))
+    path.write_text(
+        PHONE_0049.replace("0049", "+49").replace("<email>a@example.com</email>", "")
+    )
 
     assert main(["validate", "--schema-only", str(path)]) == 0
     assert main(["validate", str(path)]) == 1
@@ -41,7 +43,17 @@ def test_validate_schema_only_skips_rules(tmp_path, capsys):
 
 def test_validate_reports_schema_problem_with_path(tmp_path, capsys):
     path = tmp_path / "contact.json"
-    path.write_text(json.dumps({"common.realtorContactDetail": {"email": "a@example.com", "lastname": "M", "address": {"postcode": "1" * 21}}}))
+    path.write_text(
+        json.dumps(
+            {
+                "common.realtorContactDetail": {
+                    "email": "a@example.com",
+                    "lastname": "M",
+                    "address": {"postcode": "1" * 21},
+                }
+            }
+        )
+    )
 
     assert main(["validate", str(path)]) == 1
     assert "realtorContactDetail/address/postcode: " in capsys.readouterr().out
@@ -53,13 +65,26 @@ def test_validate_reports_unreadable_file(tmp_path, capsys):
 
 
 def test_convert_xml_to_json(seed_folder, capsys):
-    assert main(["convert", str(seed_folder / "create-contact-min.xml"), "--to", "json"]) == 0
+    assert (
+        main(["convert", str(seed_folder / "create-contact-min.xml"), "--to", "json"])
+        == 0
+    )
     document = json.loads(capsys.readouterr().out)
 
-    assert document == {"common.realtorContactDetail": {"email": "contactAddress@is24.de", "lastname": "lastname"}}
+    assert document == {
+        "common.realtorContactDetail": {
+            "email": "contactAddress@is24.de",
+            "lastname": "lastname",
+        }
+    }
 
 
 def test_convert_json_to_xml(seed_folder, capsys):
-    assert main(["convert", str(seed_folder / "created-response.json"), "--to", "xml"]) == 0
+    assert (
+        main(["convert", str(seed_folder / "created-response.json"), "--to", "xml"])
+        == 0
+    )
 
-    assert "<messageCode>MESSAGE_RESOURCE_CREATED</messageCode>" in capsys.readouterr().out
+    assert (
+        "<messageCode>MESSAGE_RESOURCE_CREATED</messageCode>" in capsys.readouterr().out
+    )

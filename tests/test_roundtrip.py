@@ -16,11 +16,15 @@ from conftest import PROJECT, payload_files
 
 
 def _xml_documents(seed_folder, cases_folder):
-    return payload_files(seed_folder, ".xml") + payload_files(cases_folder / "is24-payloads", ".xml")
+    return payload_files(seed_folder, ".xml") + payload_files(
+        cases_folder / "is24-payloads", ".xml"
+    )
 
 
 def _json_documents(seed_folder, cases_folder):
-    return payload_files(seed_folder, ".json") + payload_files(cases_folder / "is24-payloads", ".json")
+    return payload_files(seed_folder, ".json") + payload_files(
+        cases_folder / "is24-payloads", ".json"
+    )
 
 
 def test_xml_roundtrip_keeps_every_value(seed_folder, cases_folder, newest_schema):
@@ -29,7 +33,9 @@ def test_xml_roundtrip_keeps_every_value(seed_folder, cases_folder, newest_schem
         written = is24_common.write_xml(obj, rules=False)
 
         assert is24_common.read_xml(written, rules=False) == obj, path.name
-        assert _decoded(newest_schema, written) == _decoded(newest_schema, str(path)), path.name
+        assert _decoded(newest_schema, written) == _decoded(
+            newest_schema, str(path)
+        ), path.name
 
 
 def _decoded(schema, source):
@@ -41,18 +47,28 @@ def _decoded(schema, source):
 def test_xml_written_is_valid_for_lxml(seed_folder, cases_folder):
     # The published file imports xlink without a location, which lxml cannot
     # resolve; the project's schema states the same contract without it.
-    lxml_schema = etree.XMLSchema(etree.parse(str(PROJECT / "schema" / "common-1.0.xsd")))
+    lxml_schema = etree.XMLSchema(
+        etree.parse(str(PROJECT / "schema" / "common-1.0.xsd"))
+    )
     for path in _xml_documents(seed_folder, cases_folder):
-        written = is24_common.write_xml(is24_common.read_xml(path.read_bytes(), rules=False), rules=False)
+        written = is24_common.write_xml(
+            is24_common.read_xml(path.read_bytes(), rules=False), rules=False
+        )
 
-        assert lxml_schema.validate(etree.fromstring(written.encode())), (path.name, lxml_schema.error_log)
+        assert lxml_schema.validate(etree.fromstring(written.encode())), (
+            path.name,
+            lxml_schema.error_log,
+        )
 
 
 def test_xml_to_json_and_back_is_equal(seed_folder, cases_folder):
     for path in _xml_documents(seed_folder, cases_folder):
         obj = is24_common.read_xml(path.read_bytes(), rules=False)
 
-        assert is24_common.read_json(is24_common.write_json(obj, rules=False), rules=False) == obj, path.name
+        assert (
+            is24_common.read_json(is24_common.write_json(obj, rules=False), rules=False)
+            == obj
+        ), path.name
 
 
 def test_json_payloads_convert_to_valid_xml(seed_folder, cases_folder, newest_schema):
@@ -69,14 +85,18 @@ def test_json_roundtrip_keeps_every_member(seed_folder, cases_folder):
     """Each member of the input appears in the output with the same value, up to IS24's typing."""
     for path in _json_documents(seed_folder, cases_folder):
         original = json.loads(path.read_bytes())
-        written = json.loads(is24_common.write_json(is24_common.read_json(path.read_bytes(), rules=False), rules=False))
+        written = json.loads(
+            is24_common.write_json(
+                is24_common.read_json(path.read_bytes(), rules=False), rules=False
+            )
+        )
 
         assert _lexical_leaves(written) == _lexical_leaves(original), path.name
 
 
 def _lexical_leaves(document) -> set[tuple[str, str]]:
     """Return (path, text) for every scalar, with root key and array wrappers normalised."""
-    (key, value), = document.items()
+    ((key, value),) = document.items()
     leaves: set[tuple[str, str]] = set()
 
     def walk(node, path):
@@ -97,7 +117,11 @@ def _lexical_leaves(document) -> set[tuple[str, str]]:
 
 def test_json_writes_is24_types():
     contact = is24_common.RealtorContactDetails(
-        id=61204857, email="a@example.com", lastname="Muster", default_contact=True, real_estate_reference_count=13
+        id=61204857,
+        email="a@example.com",
+        lastname="Muster",
+        default_contact=True,
+        real_estate_reference_count=13,
     )
     document = json.loads(is24_common.write_json(contact))
 
@@ -110,12 +134,26 @@ def test_json_writes_is24_types():
 def test_json_messages_root_is_array_of_wrappers():
     messages = is24_common.Messages(
         message=[
-            is24_common.Message(message_code=is24_common.MessageCode.MESSAGE_RESOURCE_CREATED, message="created", id="7")
+            is24_common.Message(
+                message_code=is24_common.MessageCode.MESSAGE_RESOURCE_CREATED,
+                message="created",
+                id="7",
+            )
         ]
     )
     document = json.loads(is24_common.write_json(messages))
 
-    assert document == {"common.messages": [{"message": {"messageCode": "MESSAGE_RESOURCE_CREATED", "message": "created", "id": "7"}}]}
+    assert document == {
+        "common.messages": [
+            {
+                "message": {
+                    "messageCode": "MESSAGE_RESOURCE_CREATED",
+                    "message": "created",
+                    "id": "7",
+                }
+            }
+        ]
+    }
 
 
 @pytest.mark.parametrize(
@@ -150,8 +188,14 @@ def test_xml_reading_ignores_prefix_comments_and_unused_namespaces():
 
 
 def test_xml_writes_is24_form():
-    written = is24_common.write_xml(is24_common.RealtorContactDetails(email="a@example.com", lastname="Muster"))
+    written = is24_common.write_xml(
+        is24_common.RealtorContactDetails(email="a@example.com", lastname="Muster")
+    )
 
-    assert written.startswith('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<common:realtorContactDetail ')
-    assert 'xmlns:common="http://rest.immobilienscout24.de/schema/common/1.0"' in written
+    assert written.startswith(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<common:realtorContactDetail '
+    )
+    assert (
+        'xmlns:common="http://rest.immobilienscout24.de/schema/common/1.0"' in written
+    )
     assert written.index("<email>") < written.index("<lastname>")

@@ -29,6 +29,9 @@ def test_contract_comparison_sees_a_changed_facet(schemas_folder, tmp_path):
     """The comparison above can fail: one narrowed maxLength makes the contracts differ."""
     text = (PROJECT / "schema" / "common-1.0.xsd").read_text(encoding="utf-8")
     changed = tmp_path / "common-1.0.xsd"
-    changed.write_text(text.replace('<xs:maxLength value="15"/>', '<xs:maxLength value="14"/>', 1), encoding="utf-8")
+    changed.write_text(
+        text.replace('<xs:maxLength value="15"/>', '<xs:maxLength value="14"/>', 1),
+        encoding="utf-8",
+    )
 
     assert _contract(changed) != _contract(PROJECT / "schema" / "common-1.0.xsd")

@@ -35,34 +35,52 @@ def _verdict(package, data: bytes) -> tuple[bool, list[str]]:
 
 
 @pytest.mark.parametrize("snapshot", SNAPSHOTS)
-def test_snapshot_agrees_with_xmlschema(snapshot, schemas_folder, cases_folder, seed_folder, generated_packages):
+def test_snapshot_agrees_with_xmlschema(
+    snapshot, schemas_folder, cases_folder, seed_folder, generated_packages
+):
     schema_path = schemas_folder / snapshot / "common-1.0.xsd"
     package = generated_packages(f"snapshot_{snapshot.replace('-', '_')}", schema_path)
     oracle = xmlschema.XMLSchema10(str(schema_path))
-    documents = payload_files(seed_folder, ".xml") + payload_files(cases_folder / "is24-payloads", ".xml")
+    documents = payload_files(seed_folder, ".xml") + payload_files(
+        cases_folder / "is24-payloads", ".xml"
+    )
     assert len(documents) >= 10
 
     for path in documents:
         data = path.read_bytes()
         ours, problems = _verdict(package, data)
-        assert ours == oracle.is_valid(data), f"{snapshot} {path.name}: ours={ours} {problems}"
+        assert ours == oracle.is_valid(
+            data
+        ), f"{snapshot} {path.name}: ours={ours} {problems}"
 
 
 @pytest.mark.parametrize("snapshot", SNAPSHOTS)
-def test_snapshot_package_has_contact_roots(snapshot, schemas_folder, generated_packages):
+def test_snapshot_package_has_contact_roots(
+    snapshot, schemas_folder, generated_packages
+):
     package = generated_packages(
-        f"snapshot_{snapshot.replace('-', '_')}", schemas_folder / snapshot / "common-1.0.xsd"
+        f"snapshot_{snapshot.replace('-', '_')}",
+        schemas_folder / snapshot / "common-1.0.xsd",
     )
     contact = package.RealtorContactDetails(email="a@example.com", lastname="Muster")
 
     assert package.validate(contact, rules=False) == []
-    assert b"<lastname>Muster</lastname>" in package.write_xml(contact, rules=False).encode()
+    assert (
+        b"<lastname>Muster</lastname>"
+        in package.write_xml(contact, rules=False).encode()
+    )
 
 
-def test_older_snapshot_rejects_newer_elements(schemas_folder, seed_folder, generated_packages):
+def test_older_snapshot_rejects_newer_elements(
+    schemas_folder, seed_folder, generated_packages
+):
     """2018-10-12 predates secondaryEmail, so the documented maximum contact is invalid there."""
-    package = generated_packages("snapshot_2018_10_12", schemas_folder / "2018-10-12" / "common-1.0.xsd")
-    ours, problems = _verdict(package, (seed_folder / "create-contact-max.xml").read_bytes())
+    package = generated_packages(
+        "snapshot_2018_10_12", schemas_folder / "2018-10-12" / "common-1.0.xsd"
+    )
+    ours, problems = _verdict(
+        package, (seed_folder / "create-contact-max.xml").read_bytes()
+    )
 
     assert ours is False
     assert any("secondaryEmail" in problem for problem in problems)
