@@ -277,6 +277,12 @@ class _ModelBuilder:
     ) -> Element:
         xsd_type = xsd_element.type
         local_name = xsd_element.local_name
+        if xsd_element.nillable:
+            raise UnsupportedConstruct(
+                f"nillable elements are not supported yet ({local_name!r})",
+                schema=xsd_element.schema.url,
+                component=owner_key,
+            )
         namespace = xsd_element.target_namespace if xsd_element.qualified else ""
         simple_type = None
         complex_key = None

@@ -269,6 +269,8 @@ class Renderer:
             ],
             "rule_key": complex_type.local_name,
             "element_tags": sorted(item.tag for item in all_elements),
+            "repeated_names": sorted(item.name for item in all_elements if item.is_repeated),
+            "type_name": "" if complex_type.anonymous else complex_type.local_name,
             "json_members": sorted(
                 [f"@{item.name}" for item in all_attributes]
                 + [item.name for item in all_elements]
@@ -315,6 +317,8 @@ class Renderer:
         if item.simple_type is not None:
             view["checker"] = self._checker(item.simple_type, owner, item.name)
             view["complex"] = None
+            name = item.simple_type.name
+            view["type_name"] = name.rpartition("}")[2] if name else ""
         else:
             target = self.model.complex_types[item.complex_type]
             view["checker"] = None

@@ -33,13 +33,41 @@ Source = Union[bytes, str, "os.PathLike[str]", BinaryIO]
 
 _XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 _INDENT_STEP = "    "
+_XML_WHITESPACE = " \t\n\r"
 
 
 def _local_name(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _simple_text(node: Element, path: str, problems: list[Problem]) -> str:
+def _check_xsi(
+    name: str, value: str, path: str, problems: list[Problem], type_name: str
+) -> None:
+    """Report an XSI attribute that this element cannot carry (XSD 1.1 Part 1, section 3.3.4)."""
+    local = name[len(_XSI) :]
+    if local == "nil":
+        # No element of this schema is nillable, so xsi:nil is invalid with either value.
+        problems.append(
+            Problem(f"{path}/@xsi:nil", "the element is not nillable: remove xsi:nil")
+        )
+    elif local == "type":
+        # NOTE: prefixes are gone after parsing, so only the local name of the type is compared.
+        if not type_name or value.rpartition(":")[2] != type_name:
+            problems.append(
+                Problem(
+                    f"{path}/@xsi:type",
+                    f"xsi:type {value!r} is not supported here: remove it, the element's type is fixed",
+                )
+            )
+    elif local not in ("schemaLocation", "noNamespaceSchemaLocation"):
+        problems.append(
+            Problem(f"{path}/@xsi:{local}", "not an attribute of the XSI namespace")
+        )
+
+
+def _simple_text(
+    node: Element, path: str, problems: list[Problem], type_name: str
+) -> str:
     """Return the text of an element of simple type, reporting child elements and attributes."""
     if len(node):
         problems.append(
@@ -48,8 +76,10 @@ def _simple_text(node: Element, path: str, problems: list[Problem]) -> str:
                 f"element of simple type must not contain the child element {_local_name(node[0].tag)!r}",
             )
         )
-    for name in node.attrib:
-        if not name.startswith(_XSI):
+    for name, value in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(name, value, path, problems, type_name)
+        else:
             problems.append(
                 Problem(
                     f"{path}/@{_local_name(name)}",
@@ -62,7 +92,7 @@ def _simple_text(node: Element, path: str, problems: list[Problem]) -> str:
 def _check_element_only(node: Element, path: str, problems: list[Problem]) -> None:
     """Report text between the child elements of an element-only type."""
     texts = [node.text, *(child.tail for child in node)]
-    if any(text and not text.isspace() for text in texts):
+    if any(text and text.strip(_XML_WHITESPACE) for text in texts):
         problems.append(
             Problem(
                 path,
@@ -72,26 +102,47 @@ def _check_element_only(node: Element, path: str, problems: list[Problem]) -> No
 
 
 def _unexpected(
-    node: Element, path: str, problems: list[Problem], known: frozenset[str]
+    children: list[Element],
+    index: int,
+    path: str,
+    problems: list[Problem],
+    known: frozenset[str],
+    repeated: frozenset[str],
 ) -> None:
+    node = children[index]
     name = _local_name(node.tag)
+    element_path = f"{path}/{name}"
+    # Index the path when the element repeats, whatever its namespace.
+    if name in repeated:
+        position = 1 + sum(
+            1 for child in children[:index] if _local_name(child.tag) == name
+        )
+        element_path += f"[{position}]"
     if node.tag in known:
         message = f"element {name!r} is out of place: the schema fixes the order and number of these elements"
     elif name in {_local_name(tag) for tag in known}:
-        message = f"element {name!r} is in the wrong namespace: write it as {node.tag!r} is not accepted here"
+        namespace = node.tag[1:].partition("}")[0] if node.tag.startswith("{") else ""
+        message = f"element {name!r} is in the wrong namespace {namespace or '(none)'!r}: write it without a namespace prefix, as the schema declares it unqualified"
+        if any(tag.startswith("{") and _local_name(tag) == name for tag in known):
+            message = (
+                f"element {name!r} is in the wrong namespace {namespace or '(none)'!r}"
+            )
     else:
         message = f"unexpected element {name!r}: it is not part of this type"
-    problems.append(Problem(f"{path}/{name}", message))
+    problems.append(Problem(element_path, message))
 
 
 _ADDRESS_TAGS = frozenset(
     ["city", "houseNumber", "internationalCountryRegion", "postcode", "street"]
 )
+_ADDRESS_REPEATED = frozenset([])
 
 
 def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
     for name, text in node.attrib.items():
-        if not name.startswith(_XSI):
+        if name.startswith(_XSI):
+            _check_xsi(name, text, path, problems, "Address")
+        else:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
@@ -104,7 +155,7 @@ def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
         child = children[index]
         item_path = path + "/street"
         street = simple_types.parse_address_street(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     house_number = None
@@ -112,7 +163,7 @@ def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
         child = children[index]
         item_path = path + "/houseNumber"
         house_number = simple_types.parse_address_house_number(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     postcode = None
@@ -120,7 +171,7 @@ def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
         child = children[index]
         item_path = path + "/postcode"
         postcode = simple_types.parse_address_postcode(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     city = None
@@ -128,7 +179,7 @@ def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
         child = children[index]
         item_path = path + "/city"
         city = simple_types.parse_address_city(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     international_country_region = None
@@ -138,7 +189,7 @@ def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
         international_country_region = _read_country_region(child, item_path, problems)
         index += 1
     if index < count:
-        _unexpected(children[index], path, problems, _ADDRESS_TAGS)
+        _unexpected(children, index, path, problems, _ADDRESS_TAGS, _ADDRESS_REPEATED)
     return Address(
         street=street,  # type: ignore[arg-type]
         house_number=house_number,  # type: ignore[arg-type]
@@ -226,13 +277,16 @@ _BASE_CONTACT_DETAILS_TAGS = frozenset(
         "title",
     ]
 )
+_BASE_CONTACT_DETAILS_REPEATED = frozenset([])
 
 
 def _read_base_contact_details(
     node: Element, path: str, problems: list[Problem]
 ) -> BaseContactDetails:
     for name, text in node.attrib.items():
-        if not name.startswith(_XSI):
+        if name.startswith(_XSI):
+            _check_xsi(name, text, path, problems, "BaseContactDetails")
+        else:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
@@ -245,7 +299,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/email"
         email = simple_types.parse_email(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
     salutation = None
@@ -253,7 +307,9 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/salutation"
         salutation = simple_types.parse_salutation_type(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "SalutationType"),
+            item_path,
+            problems,
         )
         index += 1
     firstname = None
@@ -261,7 +317,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/firstname"
         firstname = simple_types.parse_base_contact_details_firstname(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     lastname = None
@@ -269,7 +325,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/lastname"
         lastname = simple_types.parse_base_contact_details_lastname(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     fax_number_country_code = None
@@ -278,7 +334,7 @@ def _read_base_contact_details(
         item_path = path + "/faxNumberCountryCode"
         fax_number_country_code = (
             simple_types.parse_base_contact_details_fax_number_country_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -288,7 +344,7 @@ def _read_base_contact_details(
         item_path = path + "/faxNumberAreaCode"
         fax_number_area_code = (
             simple_types.parse_base_contact_details_fax_number_area_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -298,7 +354,7 @@ def _read_base_contact_details(
         item_path = path + "/faxNumberSubscriber"
         fax_number_subscriber = (
             simple_types.parse_base_contact_details_fax_number_subscriber(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -307,7 +363,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/faxNumber"
         fax_number = simple_types.parse_base_contact_details_fax_number(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     phone_number_country_code = None
@@ -316,7 +372,7 @@ def _read_base_contact_details(
         item_path = path + "/phoneNumberCountryCode"
         phone_number_country_code = (
             simple_types.parse_base_contact_details_phone_number_country_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -326,7 +382,7 @@ def _read_base_contact_details(
         item_path = path + "/phoneNumberAreaCode"
         phone_number_area_code = (
             simple_types.parse_base_contact_details_phone_number_area_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -336,7 +392,7 @@ def _read_base_contact_details(
         item_path = path + "/phoneNumberSubscriber"
         phone_number_subscriber = (
             simple_types.parse_base_contact_details_phone_number_subscriber(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -345,7 +401,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/phoneNumber"
         phone_number = simple_types.parse_base_contact_details_phone_number(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     cell_phone_number_country_code = None
@@ -354,7 +410,7 @@ def _read_base_contact_details(
         item_path = path + "/cellPhoneNumberCountryCode"
         cell_phone_number_country_code = (
             simple_types.parse_base_contact_details_cell_phone_number_country_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -364,7 +420,7 @@ def _read_base_contact_details(
         item_path = path + "/cellPhoneNumberAreaCode"
         cell_phone_number_area_code = (
             simple_types.parse_base_contact_details_cell_phone_number_area_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -374,7 +430,7 @@ def _read_base_contact_details(
         item_path = path + "/cellPhoneNumberSubscriber"
         cell_phone_number_subscriber = (
             simple_types.parse_base_contact_details_cell_phone_number_subscriber(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -383,7 +439,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/cellPhoneNumber"
         cell_phone_number = simple_types.parse_base_contact_details_cell_phone_number(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     address = None
@@ -397,7 +453,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/countryCode"
         country_code = simple_types.parse_country_code(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
     title = None
@@ -405,7 +461,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/title"
         title = simple_types.parse_base_contact_details_title(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     addition_name = None
@@ -413,7 +469,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/additionName"
         addition_name = simple_types.parse_base_contact_details_addition_name(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     company = None
@@ -421,7 +477,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/company"
         company = simple_types.parse_base_contact_details_company(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     homepage_url = None
@@ -429,7 +485,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/homepageUrl"
         homepage_url = simple_types.parse_base_contact_details_homepage_url(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     portrait_url = None
@@ -437,7 +493,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/portraitUrl"
         portrait_url = simple_types.parse_base_contact_details_portrait_url(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     position = None
@@ -445,7 +501,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/position"
         position = simple_types.parse_base_contact_details_position(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     secondary_email = None
@@ -453,7 +509,7 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/secondaryEmail"
         secondary_email = simple_types.parse_email(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
     click_out_url = None
@@ -461,11 +517,18 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/clickOutUrl"
         click_out_url = simple_types.parse_base_contact_details_click_out_url(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     if index < count:
-        _unexpected(children[index], path, problems, _BASE_CONTACT_DETAILS_TAGS)
+        _unexpected(
+            children,
+            index,
+            path,
+            problems,
+            _BASE_CONTACT_DETAILS_TAGS,
+            _BASE_CONTACT_DETAILS_REPEATED,
+        )
     return BaseContactDetails(
         email=email,  # type: ignore[arg-type]
         salutation=salutation,  # type: ignore[arg-type]
@@ -775,6 +838,7 @@ _CONTACT_DETAILS_TAGS = frozenset(
         "title",
     ]
 )
+_CONTACT_DETAILS_REPEATED = frozenset([])
 
 
 def _read_contact_details(
@@ -784,7 +848,9 @@ def _read_contact_details(
     for name, text in node.attrib.items():
         if name == "id":
             id = simple_types.parse_xs_long(text, path + "/@id", problems)
-        elif not name.startswith(_XSI):
+        elif name.startswith(_XSI):
+            _check_xsi(name, text, path, problems, "ContactDetails")
+        else:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
@@ -797,7 +863,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/email"
         email = simple_types.parse_email(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
     salutation = None
@@ -805,7 +871,9 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/salutation"
         salutation = simple_types.parse_salutation_type(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "SalutationType"),
+            item_path,
+            problems,
         )
         index += 1
     firstname = None
@@ -813,7 +881,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/firstname"
         firstname = simple_types.parse_contact_details_firstname(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     lastname = None
@@ -821,7 +889,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/lastname"
         lastname = simple_types.parse_contact_details_lastname(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     fax_number_country_code = None
@@ -830,7 +898,7 @@ def _read_contact_details(
         item_path = path + "/faxNumberCountryCode"
         fax_number_country_code = (
             simple_types.parse_contact_details_fax_number_country_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -839,7 +907,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
         fax_number_area_code = simple_types.parse_contact_details_fax_number_area_code(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     fax_number_subscriber = None
@@ -848,7 +916,7 @@ def _read_contact_details(
         item_path = path + "/faxNumberSubscriber"
         fax_number_subscriber = (
             simple_types.parse_contact_details_fax_number_subscriber(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -857,7 +925,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/faxNumber"
         fax_number = simple_types.parse_contact_details_fax_number(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     phone_number_country_code = None
@@ -866,7 +934,7 @@ def _read_contact_details(
         item_path = path + "/phoneNumberCountryCode"
         phone_number_country_code = (
             simple_types.parse_contact_details_phone_number_country_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -876,7 +944,7 @@ def _read_contact_details(
         item_path = path + "/phoneNumberAreaCode"
         phone_number_area_code = (
             simple_types.parse_contact_details_phone_number_area_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -886,7 +954,7 @@ def _read_contact_details(
         item_path = path + "/phoneNumberSubscriber"
         phone_number_subscriber = (
             simple_types.parse_contact_details_phone_number_subscriber(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -895,7 +963,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/phoneNumber"
         phone_number = simple_types.parse_contact_details_phone_number(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     cell_phone_number_country_code = None
@@ -904,7 +972,7 @@ def _read_contact_details(
         item_path = path + "/cellPhoneNumberCountryCode"
         cell_phone_number_country_code = (
             simple_types.parse_contact_details_cell_phone_number_country_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -914,7 +982,7 @@ def _read_contact_details(
         item_path = path + "/cellPhoneNumberAreaCode"
         cell_phone_number_area_code = (
             simple_types.parse_contact_details_cell_phone_number_area_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -924,7 +992,7 @@ def _read_contact_details(
         item_path = path + "/cellPhoneNumberSubscriber"
         cell_phone_number_subscriber = (
             simple_types.parse_contact_details_cell_phone_number_subscriber(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -933,7 +1001,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/cellPhoneNumber"
         cell_phone_number = simple_types.parse_contact_details_cell_phone_number(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     address = None
@@ -947,7 +1015,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/countryCode"
         country_code = simple_types.parse_country_code(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
     title = None
@@ -955,7 +1023,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/title"
         title = simple_types.parse_contact_details_title(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     addition_name = None
@@ -963,7 +1031,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/additionName"
         addition_name = simple_types.parse_contact_details_addition_name(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     company = None
@@ -971,7 +1039,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/company"
         company = simple_types.parse_contact_details_company(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     homepage_url = None
@@ -979,7 +1047,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/homepageUrl"
         homepage_url = simple_types.parse_contact_details_homepage_url(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     portrait_url = None
@@ -987,7 +1055,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/portraitUrl"
         portrait_url = simple_types.parse_contact_details_portrait_url(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     position = None
@@ -995,7 +1063,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/position"
         position = simple_types.parse_contact_details_position(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     secondary_email = None
@@ -1003,7 +1071,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/secondaryEmail"
         secondary_email = simple_types.parse_email(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
     click_out_url = None
@@ -1011,7 +1079,7 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/clickOutUrl"
         click_out_url = simple_types.parse_contact_details_click_out_url(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     office_hours = None
@@ -1019,11 +1087,18 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/officeHours"
         office_hours = simple_types.parse_contact_details_office_hours(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     if index < count:
-        _unexpected(children[index], path, problems, _CONTACT_DETAILS_TAGS)
+        _unexpected(
+            children,
+            index,
+            path,
+            problems,
+            _CONTACT_DETAILS_TAGS,
+            _CONTACT_DETAILS_REPEATED,
+        )
     return ContactDetails(
         id=id,  # type: ignore[arg-type]
         email=email,  # type: ignore[arg-type]
@@ -1305,13 +1380,16 @@ def _write_contact_details(
 
 
 _COUNTRY_REGION_TAGS = frozenset(["country", "region"])
+_COUNTRY_REGION_REPEATED = frozenset([])
 
 
 def _read_country_region(
     node: Element, path: str, problems: list[Problem]
 ) -> CountryRegion:
     for name, text in node.attrib.items():
-        if not name.startswith(_XSI):
+        if name.startswith(_XSI):
+            _check_xsi(name, text, path, problems, "CountryRegion")
+        else:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
@@ -1324,7 +1402,7 @@ def _read_country_region(
         child = children[index]
         item_path = path + "/country"
         country = simple_types.parse_country_code(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
     region = None
@@ -1332,11 +1410,18 @@ def _read_country_region(
         child = children[index]
         item_path = path + "/region"
         region = simple_types.parse_country_region_region(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     if index < count:
-        _unexpected(children[index], path, problems, _COUNTRY_REGION_TAGS)
+        _unexpected(
+            children,
+            index,
+            path,
+            problems,
+            _COUNTRY_REGION_TAGS,
+            _COUNTRY_REGION_REPEATED,
+        )
     return CountryRegion(
         country=country,  # type: ignore[arg-type]
         region=region,  # type: ignore[arg-type]
@@ -1373,11 +1458,14 @@ def _write_country_region(
 
 
 _MESSAGE_TAGS = frozenset(["id", "message", "messageCode"])
+_MESSAGE_REPEATED = frozenset([])
 
 
 def _read_message(node: Element, path: str, problems: list[Problem]) -> Message:
     for name, text in node.attrib.items():
-        if not name.startswith(_XSI):
+        if name.startswith(_XSI):
+            _check_xsi(name, text, path, problems, "Message")
+        else:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
@@ -1401,22 +1489,31 @@ def _read_message(node: Element, path: str, problems: list[Problem]) -> Message:
         seen.add(tag)
         if tag == "messageCode":
             message_code = simple_types.parse_message_code(
-                _simple_text(child, path + "/messageCode", problems),
+                _simple_text(child, path + "/messageCode", problems, "MessageCode"),
                 path + "/messageCode",
                 problems,
             )
         elif tag == "message":
             message = simple_types.parse_xs_string(
-                _simple_text(child, path + "/message", problems),
+                _simple_text(child, path + "/message", problems, "string"),
                 path + "/message",
                 problems,
             )
         elif tag == "id":
             id = simple_types.parse_xs_string(
-                _simple_text(child, path + "/id", problems), path + "/id", problems
+                _simple_text(child, path + "/id", problems, "string"),
+                path + "/id",
+                problems,
             )
         else:
-            _unexpected(child, path, problems, _MESSAGE_TAGS)
+            _unexpected(
+                children,
+                children.index(child),
+                path,
+                problems,
+                _MESSAGE_TAGS,
+                _MESSAGE_REPEATED,
+            )
     return Message(
         message_code=message_code,  # type: ignore[arg-type]
         message=message,  # type: ignore[arg-type]
@@ -1459,11 +1556,14 @@ def _write_message(
 
 
 _MESSAGES_TAGS = frozenset(["message"])
+_MESSAGES_REPEATED = frozenset(["message"])
 
 
 def _read_messages(node: Element, path: str, problems: list[Problem]) -> Messages:
     for name, text in node.attrib.items():
-        if not name.startswith(_XSI):
+        if name.startswith(_XSI):
+            _check_xsi(name, text, path, problems, "")
+        else:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
@@ -1478,7 +1578,7 @@ def _read_messages(node: Element, path: str, problems: list[Problem]) -> Message
         message.append(_read_message(child, item_path, problems))
         index += 1
     if index < count:
-        _unexpected(children[index], path, problems, _MESSAGES_TAGS)
+        _unexpected(children, index, path, problems, _MESSAGES_TAGS, _MESSAGES_REPEATED)
     return Messages(
         message=message,  # type: ignore[arg-type]
     )
@@ -1536,6 +1636,7 @@ _REALTOR_CONTACT_DETAILS_TAGS = frozenset(
         "title",
     ]
 )
+_REALTOR_CONTACT_DETAILS_REPEATED = frozenset([])
 
 
 def _read_realtor_contact_details(
@@ -1545,7 +1646,9 @@ def _read_realtor_contact_details(
     for name, text in node.attrib.items():
         if name == "id":
             id = simple_types.parse_xs_long(text, path + "/@id", problems)
-        elif not name.startswith(_XSI):
+        elif name.startswith(_XSI):
+            _check_xsi(name, text, path, problems, "RealtorContactDetails")
+        else:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
@@ -1558,7 +1661,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/email"
         email = simple_types.parse_email(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
     salutation = None
@@ -1566,7 +1669,9 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/salutation"
         salutation = simple_types.parse_salutation_type(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "SalutationType"),
+            item_path,
+            problems,
         )
         index += 1
     firstname = None
@@ -1574,7 +1679,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/firstname"
         firstname = simple_types.parse_realtor_contact_details_firstname(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     lastname = None
@@ -1582,7 +1687,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/lastname"
         lastname = simple_types.parse_realtor_contact_details_lastname(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     fax_number_country_code = None
@@ -1591,7 +1696,7 @@ def _read_realtor_contact_details(
         item_path = path + "/faxNumberCountryCode"
         fax_number_country_code = (
             simple_types.parse_realtor_contact_details_fax_number_country_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -1601,7 +1706,7 @@ def _read_realtor_contact_details(
         item_path = path + "/faxNumberAreaCode"
         fax_number_area_code = (
             simple_types.parse_realtor_contact_details_fax_number_area_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -1611,7 +1716,7 @@ def _read_realtor_contact_details(
         item_path = path + "/faxNumberSubscriber"
         fax_number_subscriber = (
             simple_types.parse_realtor_contact_details_fax_number_subscriber(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -1620,7 +1725,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/faxNumber"
         fax_number = simple_types.parse_realtor_contact_details_fax_number(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     phone_number_country_code = None
@@ -1629,7 +1734,7 @@ def _read_realtor_contact_details(
         item_path = path + "/phoneNumberCountryCode"
         phone_number_country_code = (
             simple_types.parse_realtor_contact_details_phone_number_country_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -1639,7 +1744,7 @@ def _read_realtor_contact_details(
         item_path = path + "/phoneNumberAreaCode"
         phone_number_area_code = (
             simple_types.parse_realtor_contact_details_phone_number_area_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -1649,7 +1754,7 @@ def _read_realtor_contact_details(
         item_path = path + "/phoneNumberSubscriber"
         phone_number_subscriber = (
             simple_types.parse_realtor_contact_details_phone_number_subscriber(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -1658,7 +1763,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/phoneNumber"
         phone_number = simple_types.parse_realtor_contact_details_phone_number(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     cell_phone_number_country_code = None
@@ -1667,7 +1772,7 @@ def _read_realtor_contact_details(
         item_path = path + "/cellPhoneNumberCountryCode"
         cell_phone_number_country_code = (
             simple_types.parse_realtor_contact_details_cell_phone_number_country_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -1677,7 +1782,7 @@ def _read_realtor_contact_details(
         item_path = path + "/cellPhoneNumberAreaCode"
         cell_phone_number_area_code = (
             simple_types.parse_realtor_contact_details_cell_phone_number_area_code(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -1687,7 +1792,7 @@ def _read_realtor_contact_details(
         item_path = path + "/cellPhoneNumberSubscriber"
         cell_phone_number_subscriber = (
             simple_types.parse_realtor_contact_details_cell_phone_number_subscriber(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -1697,7 +1802,7 @@ def _read_realtor_contact_details(
         item_path = path + "/cellPhoneNumber"
         cell_phone_number = (
             simple_types.parse_realtor_contact_details_cell_phone_number(
-                _simple_text(child, item_path, problems), item_path, problems
+                _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
@@ -1712,7 +1817,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/countryCode"
         country_code = simple_types.parse_country_code(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
     title = None
@@ -1720,7 +1825,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/title"
         title = simple_types.parse_realtor_contact_details_title(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     addition_name = None
@@ -1728,7 +1833,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/additionName"
         addition_name = simple_types.parse_realtor_contact_details_addition_name(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     company = None
@@ -1736,7 +1841,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/company"
         company = simple_types.parse_realtor_contact_details_company(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     homepage_url = None
@@ -1744,7 +1849,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/homepageUrl"
         homepage_url = simple_types.parse_realtor_contact_details_homepage_url(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     portrait_url = None
@@ -1752,7 +1857,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/portraitUrl"
         portrait_url = simple_types.parse_realtor_contact_details_portrait_url(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     position = None
@@ -1760,7 +1865,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/position"
         position = simple_types.parse_realtor_contact_details_position(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     secondary_email = None
@@ -1768,7 +1873,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/secondaryEmail"
         secondary_email = simple_types.parse_email(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
     click_out_url = None
@@ -1776,7 +1881,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/clickOutUrl"
         click_out_url = simple_types.parse_realtor_contact_details_click_out_url(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     office_hours = None
@@ -1784,7 +1889,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/officeHours"
         office_hours = simple_types.parse_realtor_contact_details_office_hours(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
     default_contact = None
@@ -1792,7 +1897,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/defaultContact"
         default_contact = simple_types.parse_xs_boolean(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
     local_partner_contact = None
@@ -1800,7 +1905,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/localPartnerContact"
         local_partner_contact = simple_types.parse_xs_boolean(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
     business_card_contact = None
@@ -1808,7 +1913,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/businessCardContact"
         business_card_contact = simple_types.parse_xs_boolean(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
     real_estate_reference_count = None
@@ -1816,7 +1921,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/realEstateReferenceCount"
         real_estate_reference_count = simple_types.parse_xs_long(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "long"), item_path, problems
         )
         index += 1
     external_id = None
@@ -1824,7 +1929,7 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/externalId"
         external_id = simple_types.parse_text_field(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "TextField"), item_path, problems
         )
         index += 1
     show_on_profile_page = None
@@ -1832,11 +1937,18 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/showOnProfilePage"
         show_on_profile_page = simple_types.parse_xs_boolean(
-            _simple_text(child, item_path, problems), item_path, problems
+            _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
     if index < count:
-        _unexpected(children[index], path, problems, _REALTOR_CONTACT_DETAILS_TAGS)
+        _unexpected(
+            children,
+            index,
+            path,
+            problems,
+            _REALTOR_CONTACT_DETAILS_TAGS,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+        )
     return RealtorContactDetails(
         id=id,  # type: ignore[arg-type]
         email=email,  # type: ignore[arg-type]
@@ -2202,13 +2314,16 @@ def _write_realtor_contact_details(
 
 
 _REALTOR_CONTACT_DETAILS_LIST_TAGS = frozenset(["realtorContactDetails"])
+_REALTOR_CONTACT_DETAILS_LIST_REPEATED = frozenset(["realtorContactDetails"])
 
 
 def _read_realtor_contact_details_list(
     node: Element, path: str, problems: list[Problem]
 ) -> RealtorContactDetailsList:
     for name, text in node.attrib.items():
-        if not name.startswith(_XSI):
+        if name.startswith(_XSI):
+            _check_xsi(name, text, path, problems, "")
+        else:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
@@ -2225,7 +2340,14 @@ def _read_realtor_contact_details_list(
         )
         index += 1
     if index < count:
-        _unexpected(children[index], path, problems, _REALTOR_CONTACT_DETAILS_LIST_TAGS)
+        _unexpected(
+            children,
+            index,
+            path,
+            problems,
+            _REALTOR_CONTACT_DETAILS_LIST_TAGS,
+            _REALTOR_CONTACT_DETAILS_LIST_REPEATED,
+        )
     return RealtorContactDetailsList(
         realtor_contact_details=realtor_contact_details,  # type: ignore[arg-type]
     )
