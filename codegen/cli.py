@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import keyword
+import keyword
 import logging
 import sys
 import traceback
@@ -16,6 +18,8 @@ from codegen.write import stale_files, write_package
 
 logger = logging.getLogger("codegen")
 
+PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "pyproject.toml"
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -27,8 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config",
         type=Path,
-        default=Path("pyproject.toml"),
-        help="pyproject.toml to read [tool.codegen] from (default: %(default)s)",
+        help="pyproject.toml to read [tool.codegen] from (default: the one in the "
+        "current folder, else this project's)",
     )
     parser.add_argument(
         "--schema",
@@ -67,20 +71,17 @@ def _config(arguments: argparse.Namespace) -> Config:
         raise CodegenError(
             "--schema needs --out, so that the configured package is not overwritten"
         )
-    if arguments.config.is_file() or arguments.schema is None:
-        config = read_config(arguments.config)
-    else:
-        if not arguments.package or not arguments.root:
-            raise CodegenError(
-                "without a pyproject.toml, give --package and at least one --root"
-            )
-        config = Config(
-            root=Path.cwd(),
-            schema=arguments.schema,
-            roots=(),
-            package="",
-            out=arguments.out,
-        )
+    package = arguments.package
+    if package is not None and (
+        not package.isidentifier() or keyword.iskeyword(package)
+    ):
+        raise CodegenError(f"--package {package!r} is not a valid Python package name")
+    config_path = arguments.config
+    if config_path is None:
+        # Snapshot runs from another folder keep this project's prefixes and rules.
+        in_folder = Path("pyproject.toml")
+        config_path = in_folder if in_folder.is_file() else PROJECT_CONFIG
+    config = read_config(config_path)
     locations = dict(config.locations)
     for item in arguments.location or ():
         namespace, separator, path = item.rpartition("=")

@@ -68,7 +68,8 @@ def load_schema(
         )
     except xmlschema.XMLSchemaParseError as error:
         raise CodegenError(
-            f"the schema is invalid: {error.message}; fix the schema file",
+            f"the schema is invalid: {error.message}; fix the schema file, or map a "
+            "namespace that it imports without a location with --location NAMESPACE=PATH",
             schema=_file_path(error.schema_url) or path,
             line=error.sourceline,
             path=error.path,
@@ -91,7 +92,14 @@ def build_model(
     builder = _ModelBuilder(schema, deprecations or {})
     model = SchemaModel(source=source)
     for root_name in roots:
-        model.roots.append(builder.add_root(root_name))
+        try:
+            model.roots.append(builder.add_root(root_name))
+        except RecursionError:
+            raise UnsupportedConstruct(
+                "recursive types are not supported yet",
+                schema=schema.url,
+                component=root_name,
+            ) from None
     model.complex_types = builder.complex_types
     model.enumerations = builder.enumerations
     return model
@@ -148,6 +156,11 @@ class _ModelBuilder:
             if qname in elements:
                 return elements[qname]
         known = sorted(qname.rpartition("}")[2] for qname in self.schema.elements)
+        if not known:
+            raise CodegenError(
+                f"the schema has no global element {name!r}, and no global elements at all",
+                schema=self.schema.url,
+            )
         raise CodegenError(
             f"the schema has no global element {name!r}; choose a root from: "
             + ", ".join(known[:40])
@@ -283,7 +296,21 @@ class _ModelBuilder:
                 schema=xsd_element.schema.url,
                 component=owner_key,
             )
-        namespace = xsd_element.target_namespace if xsd_element.qualified else ""
+        # A reference to a global element is always qualified (XSD 1.1 Part 1, 3.3.2.3).
+        qualified = xsd_element.qualified or xsd_element.ref is not None
+        namespace = xsd_element.target_namespace if qualified else ""
+        if xsd_element.fixed is not None:
+            raise UnsupportedConstruct(
+                f"fixed values of elements are not supported yet ({local_name!r})",
+                schema=xsd_element.schema.url,
+                component=owner_key,
+            )
+        if self.schema.maps.substitution_groups.get(xsd_element.name):
+            raise UnsupportedConstruct(
+                f"substitution groups are not supported yet ({local_name!r} is a head)",
+                schema=xsd_element.schema.url,
+                component=owner_key,
+            )
         simple_type = None
         complex_key = None
         if xsd_type.is_simple():
@@ -327,6 +354,12 @@ class _ModelBuilder:
                 )
             if xsd_attribute.use == "prohibited":
                 continue
+            if xsd_attribute.fixed is not None:
+                raise UnsupportedConstruct(
+                    f"fixed values of attributes are not supported yet ({name!r})",
+                    schema=xsd_type.schema.url,
+                    component=key,
+                )
             local_name = xsd_attribute.local_name
             simple_type = self._simple_type(
                 xsd_attribute.type, self.python_names[key] + pascal_case(local_name)
@@ -339,7 +372,7 @@ class _ModelBuilder:
                         if xsd_attribute.qualified
                         else ""
                     ),
-                    field_name=snake_case(local_name),
+                    field_name=self._attribute_field(xsd_type, local_name),
                     simple_type=simple_type,
                     required=xsd_attribute.use == "required",
                     default=xsd_attribute.default,
@@ -350,11 +383,22 @@ class _ModelBuilder:
             )
         return attributes
 
+    def _attribute_field(self, xsd_type, local_name: str) -> str:
+        """Return an attribute's field name, suffixed when an element has the same name."""
+        field_name = snake_case(local_name)
+        content = xsd_type.content
+        if isinstance(content, XsdGroup) and any(
+            snake_case(element.local_name) == field_name
+            for element in content.iter_elements()
+        ):
+            field_name += "_attribute"
+        return field_name
+
     def _simple_type(self, xsd_type, context_name: str) -> SimpleType:
-        if not xsd_type.is_atomic():
+        if not xsd_type.is_atomic() or xsd_type.is_union():
             raise UnsupportedConstruct(
                 "list and union simple types are not supported yet",
-                schema=xsd_type.schema.url,
+                schema=self.schema.url,
                 component=xsd_type.name or context_name,
             )
         steps = []
@@ -366,7 +410,7 @@ class _ModelBuilder:
         if builtin not in BUILTINS:
             raise UnsupportedConstruct(
                 f"the built-in type xs:{builtin} is not supported yet",
-                schema=xsd_type.schema.url,
+                schema=self.schema.url,
                 component=xsd_type.name or context_name,
             )
         facets = _effective_facets(xsd_type, steps)

@@ -70,5 +70,8 @@ def contact_path(
 
 
 def _quote_segment(value: str) -> str:
+    # "." and ".." would be removed by URL normalisation and change the resource.
+    if value in (".", ".."):
+        raise ValueError(f"{value!r} is not allowed as a username or contact id")
     # safe="" also encodes "/", so the value stays one path segment.
     return quote(value, safe="")

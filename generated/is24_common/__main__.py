@@ -18,8 +18,8 @@ from .xml_mapper import read_xml, write_xml
 
 
 def _is_xml(data: bytes, path: Path) -> bool:
-    start = data.lstrip()[:1]
-    if start in (b"<", b"\xef"):
+    start = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    if start == b"<":
         return True
     if start in (b"{", b"["):
         return False

@@ -29,7 +29,8 @@ class Problem:
 
     def __str__(self) -> str:
         label = "business rule: " if self.kind == "rule" else ""
-        return f"{self.path}: {label}{self.message}"
+        location = f"{self.path}: " if self.path else ""
+        return f"{location}{label}{self.message}"
 
 
 class DocumentError(ValueError):

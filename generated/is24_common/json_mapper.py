@@ -151,27 +151,27 @@ def _read_address(value: object, path: str, problems: list[Problem]) -> Address 
     if data is None:
         return None
     _unknown_members(data, _ADDRESS_MEMBERS, path, problems)
-    street = _simple(
+    _street = _simple(
         data, "street", path + "/street", problems, simple_types.parse_address_street
     )
-    house_number = _simple(
+    _house_number = _simple(
         data,
         "houseNumber",
         path + "/houseNumber",
         problems,
         simple_types.parse_address_house_number,
     )
-    postcode = _simple(
+    _postcode = _simple(
         data,
         "postcode",
         path + "/postcode",
         problems,
         simple_types.parse_address_postcode,
     )
-    city = _simple(
+    _city = _simple(
         data, "city", path + "/city", problems, simple_types.parse_address_city
     )
-    international_country_region = None
+    _international_country_region = None
     for item in _values(
         data,
         "internationalCountryRegion",
@@ -179,15 +179,15 @@ def _read_address(value: object, path: str, problems: list[Problem]) -> Address 
         problems,
         repeated=False,
     ):
-        international_country_region = _read_country_region(
+        _international_country_region = _read_country_region(
             item, path + "/internationalCountryRegion", problems
         )
     return Address(
-        street=street,  # type: ignore[arg-type]
-        house_number=house_number,  # type: ignore[arg-type]
-        postcode=postcode,  # type: ignore[arg-type]
-        city=city,  # type: ignore[arg-type]
-        international_country_region=international_country_region,  # type: ignore[arg-type]
+        street=_street,  # type: ignore[arg-type]
+        house_number=_house_number,  # type: ignore[arg-type]
+        postcode=_postcode,  # type: ignore[arg-type]
+        city=_city,  # type: ignore[arg-type]
+        international_country_region=_international_country_region,  # type: ignore[arg-type]
     )
 
 
@@ -247,172 +247,172 @@ def _read_base_contact_details(
     if data is None:
         return None
     _unknown_members(data, _BASE_CONTACT_DETAILS_MEMBERS, path, problems)
-    email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    salutation = _simple(
+    _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
+    _salutation = _simple(
         data,
         "salutation",
         path + "/salutation",
         problems,
         simple_types.parse_salutation_type,
     )
-    firstname = _simple(
+    _firstname = _simple(
         data,
         "firstname",
         path + "/firstname",
         problems,
         simple_types.parse_base_contact_details_firstname,
     )
-    lastname = _simple(
+    _lastname = _simple(
         data,
         "lastname",
         path + "/lastname",
         problems,
         simple_types.parse_base_contact_details_lastname,
     )
-    fax_number_country_code = _simple(
+    _fax_number_country_code = _simple(
         data,
         "faxNumberCountryCode",
         path + "/faxNumberCountryCode",
         problems,
         simple_types.parse_base_contact_details_fax_number_country_code,
     )
-    fax_number_area_code = _simple(
+    _fax_number_area_code = _simple(
         data,
         "faxNumberAreaCode",
         path + "/faxNumberAreaCode",
         problems,
         simple_types.parse_base_contact_details_fax_number_area_code,
     )
-    fax_number_subscriber = _simple(
+    _fax_number_subscriber = _simple(
         data,
         "faxNumberSubscriber",
         path + "/faxNumberSubscriber",
         problems,
         simple_types.parse_base_contact_details_fax_number_subscriber,
     )
-    fax_number = _simple(
+    _fax_number = _simple(
         data,
         "faxNumber",
         path + "/faxNumber",
         problems,
         simple_types.parse_base_contact_details_fax_number,
     )
-    phone_number_country_code = _simple(
+    _phone_number_country_code = _simple(
         data,
         "phoneNumberCountryCode",
         path + "/phoneNumberCountryCode",
         problems,
         simple_types.parse_base_contact_details_phone_number_country_code,
     )
-    phone_number_area_code = _simple(
+    _phone_number_area_code = _simple(
         data,
         "phoneNumberAreaCode",
         path + "/phoneNumberAreaCode",
         problems,
         simple_types.parse_base_contact_details_phone_number_area_code,
     )
-    phone_number_subscriber = _simple(
+    _phone_number_subscriber = _simple(
         data,
         "phoneNumberSubscriber",
         path + "/phoneNumberSubscriber",
         problems,
         simple_types.parse_base_contact_details_phone_number_subscriber,
     )
-    phone_number = _simple(
+    _phone_number = _simple(
         data,
         "phoneNumber",
         path + "/phoneNumber",
         problems,
         simple_types.parse_base_contact_details_phone_number,
     )
-    cell_phone_number_country_code = _simple(
+    _cell_phone_number_country_code = _simple(
         data,
         "cellPhoneNumberCountryCode",
         path + "/cellPhoneNumberCountryCode",
         problems,
         simple_types.parse_base_contact_details_cell_phone_number_country_code,
     )
-    cell_phone_number_area_code = _simple(
+    _cell_phone_number_area_code = _simple(
         data,
         "cellPhoneNumberAreaCode",
         path + "/cellPhoneNumberAreaCode",
         problems,
         simple_types.parse_base_contact_details_cell_phone_number_area_code,
     )
-    cell_phone_number_subscriber = _simple(
+    _cell_phone_number_subscriber = _simple(
         data,
         "cellPhoneNumberSubscriber",
         path + "/cellPhoneNumberSubscriber",
         problems,
         simple_types.parse_base_contact_details_cell_phone_number_subscriber,
     )
-    cell_phone_number = _simple(
+    _cell_phone_number = _simple(
         data,
         "cellPhoneNumber",
         path + "/cellPhoneNumber",
         problems,
         simple_types.parse_base_contact_details_cell_phone_number,
     )
-    address = None
+    _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
-        address = _read_address(item, path + "/address", problems)
-    country_code = _simple(
+        _address = _read_address(item, path + "/address", problems)
+    _country_code = _simple(
         data,
         "countryCode",
         path + "/countryCode",
         problems,
         simple_types.parse_country_code,
     )
-    title = _simple(
+    _title = _simple(
         data,
         "title",
         path + "/title",
         problems,
         simple_types.parse_base_contact_details_title,
     )
-    addition_name = _simple(
+    _addition_name = _simple(
         data,
         "additionName",
         path + "/additionName",
         problems,
         simple_types.parse_base_contact_details_addition_name,
     )
-    company = _simple(
+    _company = _simple(
         data,
         "company",
         path + "/company",
         problems,
         simple_types.parse_base_contact_details_company,
     )
-    homepage_url = _simple(
+    _homepage_url = _simple(
         data,
         "homepageUrl",
         path + "/homepageUrl",
         problems,
         simple_types.parse_base_contact_details_homepage_url,
     )
-    portrait_url = _simple(
+    _portrait_url = _simple(
         data,
         "portraitUrl",
         path + "/portraitUrl",
         problems,
         simple_types.parse_base_contact_details_portrait_url,
     )
-    position = _simple(
+    _position = _simple(
         data,
         "position",
         path + "/position",
         problems,
         simple_types.parse_base_contact_details_position,
     )
-    secondary_email = _simple(
+    _secondary_email = _simple(
         data,
         "secondaryEmail",
         path + "/secondaryEmail",
         problems,
         simple_types.parse_email,
     )
-    click_out_url = _simple(
+    _click_out_url = _simple(
         data,
         "clickOutUrl",
         path + "/clickOutUrl",
@@ -420,32 +420,32 @@ def _read_base_contact_details(
         simple_types.parse_base_contact_details_click_out_url,
     )
     return BaseContactDetails(
-        email=email,  # type: ignore[arg-type]
-        salutation=salutation,  # type: ignore[arg-type]
-        firstname=firstname,  # type: ignore[arg-type]
-        lastname=lastname,  # type: ignore[arg-type]
-        fax_number_country_code=fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=cell_phone_number,  # type: ignore[arg-type]
-        address=address,  # type: ignore[arg-type]
-        country_code=country_code,  # type: ignore[arg-type]
-        title=title,  # type: ignore[arg-type]
-        addition_name=addition_name,  # type: ignore[arg-type]
-        company=company,  # type: ignore[arg-type]
-        homepage_url=homepage_url,  # type: ignore[arg-type]
-        portrait_url=portrait_url,  # type: ignore[arg-type]
-        position=position,  # type: ignore[arg-type]
-        secondary_email=secondary_email,  # type: ignore[arg-type]
-        click_out_url=click_out_url,  # type: ignore[arg-type]
+        email=_email,  # type: ignore[arg-type]
+        salutation=_salutation,  # type: ignore[arg-type]
+        firstname=_firstname,  # type: ignore[arg-type]
+        lastname=_lastname,  # type: ignore[arg-type]
+        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
+        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
+        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
+        fax_number=_fax_number,  # type: ignore[arg-type]
+        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
+        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
+        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
+        phone_number=_phone_number,  # type: ignore[arg-type]
+        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
+        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
+        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
+        address=_address,  # type: ignore[arg-type]
+        country_code=_country_code,  # type: ignore[arg-type]
+        title=_title,  # type: ignore[arg-type]
+        addition_name=_addition_name,  # type: ignore[arg-type]
+        company=_company,  # type: ignore[arg-type]
+        homepage_url=_homepage_url,  # type: ignore[arg-type]
+        portrait_url=_portrait_url,  # type: ignore[arg-type]
+        position=_position,  # type: ignore[arg-type]
+        secondary_email=_secondary_email,  # type: ignore[arg-type]
+        click_out_url=_click_out_url,  # type: ignore[arg-type]
     )
 
 
@@ -547,180 +547,180 @@ def _read_contact_details(
     if data is None:
         return None
     _unknown_members(data, _CONTACT_DETAILS_MEMBERS, path, problems)
-    id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
-    email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    salutation = _simple(
+    _id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
+    _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
+    _salutation = _simple(
         data,
         "salutation",
         path + "/salutation",
         problems,
         simple_types.parse_salutation_type,
     )
-    firstname = _simple(
+    _firstname = _simple(
         data,
         "firstname",
         path + "/firstname",
         problems,
         simple_types.parse_contact_details_firstname,
     )
-    lastname = _simple(
+    _lastname = _simple(
         data,
         "lastname",
         path + "/lastname",
         problems,
         simple_types.parse_contact_details_lastname,
     )
-    fax_number_country_code = _simple(
+    _fax_number_country_code = _simple(
         data,
         "faxNumberCountryCode",
         path + "/faxNumberCountryCode",
         problems,
         simple_types.parse_contact_details_fax_number_country_code,
     )
-    fax_number_area_code = _simple(
+    _fax_number_area_code = _simple(
         data,
         "faxNumberAreaCode",
         path + "/faxNumberAreaCode",
         problems,
         simple_types.parse_contact_details_fax_number_area_code,
     )
-    fax_number_subscriber = _simple(
+    _fax_number_subscriber = _simple(
         data,
         "faxNumberSubscriber",
         path + "/faxNumberSubscriber",
         problems,
         simple_types.parse_contact_details_fax_number_subscriber,
     )
-    fax_number = _simple(
+    _fax_number = _simple(
         data,
         "faxNumber",
         path + "/faxNumber",
         problems,
         simple_types.parse_contact_details_fax_number,
     )
-    phone_number_country_code = _simple(
+    _phone_number_country_code = _simple(
         data,
         "phoneNumberCountryCode",
         path + "/phoneNumberCountryCode",
         problems,
         simple_types.parse_contact_details_phone_number_country_code,
     )
-    phone_number_area_code = _simple(
+    _phone_number_area_code = _simple(
         data,
         "phoneNumberAreaCode",
         path + "/phoneNumberAreaCode",
         problems,
         simple_types.parse_contact_details_phone_number_area_code,
     )
-    phone_number_subscriber = _simple(
+    _phone_number_subscriber = _simple(
         data,
         "phoneNumberSubscriber",
         path + "/phoneNumberSubscriber",
         problems,
         simple_types.parse_contact_details_phone_number_subscriber,
     )
-    phone_number = _simple(
+    _phone_number = _simple(
         data,
         "phoneNumber",
         path + "/phoneNumber",
         problems,
         simple_types.parse_contact_details_phone_number,
     )
-    cell_phone_number_country_code = _simple(
+    _cell_phone_number_country_code = _simple(
         data,
         "cellPhoneNumberCountryCode",
         path + "/cellPhoneNumberCountryCode",
         problems,
         simple_types.parse_contact_details_cell_phone_number_country_code,
     )
-    cell_phone_number_area_code = _simple(
+    _cell_phone_number_area_code = _simple(
         data,
         "cellPhoneNumberAreaCode",
         path + "/cellPhoneNumberAreaCode",
         problems,
         simple_types.parse_contact_details_cell_phone_number_area_code,
     )
-    cell_phone_number_subscriber = _simple(
+    _cell_phone_number_subscriber = _simple(
         data,
         "cellPhoneNumberSubscriber",
         path + "/cellPhoneNumberSubscriber",
         problems,
         simple_types.parse_contact_details_cell_phone_number_subscriber,
     )
-    cell_phone_number = _simple(
+    _cell_phone_number = _simple(
         data,
         "cellPhoneNumber",
         path + "/cellPhoneNumber",
         problems,
         simple_types.parse_contact_details_cell_phone_number,
     )
-    address = None
+    _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
-        address = _read_address(item, path + "/address", problems)
-    country_code = _simple(
+        _address = _read_address(item, path + "/address", problems)
+    _country_code = _simple(
         data,
         "countryCode",
         path + "/countryCode",
         problems,
         simple_types.parse_country_code,
     )
-    title = _simple(
+    _title = _simple(
         data,
         "title",
         path + "/title",
         problems,
         simple_types.parse_contact_details_title,
     )
-    addition_name = _simple(
+    _addition_name = _simple(
         data,
         "additionName",
         path + "/additionName",
         problems,
         simple_types.parse_contact_details_addition_name,
     )
-    company = _simple(
+    _company = _simple(
         data,
         "company",
         path + "/company",
         problems,
         simple_types.parse_contact_details_company,
     )
-    homepage_url = _simple(
+    _homepage_url = _simple(
         data,
         "homepageUrl",
         path + "/homepageUrl",
         problems,
         simple_types.parse_contact_details_homepage_url,
     )
-    portrait_url = _simple(
+    _portrait_url = _simple(
         data,
         "portraitUrl",
         path + "/portraitUrl",
         problems,
         simple_types.parse_contact_details_portrait_url,
     )
-    position = _simple(
+    _position = _simple(
         data,
         "position",
         path + "/position",
         problems,
         simple_types.parse_contact_details_position,
     )
-    secondary_email = _simple(
+    _secondary_email = _simple(
         data,
         "secondaryEmail",
         path + "/secondaryEmail",
         problems,
         simple_types.parse_email,
     )
-    click_out_url = _simple(
+    _click_out_url = _simple(
         data,
         "clickOutUrl",
         path + "/clickOutUrl",
         problems,
         simple_types.parse_contact_details_click_out_url,
     )
-    office_hours = _simple(
+    _office_hours = _simple(
         data,
         "officeHours",
         path + "/officeHours",
@@ -728,34 +728,34 @@ def _read_contact_details(
         simple_types.parse_contact_details_office_hours,
     )
     return ContactDetails(
-        id=id,  # type: ignore[arg-type]
-        email=email,  # type: ignore[arg-type]
-        salutation=salutation,  # type: ignore[arg-type]
-        firstname=firstname,  # type: ignore[arg-type]
-        lastname=lastname,  # type: ignore[arg-type]
-        fax_number_country_code=fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=cell_phone_number,  # type: ignore[arg-type]
-        address=address,  # type: ignore[arg-type]
-        country_code=country_code,  # type: ignore[arg-type]
-        title=title,  # type: ignore[arg-type]
-        addition_name=addition_name,  # type: ignore[arg-type]
-        company=company,  # type: ignore[arg-type]
-        homepage_url=homepage_url,  # type: ignore[arg-type]
-        portrait_url=portrait_url,  # type: ignore[arg-type]
-        position=position,  # type: ignore[arg-type]
-        secondary_email=secondary_email,  # type: ignore[arg-type]
-        click_out_url=click_out_url,  # type: ignore[arg-type]
-        office_hours=office_hours,  # type: ignore[arg-type]
+        id=_id,  # type: ignore[arg-type]
+        email=_email,  # type: ignore[arg-type]
+        salutation=_salutation,  # type: ignore[arg-type]
+        firstname=_firstname,  # type: ignore[arg-type]
+        lastname=_lastname,  # type: ignore[arg-type]
+        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
+        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
+        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
+        fax_number=_fax_number,  # type: ignore[arg-type]
+        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
+        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
+        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
+        phone_number=_phone_number,  # type: ignore[arg-type]
+        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
+        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
+        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
+        address=_address,  # type: ignore[arg-type]
+        country_code=_country_code,  # type: ignore[arg-type]
+        title=_title,  # type: ignore[arg-type]
+        addition_name=_addition_name,  # type: ignore[arg-type]
+        company=_company,  # type: ignore[arg-type]
+        homepage_url=_homepage_url,  # type: ignore[arg-type]
+        portrait_url=_portrait_url,  # type: ignore[arg-type]
+        position=_position,  # type: ignore[arg-type]
+        secondary_email=_secondary_email,  # type: ignore[arg-type]
+        click_out_url=_click_out_url,  # type: ignore[arg-type]
+        office_hours=_office_hours,  # type: ignore[arg-type]
     )
 
 
@@ -830,10 +830,10 @@ def _read_country_region(
     if data is None:
         return None
     _unknown_members(data, _COUNTRY_REGION_MEMBERS, path, problems)
-    country = _simple(
+    _country = _simple(
         data, "country", path + "/country", problems, simple_types.parse_country_code
     )
-    region = _simple(
+    _region = _simple(
         data,
         "region",
         path + "/region",
@@ -841,8 +841,8 @@ def _read_country_region(
         simple_types.parse_country_region_region,
     )
     return CountryRegion(
-        country=country,  # type: ignore[arg-type]
-        region=region,  # type: ignore[arg-type]
+        country=_country,  # type: ignore[arg-type]
+        region=_region,  # type: ignore[arg-type]
     )
 
 
@@ -863,21 +863,21 @@ def _read_message(value: object, path: str, problems: list[Problem]) -> Message 
     if data is None:
         return None
     _unknown_members(data, _MESSAGE_MEMBERS, path, problems)
-    message_code = _simple(
+    _message_code = _simple(
         data,
         "messageCode",
         path + "/messageCode",
         problems,
         simple_types.parse_message_code,
     )
-    message = _simple(
+    _message = _simple(
         data, "message", path + "/message", problems, simple_types.parse_xs_string
     )
-    id = _simple(data, "id", path + "/id", problems, simple_types.parse_xs_string)
+    _id = _simple(data, "id", path + "/id", problems, simple_types.parse_xs_string)
     return Message(
-        message_code=message_code,  # type: ignore[arg-type]
-        message=message,  # type: ignore[arg-type]
-        id=id,  # type: ignore[arg-type]
+        message_code=_message_code,  # type: ignore[arg-type]
+        message=_message,  # type: ignore[arg-type]
+        id=_id,  # type: ignore[arg-type]
     )
 
 
@@ -902,15 +902,15 @@ def _read_messages(
     if data is None:
         return None
     _unknown_members(data, _MESSAGES_MEMBERS, path, problems)
-    message = []
+    _message = []
     for index, item in enumerate(
         _values(data, "message", path + "/message", problems, repeated=True), 1
     ):
         child = _read_message(item, f"{path}/message[{index}]", problems)
         if child is not None:
-            message.append(child)
+            _message.append(child)
     return Messages(
-        message=message,  # type: ignore[arg-type]
+        message=_message,  # type: ignore[arg-type]
     )
 
 
@@ -968,222 +968,222 @@ def _read_realtor_contact_details(
     if data is None:
         return None
     _unknown_members(data, _REALTOR_CONTACT_DETAILS_MEMBERS, path, problems)
-    id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
-    email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    salutation = _simple(
+    _id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
+    _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
+    _salutation = _simple(
         data,
         "salutation",
         path + "/salutation",
         problems,
         simple_types.parse_salutation_type,
     )
-    firstname = _simple(
+    _firstname = _simple(
         data,
         "firstname",
         path + "/firstname",
         problems,
         simple_types.parse_realtor_contact_details_firstname,
     )
-    lastname = _simple(
+    _lastname = _simple(
         data,
         "lastname",
         path + "/lastname",
         problems,
         simple_types.parse_realtor_contact_details_lastname,
     )
-    fax_number_country_code = _simple(
+    _fax_number_country_code = _simple(
         data,
         "faxNumberCountryCode",
         path + "/faxNumberCountryCode",
         problems,
         simple_types.parse_realtor_contact_details_fax_number_country_code,
     )
-    fax_number_area_code = _simple(
+    _fax_number_area_code = _simple(
         data,
         "faxNumberAreaCode",
         path + "/faxNumberAreaCode",
         problems,
         simple_types.parse_realtor_contact_details_fax_number_area_code,
     )
-    fax_number_subscriber = _simple(
+    _fax_number_subscriber = _simple(
         data,
         "faxNumberSubscriber",
         path + "/faxNumberSubscriber",
         problems,
         simple_types.parse_realtor_contact_details_fax_number_subscriber,
     )
-    fax_number = _simple(
+    _fax_number = _simple(
         data,
         "faxNumber",
         path + "/faxNumber",
         problems,
         simple_types.parse_realtor_contact_details_fax_number,
     )
-    phone_number_country_code = _simple(
+    _phone_number_country_code = _simple(
         data,
         "phoneNumberCountryCode",
         path + "/phoneNumberCountryCode",
         problems,
         simple_types.parse_realtor_contact_details_phone_number_country_code,
     )
-    phone_number_area_code = _simple(
+    _phone_number_area_code = _simple(
         data,
         "phoneNumberAreaCode",
         path + "/phoneNumberAreaCode",
         problems,
         simple_types.parse_realtor_contact_details_phone_number_area_code,
     )
-    phone_number_subscriber = _simple(
+    _phone_number_subscriber = _simple(
         data,
         "phoneNumberSubscriber",
         path + "/phoneNumberSubscriber",
         problems,
         simple_types.parse_realtor_contact_details_phone_number_subscriber,
     )
-    phone_number = _simple(
+    _phone_number = _simple(
         data,
         "phoneNumber",
         path + "/phoneNumber",
         problems,
         simple_types.parse_realtor_contact_details_phone_number,
     )
-    cell_phone_number_country_code = _simple(
+    _cell_phone_number_country_code = _simple(
         data,
         "cellPhoneNumberCountryCode",
         path + "/cellPhoneNumberCountryCode",
         problems,
         simple_types.parse_realtor_contact_details_cell_phone_number_country_code,
     )
-    cell_phone_number_area_code = _simple(
+    _cell_phone_number_area_code = _simple(
         data,
         "cellPhoneNumberAreaCode",
         path + "/cellPhoneNumberAreaCode",
         problems,
         simple_types.parse_realtor_contact_details_cell_phone_number_area_code,
     )
-    cell_phone_number_subscriber = _simple(
+    _cell_phone_number_subscriber = _simple(
         data,
         "cellPhoneNumberSubscriber",
         path + "/cellPhoneNumberSubscriber",
         problems,
         simple_types.parse_realtor_contact_details_cell_phone_number_subscriber,
     )
-    cell_phone_number = _simple(
+    _cell_phone_number = _simple(
         data,
         "cellPhoneNumber",
         path + "/cellPhoneNumber",
         problems,
         simple_types.parse_realtor_contact_details_cell_phone_number,
     )
-    address = None
+    _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
-        address = _read_address(item, path + "/address", problems)
-    country_code = _simple(
+        _address = _read_address(item, path + "/address", problems)
+    _country_code = _simple(
         data,
         "countryCode",
         path + "/countryCode",
         problems,
         simple_types.parse_country_code,
     )
-    title = _simple(
+    _title = _simple(
         data,
         "title",
         path + "/title",
         problems,
         simple_types.parse_realtor_contact_details_title,
     )
-    addition_name = _simple(
+    _addition_name = _simple(
         data,
         "additionName",
         path + "/additionName",
         problems,
         simple_types.parse_realtor_contact_details_addition_name,
     )
-    company = _simple(
+    _company = _simple(
         data,
         "company",
         path + "/company",
         problems,
         simple_types.parse_realtor_contact_details_company,
     )
-    homepage_url = _simple(
+    _homepage_url = _simple(
         data,
         "homepageUrl",
         path + "/homepageUrl",
         problems,
         simple_types.parse_realtor_contact_details_homepage_url,
     )
-    portrait_url = _simple(
+    _portrait_url = _simple(
         data,
         "portraitUrl",
         path + "/portraitUrl",
         problems,
         simple_types.parse_realtor_contact_details_portrait_url,
     )
-    position = _simple(
+    _position = _simple(
         data,
         "position",
         path + "/position",
         problems,
         simple_types.parse_realtor_contact_details_position,
     )
-    secondary_email = _simple(
+    _secondary_email = _simple(
         data,
         "secondaryEmail",
         path + "/secondaryEmail",
         problems,
         simple_types.parse_email,
     )
-    click_out_url = _simple(
+    _click_out_url = _simple(
         data,
         "clickOutUrl",
         path + "/clickOutUrl",
         problems,
         simple_types.parse_realtor_contact_details_click_out_url,
     )
-    office_hours = _simple(
+    _office_hours = _simple(
         data,
         "officeHours",
         path + "/officeHours",
         problems,
         simple_types.parse_realtor_contact_details_office_hours,
     )
-    default_contact = _simple(
+    _default_contact = _simple(
         data,
         "defaultContact",
         path + "/defaultContact",
         problems,
         simple_types.parse_xs_boolean,
     )
-    local_partner_contact = _simple(
+    _local_partner_contact = _simple(
         data,
         "localPartnerContact",
         path + "/localPartnerContact",
         problems,
         simple_types.parse_xs_boolean,
     )
-    business_card_contact = _simple(
+    _business_card_contact = _simple(
         data,
         "businessCardContact",
         path + "/businessCardContact",
         problems,
         simple_types.parse_xs_boolean,
     )
-    real_estate_reference_count = _simple(
+    _real_estate_reference_count = _simple(
         data,
         "realEstateReferenceCount",
         path + "/realEstateReferenceCount",
         problems,
         simple_types.parse_xs_long,
     )
-    external_id = _simple(
+    _external_id = _simple(
         data,
         "externalId",
         path + "/externalId",
         problems,
         simple_types.parse_text_field,
     )
-    show_on_profile_page = _simple(
+    _show_on_profile_page = _simple(
         data,
         "showOnProfilePage",
         path + "/showOnProfilePage",
@@ -1191,40 +1191,40 @@ def _read_realtor_contact_details(
         simple_types.parse_xs_boolean,
     )
     return RealtorContactDetails(
-        id=id,  # type: ignore[arg-type]
-        email=email,  # type: ignore[arg-type]
-        salutation=salutation,  # type: ignore[arg-type]
-        firstname=firstname,  # type: ignore[arg-type]
-        lastname=lastname,  # type: ignore[arg-type]
-        fax_number_country_code=fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=cell_phone_number,  # type: ignore[arg-type]
-        address=address,  # type: ignore[arg-type]
-        country_code=country_code,  # type: ignore[arg-type]
-        title=title,  # type: ignore[arg-type]
-        addition_name=addition_name,  # type: ignore[arg-type]
-        company=company,  # type: ignore[arg-type]
-        homepage_url=homepage_url,  # type: ignore[arg-type]
-        portrait_url=portrait_url,  # type: ignore[arg-type]
-        position=position,  # type: ignore[arg-type]
-        secondary_email=secondary_email,  # type: ignore[arg-type]
-        click_out_url=click_out_url,  # type: ignore[arg-type]
-        office_hours=office_hours,  # type: ignore[arg-type]
-        default_contact=default_contact,  # type: ignore[arg-type]
-        local_partner_contact=local_partner_contact,  # type: ignore[arg-type]
-        business_card_contact=business_card_contact,  # type: ignore[arg-type]
-        real_estate_reference_count=real_estate_reference_count,  # type: ignore[arg-type]
-        external_id=external_id,  # type: ignore[arg-type]
-        show_on_profile_page=show_on_profile_page,  # type: ignore[arg-type]
+        id=_id,  # type: ignore[arg-type]
+        email=_email,  # type: ignore[arg-type]
+        salutation=_salutation,  # type: ignore[arg-type]
+        firstname=_firstname,  # type: ignore[arg-type]
+        lastname=_lastname,  # type: ignore[arg-type]
+        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
+        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
+        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
+        fax_number=_fax_number,  # type: ignore[arg-type]
+        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
+        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
+        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
+        phone_number=_phone_number,  # type: ignore[arg-type]
+        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
+        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
+        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
+        address=_address,  # type: ignore[arg-type]
+        country_code=_country_code,  # type: ignore[arg-type]
+        title=_title,  # type: ignore[arg-type]
+        addition_name=_addition_name,  # type: ignore[arg-type]
+        company=_company,  # type: ignore[arg-type]
+        homepage_url=_homepage_url,  # type: ignore[arg-type]
+        portrait_url=_portrait_url,  # type: ignore[arg-type]
+        position=_position,  # type: ignore[arg-type]
+        secondary_email=_secondary_email,  # type: ignore[arg-type]
+        click_out_url=_click_out_url,  # type: ignore[arg-type]
+        office_hours=_office_hours,  # type: ignore[arg-type]
+        default_contact=_default_contact,  # type: ignore[arg-type]
+        local_partner_contact=_local_partner_contact,  # type: ignore[arg-type]
+        business_card_contact=_business_card_contact,  # type: ignore[arg-type]
+        real_estate_reference_count=_real_estate_reference_count,  # type: ignore[arg-type]
+        external_id=_external_id,  # type: ignore[arg-type]
+        show_on_profile_page=_show_on_profile_page,  # type: ignore[arg-type]
     )
 
 
@@ -1317,7 +1317,7 @@ def _read_realtor_contact_details_list(
     if data is None:
         return None
     _unknown_members(data, _REALTOR_CONTACT_DETAILS_LIST_MEMBERS, path, problems)
-    realtor_contact_details = []
+    _realtor_contact_details = []
     for index, item in enumerate(
         _values(
             data,
@@ -1332,9 +1332,9 @@ def _read_realtor_contact_details_list(
             item, f"{path}/realtorContactDetails[{index}]", problems
         )
         if child is not None:
-            realtor_contact_details.append(child)
+            _realtor_contact_details.append(child)
     return RealtorContactDetailsList(
-        realtor_contact_details=realtor_contact_details,  # type: ignore[arg-type]
+        realtor_contact_details=_realtor_contact_details,  # type: ignore[arg-type]
     )
 
 
@@ -1418,7 +1418,8 @@ def read_json(source: Source, *, validate: bool = True, rules: bool = True) -> o
     data, name = _read_source(source)
     try:
         document = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except (ValueError, RecursionError) as error:
+        # ValueError covers malformed JSON, invalid UTF-8 and integers too long to convert.
         raise ParseError([Problem("", f"not valid JSON: {error}")], name) from None
     if not isinstance(document, dict) or len(document) != 1:
         raise ParseError(
@@ -1444,10 +1445,14 @@ def read_json(source: Source, *, validate: bool = True, rules: bool = True) -> o
         )
     reader, path = entry
     problems: list[Problem] = []
-    if isinstance(value, list):
+    if isinstance(value, list) and value:
         value = _merge_wrappers(value, path, problems)
-    obj = reader(value, path, problems) if value is not None else None
+    obj = None if value is None else reader(value, path, problems)
     if obj is None:
+        if not problems:
+            problems.append(
+                Problem(path, f"expected an object, got {_json_type(value)}")
+            )
         raise ValidationError(problems, name)
     if validate:
         reported = {problem.path for problem in problems}

@@ -20,8 +20,9 @@ _XSD_WHITESPACE = re.compile(r"[ \t\n\r]+")
 _REPLACED_WHITESPACE = str.maketrans("\t\n\r", "   ")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# XSD 1.0 allows INF and -INF but not +INF (XSD 1.0 Part 2, section 3.2.5).
 _FLOAT = re.compile(
-    r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]?INF|NaN"
+    r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|-?INF|NaN"
 )
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 # Characters outside the XML 1.0 Char production cannot appear in a document.

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import decimal
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field
+
+# Aliases that a field named after a builtin cannot shadow in a class body.
+_list = list
 
 __all__ = [
     "CountryCode",
@@ -771,7 +775,7 @@ class Messages:
         message: `message`. One information or error message.
     """
 
-    message: list[Message] = field(default_factory=list)
+    message: list[Message] = _field(default_factory=_list)
 
 
 @dataclass(kw_only=True, slots=True)
@@ -814,4 +818,4 @@ class RealtorContactDetailsList:
         realtor_contact_details: `realtorContactDetails`. One contact in the list.
     """
 
-    realtor_contact_details: list[RealtorContactDetails] = field(default_factory=list)
+    realtor_contact_details: list[RealtorContactDetails] = _field(default_factory=_list)

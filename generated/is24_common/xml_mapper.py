@@ -150,52 +150,52 @@ def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
     children = list(node)
     count = len(children)
     index = 0
-    street = None
+    _street = None
     if index < count and children[index].tag == "street":
         child = children[index]
         item_path = path + "/street"
-        street = simple_types.parse_address_street(
+        _street = simple_types.parse_address_street(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    house_number = None
+    _house_number = None
     if index < count and children[index].tag == "houseNumber":
         child = children[index]
         item_path = path + "/houseNumber"
-        house_number = simple_types.parse_address_house_number(
+        _house_number = simple_types.parse_address_house_number(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    postcode = None
+    _postcode = None
     if index < count and children[index].tag == "postcode":
         child = children[index]
         item_path = path + "/postcode"
-        postcode = simple_types.parse_address_postcode(
+        _postcode = simple_types.parse_address_postcode(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    city = None
+    _city = None
     if index < count and children[index].tag == "city":
         child = children[index]
         item_path = path + "/city"
-        city = simple_types.parse_address_city(
+        _city = simple_types.parse_address_city(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    international_country_region = None
+    _international_country_region = None
     if index < count and children[index].tag == "internationalCountryRegion":
         child = children[index]
         item_path = path + "/internationalCountryRegion"
-        international_country_region = _read_country_region(child, item_path, problems)
+        _international_country_region = _read_country_region(child, item_path, problems)
         index += 1
     if index < count:
         _unexpected(children, index, path, problems, _ADDRESS_TAGS, _ADDRESS_REPEATED)
     return Address(
-        street=street,  # type: ignore[arg-type]
-        house_number=house_number,  # type: ignore[arg-type]
-        postcode=postcode,  # type: ignore[arg-type]
-        city=city,  # type: ignore[arg-type]
-        international_country_region=international_country_region,  # type: ignore[arg-type]
+        street=_street,  # type: ignore[arg-type]
+        house_number=_house_number,  # type: ignore[arg-type]
+        postcode=_postcode,  # type: ignore[arg-type]
+        city=_city,  # type: ignore[arg-type]
+        international_country_region=_international_country_region,  # type: ignore[arg-type]
     )
 
 
@@ -294,229 +294,229 @@ def _read_base_contact_details(
     children = list(node)
     count = len(children)
     index = 0
-    email = None
+    _email = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
-        email = simple_types.parse_email(
+        _email = simple_types.parse_email(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
-    salutation = None
+    _salutation = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
-        salutation = simple_types.parse_salutation_type(
+        _salutation = simple_types.parse_salutation_type(
             _simple_text(child, item_path, problems, "SalutationType"),
             item_path,
             problems,
         )
         index += 1
-    firstname = None
+    _firstname = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
-        firstname = simple_types.parse_base_contact_details_firstname(
+        _firstname = simple_types.parse_base_contact_details_firstname(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    lastname = None
+    _lastname = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
-        lastname = simple_types.parse_base_contact_details_lastname(
+        _lastname = simple_types.parse_base_contact_details_lastname(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    fax_number_country_code = None
+    _fax_number_country_code = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
-        fax_number_country_code = (
+        _fax_number_country_code = (
             simple_types.parse_base_contact_details_fax_number_country_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    fax_number_area_code = None
+    _fax_number_area_code = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
-        fax_number_area_code = (
+        _fax_number_area_code = (
             simple_types.parse_base_contact_details_fax_number_area_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    fax_number_subscriber = None
+    _fax_number_subscriber = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
-        fax_number_subscriber = (
+        _fax_number_subscriber = (
             simple_types.parse_base_contact_details_fax_number_subscriber(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    fax_number = None
+    _fax_number = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
-        fax_number = simple_types.parse_base_contact_details_fax_number(
+        _fax_number = simple_types.parse_base_contact_details_fax_number(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    phone_number_country_code = None
+    _phone_number_country_code = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
-        phone_number_country_code = (
+        _phone_number_country_code = (
             simple_types.parse_base_contact_details_phone_number_country_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    phone_number_area_code = None
+    _phone_number_area_code = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
-        phone_number_area_code = (
+        _phone_number_area_code = (
             simple_types.parse_base_contact_details_phone_number_area_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    phone_number_subscriber = None
+    _phone_number_subscriber = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
-        phone_number_subscriber = (
+        _phone_number_subscriber = (
             simple_types.parse_base_contact_details_phone_number_subscriber(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    phone_number = None
+    _phone_number = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
-        phone_number = simple_types.parse_base_contact_details_phone_number(
+        _phone_number = simple_types.parse_base_contact_details_phone_number(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    cell_phone_number_country_code = None
+    _cell_phone_number_country_code = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
-        cell_phone_number_country_code = (
+        _cell_phone_number_country_code = (
             simple_types.parse_base_contact_details_cell_phone_number_country_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    cell_phone_number_area_code = None
+    _cell_phone_number_area_code = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
-        cell_phone_number_area_code = (
+        _cell_phone_number_area_code = (
             simple_types.parse_base_contact_details_cell_phone_number_area_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
-        cell_phone_number_subscriber = (
+        _cell_phone_number_subscriber = (
             simple_types.parse_base_contact_details_cell_phone_number_subscriber(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    cell_phone_number = None
+    _cell_phone_number = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
-        cell_phone_number = simple_types.parse_base_contact_details_cell_phone_number(
+        _cell_phone_number = simple_types.parse_base_contact_details_cell_phone_number(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    address = None
+    _address = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
-        address = _read_address(child, item_path, problems)
+        _address = _read_address(child, item_path, problems)
         index += 1
-    country_code = None
+    _country_code = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
-        country_code = simple_types.parse_country_code(
+        _country_code = simple_types.parse_country_code(
             _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
-    title = None
+    _title = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
-        title = simple_types.parse_base_contact_details_title(
+        _title = simple_types.parse_base_contact_details_title(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    addition_name = None
+    _addition_name = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
-        addition_name = simple_types.parse_base_contact_details_addition_name(
+        _addition_name = simple_types.parse_base_contact_details_addition_name(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    company = None
+    _company = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
-        company = simple_types.parse_base_contact_details_company(
+        _company = simple_types.parse_base_contact_details_company(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    homepage_url = None
+    _homepage_url = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
-        homepage_url = simple_types.parse_base_contact_details_homepage_url(
+        _homepage_url = simple_types.parse_base_contact_details_homepage_url(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    portrait_url = None
+    _portrait_url = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
-        portrait_url = simple_types.parse_base_contact_details_portrait_url(
+        _portrait_url = simple_types.parse_base_contact_details_portrait_url(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    position = None
+    _position = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
-        position = simple_types.parse_base_contact_details_position(
+        _position = simple_types.parse_base_contact_details_position(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    secondary_email = None
+    _secondary_email = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
-        secondary_email = simple_types.parse_email(
+        _secondary_email = simple_types.parse_email(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
-    click_out_url = None
+    _click_out_url = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
-        click_out_url = simple_types.parse_base_contact_details_click_out_url(
+        _click_out_url = simple_types.parse_base_contact_details_click_out_url(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
@@ -530,32 +530,32 @@ def _read_base_contact_details(
             _BASE_CONTACT_DETAILS_REPEATED,
         )
     return BaseContactDetails(
-        email=email,  # type: ignore[arg-type]
-        salutation=salutation,  # type: ignore[arg-type]
-        firstname=firstname,  # type: ignore[arg-type]
-        lastname=lastname,  # type: ignore[arg-type]
-        fax_number_country_code=fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=cell_phone_number,  # type: ignore[arg-type]
-        address=address,  # type: ignore[arg-type]
-        country_code=country_code,  # type: ignore[arg-type]
-        title=title,  # type: ignore[arg-type]
-        addition_name=addition_name,  # type: ignore[arg-type]
-        company=company,  # type: ignore[arg-type]
-        homepage_url=homepage_url,  # type: ignore[arg-type]
-        portrait_url=portrait_url,  # type: ignore[arg-type]
-        position=position,  # type: ignore[arg-type]
-        secondary_email=secondary_email,  # type: ignore[arg-type]
-        click_out_url=click_out_url,  # type: ignore[arg-type]
+        email=_email,  # type: ignore[arg-type]
+        salutation=_salutation,  # type: ignore[arg-type]
+        firstname=_firstname,  # type: ignore[arg-type]
+        lastname=_lastname,  # type: ignore[arg-type]
+        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
+        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
+        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
+        fax_number=_fax_number,  # type: ignore[arg-type]
+        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
+        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
+        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
+        phone_number=_phone_number,  # type: ignore[arg-type]
+        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
+        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
+        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
+        address=_address,  # type: ignore[arg-type]
+        country_code=_country_code,  # type: ignore[arg-type]
+        title=_title,  # type: ignore[arg-type]
+        addition_name=_addition_name,  # type: ignore[arg-type]
+        company=_company,  # type: ignore[arg-type]
+        homepage_url=_homepage_url,  # type: ignore[arg-type]
+        portrait_url=_portrait_url,  # type: ignore[arg-type]
+        position=_position,  # type: ignore[arg-type]
+        secondary_email=_secondary_email,  # type: ignore[arg-type]
+        click_out_url=_click_out_url,  # type: ignore[arg-type]
     )
 
 
@@ -844,10 +844,10 @@ _CONTACT_DETAILS_REPEATED = frozenset([])
 def _read_contact_details(
     node: Element, path: str, problems: list[Problem]
 ) -> ContactDetails:
-    id = None
+    _id = None
     for name, text in node.attrib.items():
         if name == "id":
-            id = simple_types.parse_xs_long(text, path + "/@id", problems)
+            _id = simple_types.parse_xs_long(text, path + "/@id", problems)
         elif name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "ContactDetails")
         else:
@@ -858,235 +858,235 @@ def _read_contact_details(
     children = list(node)
     count = len(children)
     index = 0
-    email = None
+    _email = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
-        email = simple_types.parse_email(
+        _email = simple_types.parse_email(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
-    salutation = None
+    _salutation = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
-        salutation = simple_types.parse_salutation_type(
+        _salutation = simple_types.parse_salutation_type(
             _simple_text(child, item_path, problems, "SalutationType"),
             item_path,
             problems,
         )
         index += 1
-    firstname = None
+    _firstname = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
-        firstname = simple_types.parse_contact_details_firstname(
+        _firstname = simple_types.parse_contact_details_firstname(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    lastname = None
+    _lastname = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
-        lastname = simple_types.parse_contact_details_lastname(
+        _lastname = simple_types.parse_contact_details_lastname(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    fax_number_country_code = None
+    _fax_number_country_code = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
-        fax_number_country_code = (
+        _fax_number_country_code = (
             simple_types.parse_contact_details_fax_number_country_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    fax_number_area_code = None
+    _fax_number_area_code = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
-        fax_number_area_code = simple_types.parse_contact_details_fax_number_area_code(
+        _fax_number_area_code = simple_types.parse_contact_details_fax_number_area_code(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    fax_number_subscriber = None
+    _fax_number_subscriber = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
-        fax_number_subscriber = (
+        _fax_number_subscriber = (
             simple_types.parse_contact_details_fax_number_subscriber(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    fax_number = None
+    _fax_number = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
-        fax_number = simple_types.parse_contact_details_fax_number(
+        _fax_number = simple_types.parse_contact_details_fax_number(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    phone_number_country_code = None
+    _phone_number_country_code = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
-        phone_number_country_code = (
+        _phone_number_country_code = (
             simple_types.parse_contact_details_phone_number_country_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    phone_number_area_code = None
+    _phone_number_area_code = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
-        phone_number_area_code = (
+        _phone_number_area_code = (
             simple_types.parse_contact_details_phone_number_area_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    phone_number_subscriber = None
+    _phone_number_subscriber = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
-        phone_number_subscriber = (
+        _phone_number_subscriber = (
             simple_types.parse_contact_details_phone_number_subscriber(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    phone_number = None
+    _phone_number = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
-        phone_number = simple_types.parse_contact_details_phone_number(
+        _phone_number = simple_types.parse_contact_details_phone_number(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    cell_phone_number_country_code = None
+    _cell_phone_number_country_code = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
-        cell_phone_number_country_code = (
+        _cell_phone_number_country_code = (
             simple_types.parse_contact_details_cell_phone_number_country_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    cell_phone_number_area_code = None
+    _cell_phone_number_area_code = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
-        cell_phone_number_area_code = (
+        _cell_phone_number_area_code = (
             simple_types.parse_contact_details_cell_phone_number_area_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
-        cell_phone_number_subscriber = (
+        _cell_phone_number_subscriber = (
             simple_types.parse_contact_details_cell_phone_number_subscriber(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    cell_phone_number = None
+    _cell_phone_number = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
-        cell_phone_number = simple_types.parse_contact_details_cell_phone_number(
+        _cell_phone_number = simple_types.parse_contact_details_cell_phone_number(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    address = None
+    _address = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
-        address = _read_address(child, item_path, problems)
+        _address = _read_address(child, item_path, problems)
         index += 1
-    country_code = None
+    _country_code = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
-        country_code = simple_types.parse_country_code(
+        _country_code = simple_types.parse_country_code(
             _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
-    title = None
+    _title = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
-        title = simple_types.parse_contact_details_title(
+        _title = simple_types.parse_contact_details_title(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    addition_name = None
+    _addition_name = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
-        addition_name = simple_types.parse_contact_details_addition_name(
+        _addition_name = simple_types.parse_contact_details_addition_name(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    company = None
+    _company = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
-        company = simple_types.parse_contact_details_company(
+        _company = simple_types.parse_contact_details_company(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    homepage_url = None
+    _homepage_url = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
-        homepage_url = simple_types.parse_contact_details_homepage_url(
+        _homepage_url = simple_types.parse_contact_details_homepage_url(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    portrait_url = None
+    _portrait_url = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
-        portrait_url = simple_types.parse_contact_details_portrait_url(
+        _portrait_url = simple_types.parse_contact_details_portrait_url(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    position = None
+    _position = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
-        position = simple_types.parse_contact_details_position(
+        _position = simple_types.parse_contact_details_position(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    secondary_email = None
+    _secondary_email = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
-        secondary_email = simple_types.parse_email(
+        _secondary_email = simple_types.parse_email(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
-    click_out_url = None
+    _click_out_url = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
-        click_out_url = simple_types.parse_contact_details_click_out_url(
+        _click_out_url = simple_types.parse_contact_details_click_out_url(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    office_hours = None
+    _office_hours = None
     if index < count and children[index].tag == "officeHours":
         child = children[index]
         item_path = path + "/officeHours"
-        office_hours = simple_types.parse_contact_details_office_hours(
+        _office_hours = simple_types.parse_contact_details_office_hours(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
@@ -1100,34 +1100,34 @@ def _read_contact_details(
             _CONTACT_DETAILS_REPEATED,
         )
     return ContactDetails(
-        id=id,  # type: ignore[arg-type]
-        email=email,  # type: ignore[arg-type]
-        salutation=salutation,  # type: ignore[arg-type]
-        firstname=firstname,  # type: ignore[arg-type]
-        lastname=lastname,  # type: ignore[arg-type]
-        fax_number_country_code=fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=cell_phone_number,  # type: ignore[arg-type]
-        address=address,  # type: ignore[arg-type]
-        country_code=country_code,  # type: ignore[arg-type]
-        title=title,  # type: ignore[arg-type]
-        addition_name=addition_name,  # type: ignore[arg-type]
-        company=company,  # type: ignore[arg-type]
-        homepage_url=homepage_url,  # type: ignore[arg-type]
-        portrait_url=portrait_url,  # type: ignore[arg-type]
-        position=position,  # type: ignore[arg-type]
-        secondary_email=secondary_email,  # type: ignore[arg-type]
-        click_out_url=click_out_url,  # type: ignore[arg-type]
-        office_hours=office_hours,  # type: ignore[arg-type]
+        id=_id,  # type: ignore[arg-type]
+        email=_email,  # type: ignore[arg-type]
+        salutation=_salutation,  # type: ignore[arg-type]
+        firstname=_firstname,  # type: ignore[arg-type]
+        lastname=_lastname,  # type: ignore[arg-type]
+        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
+        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
+        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
+        fax_number=_fax_number,  # type: ignore[arg-type]
+        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
+        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
+        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
+        phone_number=_phone_number,  # type: ignore[arg-type]
+        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
+        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
+        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
+        address=_address,  # type: ignore[arg-type]
+        country_code=_country_code,  # type: ignore[arg-type]
+        title=_title,  # type: ignore[arg-type]
+        addition_name=_addition_name,  # type: ignore[arg-type]
+        company=_company,  # type: ignore[arg-type]
+        homepage_url=_homepage_url,  # type: ignore[arg-type]
+        portrait_url=_portrait_url,  # type: ignore[arg-type]
+        position=_position,  # type: ignore[arg-type]
+        secondary_email=_secondary_email,  # type: ignore[arg-type]
+        click_out_url=_click_out_url,  # type: ignore[arg-type]
+        office_hours=_office_hours,  # type: ignore[arg-type]
     )
 
 
@@ -1397,19 +1397,19 @@ def _read_country_region(
     children = list(node)
     count = len(children)
     index = 0
-    country = None
+    _country = None
     if index < count and children[index].tag == "country":
         child = children[index]
         item_path = path + "/country"
-        country = simple_types.parse_country_code(
+        _country = simple_types.parse_country_code(
             _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
-    region = None
+    _region = None
     if index < count and children[index].tag == "region":
         child = children[index]
         item_path = path + "/region"
-        region = simple_types.parse_country_region_region(
+        _region = simple_types.parse_country_region_region(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
@@ -1423,8 +1423,8 @@ def _read_country_region(
             _COUNTRY_REGION_REPEATED,
         )
     return CountryRegion(
-        country=country,  # type: ignore[arg-type]
-        region=region,  # type: ignore[arg-type]
+        country=_country,  # type: ignore[arg-type]
+        region=_region,  # type: ignore[arg-type]
     )
 
 
@@ -1472,9 +1472,9 @@ def _read_message(node: Element, path: str, problems: list[Problem]) -> Message:
     _check_element_only(node, path, problems)
     children = list(node)
     count = len(children)
-    message_code = None
-    message = None
-    id = None
+    _message_code = None
+    _message = None
+    _id = None
     seen: set[str] = set()
     for child in children:
         tag = child.tag
@@ -1488,19 +1488,19 @@ def _read_message(node: Element, path: str, problems: list[Problem]) -> Message:
             continue
         seen.add(tag)
         if tag == "messageCode":
-            message_code = simple_types.parse_message_code(
+            _message_code = simple_types.parse_message_code(
                 _simple_text(child, path + "/messageCode", problems, "MessageCode"),
                 path + "/messageCode",
                 problems,
             )
         elif tag == "message":
-            message = simple_types.parse_xs_string(
+            _message = simple_types.parse_xs_string(
                 _simple_text(child, path + "/message", problems, "string"),
                 path + "/message",
                 problems,
             )
         elif tag == "id":
-            id = simple_types.parse_xs_string(
+            _id = simple_types.parse_xs_string(
                 _simple_text(child, path + "/id", problems, "string"),
                 path + "/id",
                 problems,
@@ -1515,9 +1515,9 @@ def _read_message(node: Element, path: str, problems: list[Problem]) -> Message:
                 _MESSAGE_REPEATED,
             )
     return Message(
-        message_code=message_code,  # type: ignore[arg-type]
-        message=message,  # type: ignore[arg-type]
-        id=id,  # type: ignore[arg-type]
+        message_code=_message_code,  # type: ignore[arg-type]
+        message=_message,  # type: ignore[arg-type]
+        id=_id,  # type: ignore[arg-type]
     )
 
 
@@ -1571,16 +1571,16 @@ def _read_messages(node: Element, path: str, problems: list[Problem]) -> Message
     children = list(node)
     count = len(children)
     index = 0
-    message = []
+    _message = []
     while index < count and children[index].tag == "message":
         child = children[index]
-        item_path = f"{path}/message[{len(message) + 1}]"
-        message.append(_read_message(child, item_path, problems))
+        item_path = f"{path}/message[{len(_message) + 1}]"
+        _message.append(_read_message(child, item_path, problems))
         index += 1
     if index < count:
         _unexpected(children, index, path, problems, _MESSAGES_TAGS, _MESSAGES_REPEATED)
     return Messages(
-        message=message,  # type: ignore[arg-type]
+        message=_message,  # type: ignore[arg-type]
     )
 
 
@@ -1642,10 +1642,10 @@ _REALTOR_CONTACT_DETAILS_REPEATED = frozenset([])
 def _read_realtor_contact_details(
     node: Element, path: str, problems: list[Problem]
 ) -> RealtorContactDetails:
-    id = None
+    _id = None
     for name, text in node.attrib.items():
         if name == "id":
-            id = simple_types.parse_xs_long(text, path + "/@id", problems)
+            _id = simple_types.parse_xs_long(text, path + "/@id", problems)
         elif name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "RealtorContactDetails")
         else:
@@ -1656,287 +1656,287 @@ def _read_realtor_contact_details(
     children = list(node)
     count = len(children)
     index = 0
-    email = None
+    _email = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
-        email = simple_types.parse_email(
+        _email = simple_types.parse_email(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
-    salutation = None
+    _salutation = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
-        salutation = simple_types.parse_salutation_type(
+        _salutation = simple_types.parse_salutation_type(
             _simple_text(child, item_path, problems, "SalutationType"),
             item_path,
             problems,
         )
         index += 1
-    firstname = None
+    _firstname = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
-        firstname = simple_types.parse_realtor_contact_details_firstname(
+        _firstname = simple_types.parse_realtor_contact_details_firstname(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    lastname = None
+    _lastname = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
-        lastname = simple_types.parse_realtor_contact_details_lastname(
+        _lastname = simple_types.parse_realtor_contact_details_lastname(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    fax_number_country_code = None
+    _fax_number_country_code = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
-        fax_number_country_code = (
+        _fax_number_country_code = (
             simple_types.parse_realtor_contact_details_fax_number_country_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    fax_number_area_code = None
+    _fax_number_area_code = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
-        fax_number_area_code = (
+        _fax_number_area_code = (
             simple_types.parse_realtor_contact_details_fax_number_area_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    fax_number_subscriber = None
+    _fax_number_subscriber = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
-        fax_number_subscriber = (
+        _fax_number_subscriber = (
             simple_types.parse_realtor_contact_details_fax_number_subscriber(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    fax_number = None
+    _fax_number = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
-        fax_number = simple_types.parse_realtor_contact_details_fax_number(
+        _fax_number = simple_types.parse_realtor_contact_details_fax_number(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    phone_number_country_code = None
+    _phone_number_country_code = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
-        phone_number_country_code = (
+        _phone_number_country_code = (
             simple_types.parse_realtor_contact_details_phone_number_country_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    phone_number_area_code = None
+    _phone_number_area_code = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
-        phone_number_area_code = (
+        _phone_number_area_code = (
             simple_types.parse_realtor_contact_details_phone_number_area_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    phone_number_subscriber = None
+    _phone_number_subscriber = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
-        phone_number_subscriber = (
+        _phone_number_subscriber = (
             simple_types.parse_realtor_contact_details_phone_number_subscriber(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    phone_number = None
+    _phone_number = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
-        phone_number = simple_types.parse_realtor_contact_details_phone_number(
+        _phone_number = simple_types.parse_realtor_contact_details_phone_number(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    cell_phone_number_country_code = None
+    _cell_phone_number_country_code = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
-        cell_phone_number_country_code = (
+        _cell_phone_number_country_code = (
             simple_types.parse_realtor_contact_details_cell_phone_number_country_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    cell_phone_number_area_code = None
+    _cell_phone_number_area_code = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
-        cell_phone_number_area_code = (
+        _cell_phone_number_area_code = (
             simple_types.parse_realtor_contact_details_cell_phone_number_area_code(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
-        cell_phone_number_subscriber = (
+        _cell_phone_number_subscriber = (
             simple_types.parse_realtor_contact_details_cell_phone_number_subscriber(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    cell_phone_number = None
+    _cell_phone_number = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
-        cell_phone_number = (
+        _cell_phone_number = (
             simple_types.parse_realtor_contact_details_cell_phone_number(
                 _simple_text(child, item_path, problems, ""), item_path, problems
             )
         )
         index += 1
-    address = None
+    _address = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
-        address = _read_address(child, item_path, problems)
+        _address = _read_address(child, item_path, problems)
         index += 1
-    country_code = None
+    _country_code = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
-        country_code = simple_types.parse_country_code(
+        _country_code = simple_types.parse_country_code(
             _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
-    title = None
+    _title = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
-        title = simple_types.parse_realtor_contact_details_title(
+        _title = simple_types.parse_realtor_contact_details_title(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    addition_name = None
+    _addition_name = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
-        addition_name = simple_types.parse_realtor_contact_details_addition_name(
+        _addition_name = simple_types.parse_realtor_contact_details_addition_name(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    company = None
+    _company = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
-        company = simple_types.parse_realtor_contact_details_company(
+        _company = simple_types.parse_realtor_contact_details_company(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    homepage_url = None
+    _homepage_url = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
-        homepage_url = simple_types.parse_realtor_contact_details_homepage_url(
+        _homepage_url = simple_types.parse_realtor_contact_details_homepage_url(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    portrait_url = None
+    _portrait_url = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
-        portrait_url = simple_types.parse_realtor_contact_details_portrait_url(
+        _portrait_url = simple_types.parse_realtor_contact_details_portrait_url(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    position = None
+    _position = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
-        position = simple_types.parse_realtor_contact_details_position(
+        _position = simple_types.parse_realtor_contact_details_position(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    secondary_email = None
+    _secondary_email = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
-        secondary_email = simple_types.parse_email(
+        _secondary_email = simple_types.parse_email(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
-    click_out_url = None
+    _click_out_url = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
-        click_out_url = simple_types.parse_realtor_contact_details_click_out_url(
+        _click_out_url = simple_types.parse_realtor_contact_details_click_out_url(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    office_hours = None
+    _office_hours = None
     if index < count and children[index].tag == "officeHours":
         child = children[index]
         item_path = path + "/officeHours"
-        office_hours = simple_types.parse_realtor_contact_details_office_hours(
+        _office_hours = simple_types.parse_realtor_contact_details_office_hours(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    default_contact = None
+    _default_contact = None
     if index < count and children[index].tag == "defaultContact":
         child = children[index]
         item_path = path + "/defaultContact"
-        default_contact = simple_types.parse_xs_boolean(
+        _default_contact = simple_types.parse_xs_boolean(
             _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
-    local_partner_contact = None
+    _local_partner_contact = None
     if index < count and children[index].tag == "localPartnerContact":
         child = children[index]
         item_path = path + "/localPartnerContact"
-        local_partner_contact = simple_types.parse_xs_boolean(
+        _local_partner_contact = simple_types.parse_xs_boolean(
             _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
-    business_card_contact = None
+    _business_card_contact = None
     if index < count and children[index].tag == "businessCardContact":
         child = children[index]
         item_path = path + "/businessCardContact"
-        business_card_contact = simple_types.parse_xs_boolean(
+        _business_card_contact = simple_types.parse_xs_boolean(
             _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
-    real_estate_reference_count = None
+    _real_estate_reference_count = None
     if index < count and children[index].tag == "realEstateReferenceCount":
         child = children[index]
         item_path = path + "/realEstateReferenceCount"
-        real_estate_reference_count = simple_types.parse_xs_long(
+        _real_estate_reference_count = simple_types.parse_xs_long(
             _simple_text(child, item_path, problems, "long"), item_path, problems
         )
         index += 1
-    external_id = None
+    _external_id = None
     if index < count and children[index].tag == "externalId":
         child = children[index]
         item_path = path + "/externalId"
-        external_id = simple_types.parse_text_field(
+        _external_id = simple_types.parse_text_field(
             _simple_text(child, item_path, problems, "TextField"), item_path, problems
         )
         index += 1
-    show_on_profile_page = None
+    _show_on_profile_page = None
     if index < count and children[index].tag == "showOnProfilePage":
         child = children[index]
         item_path = path + "/showOnProfilePage"
-        show_on_profile_page = simple_types.parse_xs_boolean(
+        _show_on_profile_page = simple_types.parse_xs_boolean(
             _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
@@ -1950,40 +1950,40 @@ def _read_realtor_contact_details(
             _REALTOR_CONTACT_DETAILS_REPEATED,
         )
     return RealtorContactDetails(
-        id=id,  # type: ignore[arg-type]
-        email=email,  # type: ignore[arg-type]
-        salutation=salutation,  # type: ignore[arg-type]
-        firstname=firstname,  # type: ignore[arg-type]
-        lastname=lastname,  # type: ignore[arg-type]
-        fax_number_country_code=fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=cell_phone_number,  # type: ignore[arg-type]
-        address=address,  # type: ignore[arg-type]
-        country_code=country_code,  # type: ignore[arg-type]
-        title=title,  # type: ignore[arg-type]
-        addition_name=addition_name,  # type: ignore[arg-type]
-        company=company,  # type: ignore[arg-type]
-        homepage_url=homepage_url,  # type: ignore[arg-type]
-        portrait_url=portrait_url,  # type: ignore[arg-type]
-        position=position,  # type: ignore[arg-type]
-        secondary_email=secondary_email,  # type: ignore[arg-type]
-        click_out_url=click_out_url,  # type: ignore[arg-type]
-        office_hours=office_hours,  # type: ignore[arg-type]
-        default_contact=default_contact,  # type: ignore[arg-type]
-        local_partner_contact=local_partner_contact,  # type: ignore[arg-type]
-        business_card_contact=business_card_contact,  # type: ignore[arg-type]
-        real_estate_reference_count=real_estate_reference_count,  # type: ignore[arg-type]
-        external_id=external_id,  # type: ignore[arg-type]
-        show_on_profile_page=show_on_profile_page,  # type: ignore[arg-type]
+        id=_id,  # type: ignore[arg-type]
+        email=_email,  # type: ignore[arg-type]
+        salutation=_salutation,  # type: ignore[arg-type]
+        firstname=_firstname,  # type: ignore[arg-type]
+        lastname=_lastname,  # type: ignore[arg-type]
+        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
+        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
+        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
+        fax_number=_fax_number,  # type: ignore[arg-type]
+        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
+        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
+        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
+        phone_number=_phone_number,  # type: ignore[arg-type]
+        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
+        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
+        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
+        address=_address,  # type: ignore[arg-type]
+        country_code=_country_code,  # type: ignore[arg-type]
+        title=_title,  # type: ignore[arg-type]
+        addition_name=_addition_name,  # type: ignore[arg-type]
+        company=_company,  # type: ignore[arg-type]
+        homepage_url=_homepage_url,  # type: ignore[arg-type]
+        portrait_url=_portrait_url,  # type: ignore[arg-type]
+        position=_position,  # type: ignore[arg-type]
+        secondary_email=_secondary_email,  # type: ignore[arg-type]
+        click_out_url=_click_out_url,  # type: ignore[arg-type]
+        office_hours=_office_hours,  # type: ignore[arg-type]
+        default_contact=_default_contact,  # type: ignore[arg-type]
+        local_partner_contact=_local_partner_contact,  # type: ignore[arg-type]
+        business_card_contact=_business_card_contact,  # type: ignore[arg-type]
+        real_estate_reference_count=_real_estate_reference_count,  # type: ignore[arg-type]
+        external_id=_external_id,  # type: ignore[arg-type]
+        show_on_profile_page=_show_on_profile_page,  # type: ignore[arg-type]
     )
 
 
@@ -2331,11 +2331,11 @@ def _read_realtor_contact_details_list(
     children = list(node)
     count = len(children)
     index = 0
-    realtor_contact_details = []
+    _realtor_contact_details = []
     while index < count and children[index].tag == "realtorContactDetails":
         child = children[index]
-        item_path = f"{path}/realtorContactDetails[{len(realtor_contact_details) + 1}]"
-        realtor_contact_details.append(
+        item_path = f"{path}/realtorContactDetails[{len(_realtor_contact_details) + 1}]"
+        _realtor_contact_details.append(
             _read_realtor_contact_details(child, item_path, problems)
         )
         index += 1
@@ -2349,7 +2349,7 @@ def _read_realtor_contact_details_list(
             _REALTOR_CONTACT_DETAILS_LIST_REPEATED,
         )
     return RealtorContactDetailsList(
-        realtor_contact_details=realtor_contact_details,  # type: ignore[arg-type]
+        realtor_contact_details=_realtor_contact_details,  # type: ignore[arg-type]
     )
 
 
@@ -2420,11 +2420,9 @@ _ROOT_NAMES = ", ".join(
 )
 
 
-def _read_source(source: Source) -> tuple[bytes, str | None]:
-    if isinstance(source, bytes):
+def _read_source(source: Source) -> tuple[bytes | str, str | None]:
+    if isinstance(source, (bytes, str)):
         return source, None
-    if isinstance(source, str):
-        return source.encode("utf-8"), None
     if isinstance(source, os.PathLike):
         name = os.fspath(source)
         try:
@@ -2440,11 +2438,19 @@ def _read_source(source: Source) -> tuple[bytes, str | None]:
     return data, getattr(source, "name", None)
 
 
-def parse_element(data: bytes, source: str | None = None) -> Element:
-    """Parse XML bytes into an element tree, rejecting documents with a DTD."""
+def parse_element(data: bytes | str, source: str | None = None) -> Element:
+    """Parse an XML document into an element tree, rejecting documents with a DTD.
+
+    Text (str) is parsed as it is, whatever encoding its declaration names.
+    """
     # NOTE: a document type declaration is rejected by this check of the raw
-    # bytes; a parser-level guard against entity expansion is still to come.
-    if b"<!DOCTYPE" in data or b"<\x00!\x00D\x00O\x00C" in data:
+    # input, which also rejects "<!DOCTYPE" inside a comment or CDATA section;
+    # a parser-level guard against entity expansion is still to come.
+    if isinstance(data, str):
+        has_doctype = "<!DOCTYPE" in data
+    else:
+        has_doctype = b"<!DOCTYPE" in data or b"<\x00!\x00D\x00O\x00C" in data
+    if has_doctype:
         raise ParseError(
             [
                 Problem(
@@ -2460,11 +2466,12 @@ def parse_element(data: bytes, source: str | None = None) -> Element:
         return parser.close()
     except _ExpatError as error:
         line, column = error.position
+        reason = str(error).partition(":")[0]
         raise ParseError(
             [
                 Problem(
                     "",
-                    f"not well-formed XML at line {line}, column {column + 1}: {error.msg if hasattr(error, 'msg') else error}",
+                    f"not well-formed XML at line {line}, column {column + 1}: {reason}",
                 )
             ],
             source,
