@@ -5,8 +5,8 @@
                           and written as XML and JSON
     python3 dev.py test   run the whole test suite (extra arguments go to pytest)
 
-Only Python 3.11+ is needed: the first run creates .venv and installs the
-project with its test dependencies from pyproject.toml; later runs reinstall
+Only Python 3.11+ is needed. The first run creates .venv and installs the
+project with its test dependencies from pyproject.toml. Later runs reinstall
 only when pyproject.toml changed.
 """
 

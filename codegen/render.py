@@ -72,12 +72,9 @@ class Checker:
             simple_type.python_name if simple_type.is_enumeration else None
         )
         self.python_type = self.enum_class or builtin.python_type
+
         self.values_count = len(simple_type.values)
-        shown = [value.value for value in simple_type.values[:8]]
-        more = ", ..." if self.values_count > 8 else ""
-        self.values_hint = f" ({', '.join(shown)}{more})".replace("{", "{{").replace(
-            "}", "}}"
-        )
+        self.values_hint = self._values_hint()
         self.has_string_facets = any(
             (
                 self.facets.length,
@@ -86,24 +83,37 @@ class Checker:
                 self.facets.patterns,
             )
         )
+        self.pattern_steps = self._pattern_steps(builtin)
+        self._bounds(builtin)
+        self.allowed_constant = f"_{suffix.upper()}_ALLOWED"
+        self.allowed_values = self._allowed_values()
+
+    def _values_hint(self) -> str:
+        """Return the first few enumeration values, for a message."""
+        shown = [value.value for value in self.simple_type.values[:8]]
+        more = ", ..." if self.values_count > 8 else ""
+        return f" ({', '.join(shown)}{more})"
+
+    def _pattern_steps(self, builtin) -> list[list[Pattern]]:
         steps = list(self.facets.patterns)
         if builtin.pattern:
             steps.append((builtin.pattern,))
-        self.pattern_steps = [
+        return [
             [
                 self._pattern(step_index, index, regexp)
                 for index, regexp in enumerate(step)
             ]
             for step_index, step in enumerate(steps)
         ]
-        self._bounds(builtin)
-        self.allowed_constant = f"_{suffix.upper()}_ALLOWED"
-        self.allowed_values = None
-        if self.facets.enumeration is not None and self.enum_class is None:
-            values = sorted(
-                {self._value_literal(value) for value in self.facets.enumeration}
-            )
-            self.allowed_values = "{" + ", ".join(values) + "}"
+
+    def _allowed_values(self) -> str | None:
+        """Return the set literal of a non-string enumeration, compared by value."""
+        if self.facets.enumeration is None or self.enum_class is not None:
+            return None
+        values = sorted(
+            {self._value_literal(value) for value in self.facets.enumeration}
+        )
+        return "{" + ", ".join(values) + "}"
 
     def _pattern(self, step_index: int, index: int, regexp: str) -> Pattern:
         try:
@@ -168,6 +178,7 @@ class Renderer:
         self.header_source = header_source
         self.checkers: dict[str, Checker] = {}
         self.environment = _environment()
+        self.prefixes = self._prefixes()
 
     def render(self) -> dict[str, str]:
         context = self._context()
@@ -200,7 +211,7 @@ class Renderer:
                 self.checkers.values(), key=lambda checker: checker.suffix
             ),
             "roots": [self._root_view(root) for root in self.model.roots],
-            "prefixes": self._prefixes(),
+            "prefixes": self.prefixes,
             "rule_modules": self.config.rules,
             "json_array_roots": self.config.json_array_roots,
         }
@@ -229,7 +240,7 @@ class Renderer:
 
     def _root_view(self, root) -> dict[str, object]:
         complex_type = self.model.complex_types[root.complex_type]
-        prefix = self._prefixes().get(root.namespace, "")
+        prefix = self.prefixes.get(root.namespace, "")
         return {
             "name": root.name,
             "tag": root.tag,
@@ -253,7 +264,7 @@ class Renderer:
         ]
         all_elements = self.model.all_elements(complex_type)
         all_attributes = self.model.all_attributes(complex_type)
-        prefixes = self._prefixes()
+        prefixes = self.prefixes
         return {
             "python_name": complex_type.python_name,
             "function": snake_case(complex_type.python_name),

@@ -1,6 +1,6 @@
 """Small schemas that broke tools like ours: each generates, or fails with a clear message.
 
-Each case folder holds `schema.xsd` and instances named `valid-*.xml` and
+Each case folder contains `schema.xsd` and instances named `valid-*.xml` and
 `invalid-*.xml`. A case whose schema uses a construct the generator does not
 support yet must fail with exit status 2 and a "not supported yet" message;
 any other case must give every instance the verdict its name states.

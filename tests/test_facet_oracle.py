@@ -20,11 +20,12 @@ schema, so an element or facet added to the schema adds cases:
 `read_xml` must give xmlschema's verdict on every case. `read_json` must give
 it on the IS24 JSON form of the document, for the cases that JSON can express
 (it has no element order, namespaces or text between elements). `validate`
-must give it on a dataclass that holds the changed value, when that value has
+must give it on a dataclass that contains the changed value, when that value has
 the field's Python type. Where the package gives a different verdict, the case
 is listed in a KNOWN_* table below as a strict xfail: each entry is a bug in
 the generator or its templates. XMLSCHEMA_DEVIATIONS lists the cases where
-xmlschema departs from XSD and the package does not.
+xmlschema departs from XSD and the package does not. For those, lxml gives the
+expected verdict.
 """
 
 from __future__ import annotations

@@ -1589,7 +1589,8 @@ def parse_country_code(
         problems.append(
             Problem(
                 path,
-                f"{text!r} is not one of the 236 values allowed for CountryCode (ABW, AFG, AGO, AIA, ALB, AND, ANT, ARE, ...)",
+                f"{text!r} is not one of the 236 values allowed for CountryCode"
+                + " (ABW, AFG, AGO, AIA, ALB, AND, ANT, ARE, ...)",
             )
         )
         return None
@@ -1696,7 +1697,8 @@ def parse_message_code(
         problems.append(
             Problem(
                 path,
-                f"{text!r} is not one of the 37 values allowed for MessageCode (MESSAGE_RESOURCE_CREATED, MESSAGE_RESOURCE_UPDATED, MESSAGE_RESOURCE_DELETED, MESSAGE_OPERATION_SUCCESSFUL, ERROR_COMMON_HEADER_PARAMETER_VALIDATION_FAILED, ERROR_COMMON_RESOURCE_REQUIRED, ERROR_COMMON_REQUEST_CONFLICT, ERROR_COMMON_AUTHENTICATION_REQUIRED, ...)",
+                f"{text!r} is not one of the 37 values allowed for MessageCode"
+                + " (MESSAGE_RESOURCE_CREATED, MESSAGE_RESOURCE_UPDATED, MESSAGE_RESOURCE_DELETED, MESSAGE_OPERATION_SUCCESSFUL, ERROR_COMMON_HEADER_PARAMETER_VALIDATION_FAILED, ERROR_COMMON_RESOURCE_REQUIRED, ERROR_COMMON_REQUEST_CONFLICT, ERROR_COMMON_AUTHENTICATION_REQUIRED, ...)",
             )
         )
         return None
@@ -2476,7 +2478,8 @@ def parse_salutation_type(
         problems.append(
             Problem(
                 path,
-                f"{text!r} is not one of the 4 values allowed for SalutationType (FEMALE, MALE, COMPANY, NO_SALUTATION)",
+                f"{text!r} is not one of the 4 values allowed for SalutationType"
+                + " (FEMALE, MALE, COMPANY, NO_SALUTATION)",
             )
         )
         return None

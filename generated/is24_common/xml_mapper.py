@@ -1476,7 +1476,7 @@ def _read_message(node: Element, path: str, problems: list[Problem]) -> Message:
     _message = None
     _id = None
     seen: set[str] = set()
-    for child in children:
+    for position, child in enumerate(children):
         tag = child.tag
         if tag in seen:
             problems.append(
@@ -1507,12 +1507,7 @@ def _read_message(node: Element, path: str, problems: list[Problem]) -> Message:
             )
         else:
             _unexpected(
-                children,
-                children.index(child),
-                path,
-                problems,
-                _MESSAGE_TAGS,
-                _MESSAGE_REPEATED,
+                children, position, path, problems, _MESSAGE_TAGS, _MESSAGE_REPEATED
             )
     return Message(
         message_code=_message_code,  # type: ignore[arg-type]
