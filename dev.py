@@ -37,8 +37,9 @@ def ensure_environment() -> None:
         print("creating .venv", flush=True)
         venv.create(VENV, with_pip=True)
     print("installing the project and its test dependencies into .venv", flush=True)
-    run([str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    run([str(PYTHON), "-m", "pip", "install", "--quiet", "-e", ".[test]"])
+    run([str(PYTHON), "-m", "pip", "install", "-qq", "--upgrade", "pip"])
+    # -qq hides the build backend's notes on editable installs; errors still show.
+    run([str(PYTHON), "-m", "pip", "install", "-qq", "-e", ".[test]"])
     STAMP.write_text(digest)
 
 
