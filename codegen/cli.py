@@ -5,15 +5,20 @@ from __future__ import annotations
 import argparse
 import difflib
 import keyword
-import keyword
 import logging
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
 from codegen.config import Config, read_config
+from codegen.diff import compare_models
 from codegen.errors import CodegenError
-from codegen.generate import generate
+from codegen.generate import generate, schema_label
+from codegen.load import build_model, global_names, load_schema
+from codegen.model import SchemaModel
+from codegen.report import Report, render
+from codegen.sources import schema_source
 from codegen.write import stale_files, write_package
 
 logger = logging.getLogger("codegen")
@@ -27,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Generate a Python package (dataclasses, XML and JSON mappers, "
         "validators) from an XML Schema. Without options it regenerates the package "
         "configured in [tool.codegen] of pyproject.toml.",
+        epilog="`python -m codegen diff OLD NEW` compares two schema versions; see "
+        "`python -m codegen diff --help`.",
     )
     parser.add_argument(
         "--config",
@@ -76,18 +83,8 @@ def _config(arguments: argparse.Namespace) -> Config:
         not package.isidentifier() or keyword.iskeyword(package)
     ):
         raise CodegenError(f"--package {package!r} is not a valid Python package name")
-    config_path = arguments.config
-    if config_path is None:
-        # Snapshot runs from another folder keep this project's prefixes and rules.
-        in_folder = Path("pyproject.toml")
-        config_path = in_folder if in_folder.is_file() else PROJECT_CONFIG
-    config = read_config(config_path)
-    locations = dict(config.locations)
-    for item in arguments.location or ():
-        namespace, separator, path = item.rpartition("=")
-        if not separator or not namespace:
-            raise CodegenError(f"--location {item!r} must have the form NAMESPACE=PATH")
-        locations[namespace] = str(Path(path).resolve())
+    config = _read_config(arguments.config)
+    locations = _locations(config, arguments.location)
     return config.with_overrides(
         schema=arguments.schema.resolve() if arguments.schema else None,
         out=arguments.out.resolve() if arguments.out else None,
@@ -95,6 +92,24 @@ def _config(arguments: argparse.Namespace) -> Config:
         roots=tuple(arguments.root) if arguments.root else None,
         locations=locations,
     )
+
+
+def _read_config(config_path: Path | None) -> Config:
+    if config_path is None:
+        # Snapshot runs from another folder keep this project's prefixes and rules.
+        in_folder = Path("pyproject.toml")
+        config_path = in_folder if in_folder.is_file() else PROJECT_CONFIG
+    return read_config(config_path)
+
+
+def _locations(config: Config, items: list[str] | None) -> dict[str, str]:
+    locations = dict(config.locations)
+    for item in items or ():
+        namespace, separator, path = item.rpartition("=")
+        if not separator or not namespace:
+            raise CodegenError(f"--location {item!r} must have the form NAMESPACE=PATH")
+        locations[namespace] = str(Path(path).resolve())
+    return locations
 
 
 def _check(files: dict[str, str], target: Path) -> int:
@@ -121,19 +136,174 @@ def _check(files: dict[str, str], target: Path) -> int:
     return 1
 
 
+def _diff_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m codegen diff",
+        description="Compare the generator's models of two schema versions and "
+        "report each change with its severity for senders (clients that write "
+        "requests) and receivers (clients that read responses).",
+    )
+    parser.add_argument(
+        "old",
+        metavar="OLD",
+        help="the old schema: a file, a folder holding it, or REVISION:PATH in git",
+    )
+    parser.add_argument("new", metavar="NEW", help="the new schema, in the same forms")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        help="pyproject.toml to read roots and locations from (default: as for generation)",
+    )
+    roots = parser.add_mutually_exclusive_group()
+    roots.add_argument(
+        "--root",
+        action="append",
+        metavar="ELEMENT",
+        help="global element to compare, with every type it reaches (default: the "
+        "configured roots); repeat for several",
+    )
+    roots.add_argument(
+        "--all",
+        action="store_true",
+        help="compare every global element and named type",
+    )
+    parser.add_argument(
+        "--location",
+        action="append",
+        metavar="NAMESPACE=PATH",
+        help="schema file for a namespace imported without a location; repeat for several",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="report format (default: text; markdown fits a pull request)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("breaking", "any", "none"),
+        default="breaking",
+        help="exit 1 when a change of this kind is found (default: breaking)",
+    )
+    parser.add_argument(
+        "--audience",
+        choices=("both", "sender", "receiver"),
+        default="both",
+        help="whose breaking changes --fail-on breaking counts (default: both)",
+    )
+    parser.add_argument(
+        "--docs", action="store_true", help="also list documentation-only changes"
+    )
+    return parser
+
+
+def _diff(argv: list[str]) -> int:
+    arguments = _diff_parser().parse_args(argv)
+    config = _read_config(arguments.config)
+    locations = {
+        namespace: str(config.root / path)
+        for namespace, path in _locations(config, arguments.location).items()
+    }
+    roots = tuple(arguments.root or config.roots)
+    schema_name = config.schema.name
+    with tempfile.TemporaryDirectory(prefix="codegen-diff-") as scratch:
+        old_scratch, new_scratch = Path(scratch, "old"), Path(scratch, "new")
+        with (
+            schema_source(arguments.old, schema_name, old_scratch) as old_path,
+            schema_source(arguments.new, schema_name, new_scratch) as new_path,
+        ):
+            old = _comparison_model(old_path, roots, arguments.all, locations, config)
+            new = _comparison_model(new_path, roots, arguments.all, locations, config)
+    missing = [
+        root for root in roots if not _has_root(old, root) and not _has_root(new, root)
+    ]
+    if missing:
+        raise CodegenError(
+            f"neither schema has a global element of complex type named {missing[0]!r}; "
+            "check --root or "
+            "the roots in [tool.codegen]"
+        )
+    report = Report(
+        old_label=arguments.old,
+        new_label=arguments.new,
+        roots=["every global element and named type"] if arguments.all else roots,
+        changes=compare_models(old, new),
+        show_docs=arguments.docs,
+        approximated=sorted(set(old.unsupported) | set(new.unsupported)),
+    )
+    sys.stdout.write(render(report, arguments.format))
+    return 1 if _fails(report, arguments.fail_on, arguments.audience) else 0
+
+
+def _comparison_model(
+    path: Path,
+    roots: tuple[str, ...],
+    every_type: bool,
+    locations: dict[str, str],
+    config: Config,
+) -> SchemaModel:
+    schema = load_schema(path, locations)
+    element_names, type_names = global_names(schema)
+    named_types: list[str] = []
+    if every_type:
+        roots = tuple(element_names)
+        named_types = type_names
+    else:
+        # A root that one version lacks is reported as added or removed.
+        local_names = {name.rpartition("}")[2] for name in element_names}
+        roots = tuple(root for root in roots if root.rpartition("}")[2] in local_names)
+    return build_model(
+        schema,
+        roots,
+        source=schema_label(path, config.root),
+        deprecations=config.deprecations,
+        named_types=named_types,
+        strict=False,
+    )
+
+
+def _has_root(model: SchemaModel, root: str) -> bool:
+    return any(root in (item.name, item.tag) for item in model.roots)
+
+
+def _fails(report: Report, fail_on: str, audience: str) -> bool:
+    if fail_on == "none":
+        return False
+    if fail_on == "any":
+        return any(change.severity != "docs" for change in report.changes)
+    audiences = ("sender", "receiver") if audience == "both" else (audience,)
+    return any(
+        getattr(change, name).severity == "breaking"
+        for change in report.changes
+        for name in audiences
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["diff"]:
+        return _run(lambda: _diff(argv[1:]), quiet=True)
     arguments = _parser().parse_args(argv)
+    return _run(lambda: _generate(arguments), quiet=arguments.quiet)
+
+
+def _generate(arguments: argparse.Namespace) -> int:
+    config = _config(arguments)
+    files = generate(config)
+    target = config.out / config.package
+    if arguments.check:
+        return _check(files, target)
+    write_package(files, target)
+    return 0
+
+
+def _run(command, quiet: bool) -> int:
+    """Run a command, turning errors into exit statuses: 2 for input, 3 for bugs."""
     logging.basicConfig(
-        level=logging.WARNING if arguments.quiet else logging.INFO, format="%(message)s"
+        level=logging.WARNING if quiet else logging.INFO, format="%(message)s"
     )
     try:
-        config = _config(arguments)
-        files = generate(config)
-        target = config.out / config.package
-        if arguments.check:
-            return _check(files, target)
-        write_package(files, target)
-        return 0
+        return command()
     except CodegenError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

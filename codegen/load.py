@@ -87,42 +87,98 @@ def build_model(
     roots: Iterable[str],
     source: str,
     deprecations: Mapping[str, str] | None = None,
+    *,
+    named_types: Iterable[str] = (),
+    strict: bool = True,
 ) -> SchemaModel:
-    """Build the model of every type reachable from the named global elements."""
-    builder = _ModelBuilder(schema, deprecations or {})
+    """Build the model of every type reachable from the named global elements.
+
+    Args:
+        named_types: qualified names of global types to add even when no root
+            reaches them (`codegen diff --all` passes every one).
+        strict: raise UnsupportedConstruct for a construct the templates cannot
+            render. The schema comparison passes False: it then gets the closest
+            model the vocabulary allows, and `SchemaModel.unsupported` lists what
+            was approximated.
+    """
+    builder = _ModelBuilder(schema, deprecations or {}, strict)
     model = SchemaModel(source=source)
     for root_name in roots:
         try:
-            model.roots.append(builder.add_root(root_name))
+            root = builder.add_root(root_name)
         except RecursionError:
             raise UnsupportedConstruct(
                 "recursive types are not supported yet",
                 schema=schema.url,
                 component=root_name,
             ) from None
+        if root is not None:
+            model.roots.append(root)
+    for type_name in named_types:
+        builder.add_named_type(type_name)
     model.complex_types = builder.complex_types
     model.enumerations = builder.enumerations
+    model.simple_types = builder.simple_types
+    model.unsupported = sorted(set(builder.unsupported))
     return model
 
 
+def global_names(schema: xmlschema.XMLSchema10) -> tuple[list[str], list[str]]:
+    """Return the qualified names of the schema's global elements and named types.
+
+    Only components of the schema's own target namespace count: imported
+    namespaces (xlink, XSD itself) are reached through references instead.
+    """
+    namespace = schema.target_namespace
+    elements = sorted(
+        name
+        for name in schema.maps.elements
+        if name.startswith(f"{{{namespace}}}") or (not namespace and "}" not in name)
+    )
+    types = sorted(
+        name
+        for name in schema.maps.types
+        if name.startswith(f"{{{namespace}}}") or (not namespace and "}" not in name)
+    )
+    return elements, types
+
+
 class _ModelBuilder:
-    def __init__(self, schema: xmlschema.XMLSchema10, deprecations: Mapping[str, str]):
+    def __init__(
+        self,
+        schema: xmlschema.XMLSchema10,
+        deprecations: Mapping[str, str],
+        strict: bool = True,
+    ):
         self.schema = schema
         self.deprecations = deprecations
+        self.strict = strict
         self.complex_types: dict[str, ComplexType] = {}
         self.enumerations: dict[str, SimpleType] = {}
+        self.simple_types: dict[str, SimpleType] = {}
         self.python_names: dict[str, str] = {}
+        self.unsupported: list[str] = []
 
-    def add_root(self, name: str) -> RootElement:
+    def _unsupported(self, error: UnsupportedConstruct) -> None:
+        """Raise the error, or in permissive mode note it and carry on."""
+        if self.strict:
+            raise error
+        component = error.context.get("component", "")
+        self.unsupported.append(f"{component}: {error.message}")
+
+    def add_root(self, name: str) -> RootElement | None:
         xsd_element = self._find_global_element(name)
         xsd_type = xsd_element.type
         if xsd_type.is_simple():
-            raise UnsupportedConstruct(
-                f"root element {name!r} has a simple type; only elements of complex "
-                "type can be roots",
-                schema=self.schema.url,
-                component=xsd_element.name,
+            self._unsupported(
+                UnsupportedConstruct(
+                    f"root element {name!r} has a simple type; only elements of "
+                    "complex type can be roots",
+                    schema=self.schema.url,
+                    component=xsd_element.name,
+                )
             )
+            return None
         if xsd_type.name is None:
             key = xsd_element.name
             python_name = pascal_case(xsd_element.local_name)
@@ -137,6 +193,18 @@ class _ModelBuilder:
             complex_type=key,
             documentation=_documentation(xsd_element),
         )
+
+    def add_named_type(self, qualified_name: str) -> None:
+        """Add a global type to the model whether or not a root reaches it."""
+        xsd_type = self.schema.maps.types[qualified_name]
+        if xsd_type.is_complex():
+            self._add_complex_type(
+                xsd_type, qualified_name, pascal_case(xsd_type.local_name)
+            )
+        else:
+            self.simple_types[qualified_name] = self._simple_type(
+                xsd_type, pascal_case(xsd_type.local_name)
+            )
 
     def _find_global_element(self, name: str) -> XsdElement:
         elements = self.schema.maps.elements
@@ -197,29 +265,37 @@ class _ModelBuilder:
             and base_type.name != f"{_XSD}anyType"
         ):
             if xsd_type.derivation != "extension":
-                raise UnsupportedConstruct(
-                    "derivation of a complex type by restriction of another complex "
-                    "type is not supported yet",
+                # Permissive mode models the restricted type on its own.
+                self._unsupported(
+                    UnsupportedConstruct(
+                        "derivation of a complex type by restriction of another "
+                        "complex type is not supported yet",
+                        schema=xsd_type.schema.url,
+                        component=key,
+                    )
+                )
+            else:
+                base_key = base_type.name
+                self._add_complex_type(
+                    base_type, base_key, pascal_case(base_type.local_name)
+                )
+
+        if xsd_type.has_simple_content():
+            self._unsupported(
+                UnsupportedConstruct(
+                    "complex types with simple content (text with attributes) are "
+                    "not supported yet",
                     schema=xsd_type.schema.url,
                     component=key,
                 )
-            base_key = base_type.name
-            self._add_complex_type(
-                base_type, base_key, pascal_case(base_type.local_name)
-            )
-
-        if xsd_type.has_simple_content():
-            raise UnsupportedConstruct(
-                "complex types with simple content (text with attributes) are not "
-                "supported yet",
-                schema=xsd_type.schema.url,
-                component=key,
             )
         if getattr(xsd_type, "mixed", False):
-            raise UnsupportedConstruct(
-                "mixed content is not supported yet",
-                schema=xsd_type.schema.url,
-                component=key,
+            self._unsupported(
+                UnsupportedConstruct(
+                    "mixed content is not supported yet",
+                    schema=xsd_type.schema.url,
+                    component=key,
+                )
             )
 
         content, xsd_elements = self._content_elements(xsd_type.content, key)
@@ -257,28 +333,34 @@ class _ModelBuilder:
         if group is None or not isinstance(group, XsdGroup) or not len(group):
             return "empty", []
         if group.model == "all":
-            _require_single_occurrence(group, key)
+            self._require_single_occurrence(group, key)
             return "all", list(group)
         return "sequence", self._flatten_sequence(group, key)
 
     def _flatten_sequence(self, group: XsdGroup, key: str) -> list[XsdElement]:
         if group.model != "sequence":
-            raise UnsupportedConstruct(
-                f"xs:{group.model} inside a sequence is not supported yet",
-                schema=group.schema.url,
-                component=key,
+            # Permissive mode lists the particles of a choice as if in sequence.
+            self._unsupported(
+                UnsupportedConstruct(
+                    f"xs:{group.model} inside a sequence is not supported yet",
+                    schema=group.schema.url,
+                    component=key,
+                )
             )
-        _require_single_occurrence(group, key)
+        self._require_single_occurrence(group, key)
         elements: list[XsdElement] = []
         for particle in group:
             if isinstance(particle, XsdAnyElement) and not isinstance(
                 particle, XsdElement
             ):
-                raise UnsupportedConstruct(
-                    "element wildcards (xs:any) are not supported yet",
-                    schema=group.schema.url,
-                    component=key,
+                self._unsupported(
+                    UnsupportedConstruct(
+                        "element wildcards (xs:any) are not supported yet",
+                        schema=group.schema.url,
+                        component=key,
+                    )
                 )
+                continue
             if isinstance(particle, XsdGroup):
                 elements.extend(self._flatten_sequence(particle, key))
             else:
@@ -291,25 +373,32 @@ class _ModelBuilder:
         xsd_type = xsd_element.type
         local_name = xsd_element.local_name
         if xsd_element.nillable:
-            raise UnsupportedConstruct(
-                f"nillable elements are not supported yet ({local_name!r})",
-                schema=xsd_element.schema.url,
-                component=owner_key,
+            self._unsupported(
+                UnsupportedConstruct(
+                    f"nillable elements are not supported yet ({local_name!r})",
+                    schema=xsd_element.schema.url,
+                    component=owner_key,
+                )
             )
         # A reference to a global element is always qualified (XSD 1.1 Part 1, 3.3.2.3).
         qualified = xsd_element.qualified or xsd_element.ref is not None
         namespace = xsd_element.target_namespace if qualified else ""
         if xsd_element.fixed is not None:
-            raise UnsupportedConstruct(
-                f"fixed values of elements are not supported yet ({local_name!r})",
-                schema=xsd_element.schema.url,
-                component=owner_key,
+            self._unsupported(
+                UnsupportedConstruct(
+                    f"fixed values of elements are not supported yet ({local_name!r})",
+                    schema=xsd_element.schema.url,
+                    component=owner_key,
+                )
             )
         if self.schema.maps.substitution_groups.get(xsd_element.name):
-            raise UnsupportedConstruct(
-                f"substitution groups are not supported yet ({local_name!r} is a head)",
-                schema=xsd_element.schema.url,
-                component=owner_key,
+            self._unsupported(
+                UnsupportedConstruct(
+                    f"substitution groups are not supported yet ({local_name!r} is "
+                    "a head)",
+                    schema=xsd_element.schema.url,
+                    component=owner_key,
+                )
             )
         simple_type = None
         complex_key = None
@@ -347,18 +436,23 @@ class _ModelBuilder:
         attributes = []
         for name, xsd_attribute in xsd_type.attributes.items():
             if name is None:
-                raise UnsupportedConstruct(
-                    "attribute wildcards (xs:anyAttribute) are not supported yet",
-                    schema=xsd_type.schema.url,
-                    component=key,
+                self._unsupported(
+                    UnsupportedConstruct(
+                        "attribute wildcards (xs:anyAttribute) are not supported yet",
+                        schema=xsd_type.schema.url,
+                        component=key,
+                    )
                 )
+                continue
             if xsd_attribute.use == "prohibited":
                 continue
             if xsd_attribute.fixed is not None:
-                raise UnsupportedConstruct(
-                    f"fixed values of attributes are not supported yet ({name!r})",
-                    schema=xsd_type.schema.url,
-                    component=key,
+                self._unsupported(
+                    UnsupportedConstruct(
+                        f"fixed values of attributes are not supported yet ({name!r})",
+                        schema=xsd_type.schema.url,
+                        component=key,
+                    )
                 )
             local_name = xsd_attribute.local_name
             simple_type = self._simple_type(
@@ -396,10 +490,18 @@ class _ModelBuilder:
 
     def _simple_type(self, xsd_type, context_name: str) -> SimpleType:
         if not xsd_type.is_atomic() or xsd_type.is_union():
-            raise UnsupportedConstruct(
-                "list and union simple types are not supported yet",
-                schema=self.schema.url,
-                component=xsd_type.name or context_name,
+            self._unsupported(
+                UnsupportedConstruct(
+                    "list and union simple types are not supported yet",
+                    schema=self.schema.url,
+                    component=xsd_type.name or context_name,
+                )
+            )
+            return SimpleType(
+                name=xsd_type.name,
+                builtin="union" if xsd_type.is_union() else "list",
+                facets=Facets(),
+                documentation=_documentation(xsd_type),
             )
         steps = []
         step = xsd_type
@@ -408,16 +510,18 @@ class _ModelBuilder:
             step = step.base_type
         builtin = step.local_name
         if builtin not in BUILTINS:
-            raise UnsupportedConstruct(
-                f"the built-in type xs:{builtin} is not supported yet",
-                schema=self.schema.url,
-                component=xsd_type.name or context_name,
+            self._unsupported(
+                UnsupportedConstruct(
+                    f"the built-in type xs:{builtin} is not supported yet",
+                    schema=self.schema.url,
+                    component=xsd_type.name or context_name,
+                )
             )
         facets = _effective_facets(xsd_type, steps)
         # Only string enumerations become enum classes: other values compare by
         # value (`01` equals `1` for xs:int), which an allowed-value set handles.
         enumeration_owner = None
-        if BUILTINS[builtin].kind == "string":
+        if builtin in BUILTINS and BUILTINS[builtin].kind == "string":
             enumeration_owner = next((s for s in steps if s.enumeration), None)
 
         python_name = None
@@ -450,6 +554,17 @@ class _ModelBuilder:
         if owner.name != simple_type.name:
             simple_type = self._simple_type(owner, python_name)
         self.enumerations[python_name] = simple_type
+
+    def _require_single_occurrence(self, group: XsdGroup, key: str) -> None:
+        if group.min_occurs != 1 or group.max_occurs != 1:
+            self._unsupported(
+                UnsupportedConstruct(
+                    f"a repeated or optional xs:{group.model} group is not supported "
+                    "yet",
+                    schema=group.schema.url,
+                    component=key,
+                )
+            )
 
     def _deprecation(self, owner_key: str, name: str) -> str:
         owner = owner_key.rpartition("}")[2]
@@ -495,15 +610,6 @@ def _enumeration_values(xsd_type) -> tuple[EnumerationValue, ...]:
             )
         )
     return tuple(result)
-
-
-def _require_single_occurrence(group: XsdGroup, key: str) -> None:
-    if group.min_occurs != 1 or group.max_occurs != 1:
-        raise UnsupportedConstruct(
-            f"a repeated or optional xs:{group.model} group is not supported yet",
-            schema=group.schema.url,
-            component=key,
-        )
 
 
 def _attribute_tags(xsd_type) -> set[str]:

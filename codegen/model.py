@@ -168,6 +168,10 @@ class SchemaModel:
     roots: list[RootElement] = field(default_factory=list)
     complex_types: dict[str, ComplexType] = field(default_factory=dict)
     enumerations: dict[str, SimpleType] = field(default_factory=dict)
+    # Named simple types asked for by qualified name (schema comparison only).
+    simple_types: dict[str, SimpleType] = field(default_factory=dict)
+    # Constructs approximated by a permissive build, as "component: message".
+    unsupported: list[str] = field(default_factory=list)
 
     def all_elements(self, complex_type: ComplexType) -> list[Element]:
         """Return the elements of a type with the inherited ones first, in document order."""

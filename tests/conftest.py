@@ -72,10 +72,14 @@ def project_config():
 
 @pytest.fixture(scope="session")
 def generated_packages(tmp_path_factory: pytest.TempPathFactory):
-    """Generate packages on demand into one temporary folder on sys.path, once per name."""
+    """Generate packages on demand into one temporary folder on sys.path, once per name.
+
+    `generated_packages.files[name]` holds the generated text of a package built.
+    """
     folder = tmp_path_factory.mktemp("packages")
     sys.path.insert(0, str(folder))
     cache: dict[str, object] = {}
+    files: dict[str, dict[str, str]] = {}
     config = read_config(PROJECT / "pyproject.toml")
 
     def build(package: str, schema: Path, **overrides: object):
@@ -83,10 +87,13 @@ def generated_packages(tmp_path_factory: pytest.TempPathFactory):
             package_config = config.with_overrides(
                 schema=schema, out=folder, package=package, **overrides
             )
-            write_package(generate(package_config), folder / package)
+            files[package] = generate(package_config)
+            write_package(files[package], folder / package)
             cache[package] = importlib.import_module(package)
         return cache[package]
 
+    # The generated text of each package, for tests that compare generations.
+    build.files = files  # type: ignore[attr-defined]
     yield build
     sys.path.remove(str(folder))
 
