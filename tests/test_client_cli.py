@@ -1,0 +1,238 @@
+"""`python -m is24_contact`: the contact commands against the fake IS24 server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from is24_common import read_json, read_xml
+from is24_contact.cli import main
+from is24_contact.fake_server import FakeIS24Server
+
+NAMESPACE = "http://rest.immobilienscout24.de/schema/common/1.0"
+
+
+@pytest.fixture
+def server() -> Iterator[FakeIS24Server]:
+    with FakeIS24Server() as fake:
+        yield fake
+
+
+def write_contact(folder: Path, name: str, *children: str) -> Path:
+    path = folder / name
+    path.write_text(
+        f'<common:realtorContactDetail xmlns:common="{NAMESPACE}">'
+        + "".join(children)
+        + "</common:realtorContactDetail>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def run(server: FakeIS24Server, capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(["--timeout", "2", *argv], environ=server.environment())
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.mark.parametrize("wire_format", ["xml", "json"])
+def test_commands_create_get_update_delete(server, capsys, tmp_path, wire_format):
+    fmt = ["--format", wire_format]
+    default_file = write_contact(
+        tmp_path,
+        "default.xml",
+        "<email>d@example.com</email>",
+        "<lastname>D</lastname>",
+    )
+    contact_file = write_contact(
+        tmp_path,
+        "contact.xml",
+        "<email>k@example.com</email>",
+        "<lastname>Weber</lastname>",
+        "<externalId>crm/7 ä</externalId>",
+    )
+    changed_file = write_contact(
+        tmp_path,
+        "changed.xml",
+        "<email>k@example.com</email>",
+        "<lastname>Meier</lastname>",
+        "<externalId>crm/7 ä</externalId>",
+    )
+
+    assert run(server, capsys, *fmt, "create", str(default_file))[0] == 0
+    status, out, _ = run(server, capsys, *fmt, "create", str(contact_file))
+    assert status == 0
+    contact_id = int(out.strip())
+
+    status, out, _ = run(server, capsys, *fmt, "get", "ext-crm/7 ä")
+    assert status == 0
+    reader = read_json if wire_format == "json" else read_xml
+    assert reader(out.encode()).id == contact_id
+
+    status, out, _ = run(server, capsys, *fmt, "update", str(changed_file))
+    assert status == 0
+    assert out.startswith("MESSAGE_RESOURCE_UPDATED: ")
+    assert server.contacts()[1].lastname == "Meier"
+
+    status, out, _ = run(server, capsys, *fmt, "delete", str(contact_id))
+    assert status == 0
+    assert out.startswith("MESSAGE_RESOURCE_DELETED: ")
+    assert [c.lastname for c in server.contacts()] == ["D"]
+
+
+def test_list_prints_json_document(server, capsys, tmp_path):
+    path = write_contact(
+        tmp_path, "c.xml", "<email>a@example.com</email>", "<lastname>A</lastname>"
+    )
+    run(server, capsys, "create", str(path))
+
+    status, out, _ = run(server, capsys, "--format", "json", "list")
+
+    assert status == 0
+    document = json.loads(out)
+    contacts = document["common.realtorContactDetailsList"]["realtorContactDetails"]
+    assert [c["lastname"] for c in contacts] == ["A"]
+
+
+def test_update_with_explicit_target(server, capsys, tmp_path):
+    old = write_contact(
+        tmp_path, "old.xml", "<email>a@example.com</email>", "<lastname>Alt</lastname>"
+    )
+    contact_id = server.seed(read_xml(old))
+    path = write_contact(
+        tmp_path, "new.xml", "<email>a@example.com</email>", "<lastname>Neu</lastname>"
+    )
+
+    status, _, _ = run(server, capsys, "update", str(path), str(contact_id))
+
+    assert status == 0
+    assert server.contacts()[0].lastname == "Neu"
+
+
+def test_delete_with_assign_to(server, capsys, tmp_path):
+    for name, lastname in (("a.xml", "A"), ("b.xml", "B")):
+        path = write_contact(
+            tmp_path,
+            name,
+            "<email>x@example.com</email>",
+            f"<lastname>{lastname}</lastname>",
+            f"<externalId>{lastname}</externalId>",
+        )
+        run(server, capsys, "create", str(path))
+
+    status, _, err = run(server, capsys, "delete", "ext-A", "--assign-to", "ext-B")
+
+    assert status == 0, err
+    (remaining,) = server.contacts()
+    assert remaining.lastname == "B"
+    assert remaining.default_contact is True
+
+
+def test_api_error_exits_1_with_status_and_path(server, capsys):
+    status, out, err = run(server, capsys, "get", "999")
+
+    assert status == 1
+    assert out == ""
+    assert "GET /offer/v1.0/user/me/contact/999 failed with HTTP 404" in err
+
+
+def test_missing_environment_names_variables(capsys):
+    status = main(["list"], environ={"IS24_CONSUMER_KEY": "key"})
+
+    err = capsys.readouterr().err
+    assert status == 1
+    for name in (
+        "IS24_CONSUMER_SECRET",
+        "IS24_ACCESS_TOKEN",
+        "IS24_ACCESS_TOKEN_SECRET",
+        "IS24_BASE_URL",
+    ):
+        assert name in err
+
+
+def test_file_with_problem_names_file_and_path(server, capsys, tmp_path):
+    path = write_contact(
+        tmp_path,
+        "bad.xml",
+        "<email>a@example.com</email>",
+        "<lastname>M</lastname>",
+        "<address><postcode>" + "1" * 21 + "</postcode></address>",
+    )
+
+    status, _, err = run(server, capsys, "create", str(path))
+
+    assert status == 2
+    assert f"{path}: realtorContactDetail/address/postcode: " in err
+    assert server.requests == []
+
+
+def test_file_that_is_not_a_contact_is_named(server, capsys, tmp_path):
+    path = tmp_path / "messages.json"
+    path.write_text(
+        '{"common.messages": [{"message": '
+        '{"messageCode": "MESSAGE_RESOURCE_CREATED", "message": "x"}}]}'
+    )
+
+    status, _, err = run(server, capsys, "create", str(path))
+
+    assert status == 2
+    assert f"{path}: expected a realtorContactDetail document, got Messages" in err
+
+
+def test_missing_file_is_named(server, capsys, tmp_path):
+    path = tmp_path / "absent.xml"
+
+    status, _, err = run(server, capsys, "create", str(path))
+
+    assert status == 2
+    assert f"{path}: cannot read the file" in err
+
+
+def test_update_without_any_id_asks_for_target(server, capsys, tmp_path):
+    path = write_contact(
+        tmp_path, "c.xml", "<email>a@example.com</email>", "<lastname>M</lastname>"
+    )
+
+    status, _, err = run(server, capsys, "update", str(path))
+
+    assert status == 2
+    assert "neither an id nor an externalId" in err
+
+
+def test_bad_reference_is_usage_error(server, capsys):
+    with pytest.raises(SystemExit) as caught:
+        run(server, capsys, "get", "abc")
+
+    assert caught.value.code == 2
+    assert "neither a numeric contact id nor ext-" in capsys.readouterr().err
+
+
+def test_module_entry_point_lists_contacts(server):
+    result = subprocess.run(
+        [sys.executable, "-m", "is24_contact", "--format", "json", "list"],
+        env={**os.environ, **server.environment()},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"common.realtorContactDetailsList": {}}
+
+
+def test_client_demo_runs():
+    demo = Path(__file__).resolve().parent.parent / "examples" / "client_demo.py"
+
+    result = subprocess.run(
+        [sys.executable, str(demo)], capture_output=True, text=True, timeout=30
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "[json] position now: Geschäftsführerin" in result.stdout
+    assert result.stdout.rstrip().endswith("contacts left: [(100000003, 'Erbe')]")
