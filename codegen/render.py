@@ -41,7 +41,11 @@ MODULES = {
     "xml_mapper.py": "xml_mapper.py.jinja",
     "json_mapper.py": "json_mapper.py.jinja",
     "hooks.py": "hooks.py.jinja",
+    "limits.py": "limits.py.jinja",
+    "unknown.py": "unknown.py.jinja",
 }
+# The field that keeps content unknown to the schema; no schema member may take it.
+UNKNOWN_CONTENT_FIELD = "unknown_content"
 
 
 @dataclass(frozen=True)
@@ -214,7 +218,18 @@ class Renderer:
             "prefixes": self.prefixes,
             "rule_modules": self.config.rules,
             "json_array_roots": self.config.json_array_roots,
+            "longest_facet": self._longest_facet(),
         }
+
+    def _longest_facet(self) -> int:
+        """Return the largest length or maxLength of any simple type in the model."""
+        longest = 0
+        for complex_type in self.model.complex_types.values():
+            for item in [*complex_type.elements, *complex_type.attributes]:
+                if item.simple_type is not None:
+                    facets = item.simple_type.facets
+                    longest = max(longest, facets.max_length or 0, facets.length or 0)
+        return longest
 
     def _header(self) -> str:
         return (
@@ -361,6 +376,13 @@ class Renderer:
         return existing
 
     def _field(self, item: Element | Attribute, owner: ComplexType) -> dict[str, str]:
+        if item.field_name == UNKNOWN_CONTENT_FIELD:
+            raise CodegenError(
+                f"{item.name!r} maps to the Python field {UNKNOWN_CONTENT_FIELD!r}, "
+                "which the generated classes keep for content the schema does not "
+                "declare; rename it in the schema",
+                component=owner.key,
+            )
         if isinstance(item, Element) and item.complex_type is not None:
             python_type = self.model.complex_types[item.complex_type].python_name
         else:

@@ -9,6 +9,7 @@
 
 from .errors import DocumentError, ParseError, Problem, ValidationError
 from .json_mapper import read_json, write_json
+from .limits import Limits
 from .models import (
     CountryCode,
     MessageCode,
@@ -22,13 +23,18 @@ from .models import (
     RealtorContactDetails,
     RealtorContactDetailsList,
 )
+from .unknown import UnknownAttribute, UnknownElement, UnknownMember
 from .validators import validate
 from .xml_mapper import read_xml, write_xml
 
 __all__ = [
     "DocumentError",
+    "Limits",
     "ParseError",
     "Problem",
+    "UnknownAttribute",
+    "UnknownElement",
+    "UnknownMember",
     "ValidationError",
     "read_json",
     "read_xml",

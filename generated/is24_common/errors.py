@@ -12,15 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
-ProblemKind = Literal["schema", "rule"]
+ProblemKind = Literal["schema", "rule", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a document, at a path such as `realtorContactDetail/address/postcode`.
 
-    `kind` is "schema" for a breach of the XML Schema and "rule" for a breach
-    of a business rule that the schema does not state.
+    `kind` is "schema" for a breach of the XML Schema, "rule" for a breach of
+    a business rule that the schema does not state, and "unknown" for an
+    element or attribute that the schema does not declare (a problem in strict
+    reading, a warning in lenient reading).
     """
 
     path: str

@@ -18,9 +18,10 @@ import json
 import os
 from typing import Any, Callable, TypeVar
 
-from . import simple_types, validators
+from . import simple_types, unknown, validators
 from .errors import ParseError, Problem, ValidationError
 from .lexical import format_boolean
+from .limits import DEFAULT_LIMITS, Limits
 from .models import (
     Address,
     BaseContactDetails,
@@ -31,6 +32,7 @@ from .models import (
     RealtorContactDetails,
     RealtorContactDetailsList,
 )
+from .unknown import UnknownMember
 from .xml_mapper import Source, _read_source
 
 T = TypeVar("T")
@@ -129,16 +131,75 @@ def _object(value: object, path: str, problems: list[Problem]) -> dict[str, Any]
 
 
 def _unknown_members(
-    data: dict[str, Any], known: frozenset[str], path: str, problems: list[Problem]
+    data: dict[str, Any],
+    known: frozenset[str],
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    extras: list[object],
+    limits: Limits,
 ) -> None:
-    for key in data:
-        if key not in known:
+    """Report the members a type does not declare, or keep them when reading leniently."""
+    after = None
+    for key, value in data.items():
+        if key in known:
+            if not key.startswith("@"):
+                after = key
+        elif kept is None:
             problems.append(
                 Problem(
                     f"{path}/{key.lstrip('@') if key.startswith('@') else key}",
                     f"unexpected member {key!r}: it is not part of this type",
                 )
             )
+        elif _depth(value) > limits.max_depth:
+            problems.append(
+                Problem(
+                    f"{path}/{key}",
+                    f"unknown member {key!r} is nested deeper than {limits.max_depth} levels",
+                )
+            )
+        else:
+            item = UnknownMember(after, key, value)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+
+
+def _depth(value: object) -> int:
+    """Return how deeply arrays and objects nest in a JSON value, without recursion."""
+    deepest = 0
+    pending = [(value, 1)]
+    while pending:
+        item, level = pending.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, level)
+            pending.extend((child, level + 1) for child in item)
+    return deepest
+
+
+def _unknown_attributes(
+    items: list[object], data: dict[str, Any]
+) -> dict[object, list[object]]:
+    """Write kept attributes, and return kept members grouped by the member they followed."""
+    for name, value in unknown.attributes(items):  # type: ignore[arg-type]
+        data["@" + unknown.local_name(name)] = value
+    anchored = unknown.by_anchor(items)  # type: ignore[arg-type]
+    if None in anchored:
+        _write_unknown(anchored, None, data)  # type: ignore[arg-type]
+    return anchored  # type: ignore[return-value]
+
+
+def _write_unknown(
+    extras: dict[object, list[object]], after: object, data: dict[str, Any]
+) -> None:
+    """Write the kept members that followed member `after`; `...` writes all that remain."""
+    anchors = list(extras) if after is ... else [after]
+    for anchor in anchors:
+        for item in extras.pop(anchor, ()):
+            key, value = unknown.json_member(item)  # type: ignore[arg-type]
+            data[key] = value
 
 
 _ADDRESS_MEMBERS = frozenset(
@@ -146,11 +207,19 @@ _ADDRESS_MEMBERS = frozenset(
 )
 
 
-def _read_address(value: object, path: str, problems: list[Problem]) -> Address | None:
+def _read_address(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Address | None:
     data = _object(value, path, problems)
     if data is None:
         return None
-    _unknown_members(data, _ADDRESS_MEMBERS, path, problems)
+    extras: list[object] = []
+    if not _ADDRESS_MEMBERS.issuperset(data):
+        _unknown_members(data, _ADDRESS_MEMBERS, path, problems, kept, extras, limits)
     _street = _simple(
         data, "street", path + "/street", problems, simple_types.parse_address_street
     )
@@ -180,7 +249,7 @@ def _read_address(value: object, path: str, problems: list[Problem]) -> Address 
         repeated=False,
     ):
         _international_country_region = _read_country_region(
-            item, path + "/internationalCountryRegion", problems
+            item, path + "/internationalCountryRegion", problems, kept, limits
         )
     return Address(
         street=_street,  # type: ignore[arg-type]
@@ -188,23 +257,39 @@ def _read_address(value: object, path: str, problems: list[Problem]) -> Address 
         postcode=_postcode,  # type: ignore[arg-type]
         city=_city,  # type: ignore[arg-type]
         international_country_region=_international_country_region,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
 def _write_address(obj: Address) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
     if obj.street is not None:
         data["street"] = obj.street
+    if extras:
+        _write_unknown(extras, "street", data)
     if obj.house_number is not None:
         data["houseNumber"] = obj.house_number
+    if extras:
+        _write_unknown(extras, "houseNumber", data)
     if obj.postcode is not None:
         data["postcode"] = obj.postcode
+    if extras:
+        _write_unknown(extras, "postcode", data)
     if obj.city is not None:
         data["city"] = obj.city
+    if extras:
+        _write_unknown(extras, "city", data)
     if obj.international_country_region is not None:
         data["internationalCountryRegion"] = _write_country_region(
             obj.international_country_region
         )
+    if extras:
+        _write_unknown(extras, "internationalCountryRegion", data)
+    if extras:
+        _write_unknown(extras, ..., data)
     return data
 
 
@@ -241,12 +326,20 @@ _BASE_CONTACT_DETAILS_MEMBERS = frozenset(
 
 
 def _read_base_contact_details(
-    value: object, path: str, problems: list[Problem]
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
 ) -> BaseContactDetails | None:
     data = _object(value, path, problems)
     if data is None:
         return None
-    _unknown_members(data, _BASE_CONTACT_DETAILS_MEMBERS, path, problems)
+    extras: list[object] = []
+    if not _BASE_CONTACT_DETAILS_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _BASE_CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
+        )
     _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
     _salutation = _simple(
         data,
@@ -355,7 +448,7 @@ def _read_base_contact_details(
     )
     _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
-        _address = _read_address(item, path + "/address", problems)
+        _address = _read_address(item, path + "/address", problems, kept, limits)
     _country_code = _simple(
         data,
         "countryCode",
@@ -446,63 +539,121 @@ def _read_base_contact_details(
         position=_position,  # type: ignore[arg-type]
         secondary_email=_secondary_email,  # type: ignore[arg-type]
         click_out_url=_click_out_url,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
 def _write_base_contact_details(obj: BaseContactDetails) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
     if obj.email is not None:
         data["email"] = obj.email
+    if extras:
+        _write_unknown(extras, "email", data)
     if obj.salutation is not None:
         data["salutation"] = simple_types.format_salutation_type(obj.salutation)
+    if extras:
+        _write_unknown(extras, "salutation", data)
     if obj.firstname is not None:
         data["firstname"] = obj.firstname
+    if extras:
+        _write_unknown(extras, "firstname", data)
     if obj.lastname is not None:
         data["lastname"] = obj.lastname
+    if extras:
+        _write_unknown(extras, "lastname", data)
     if obj.fax_number_country_code is not None:
         data["faxNumberCountryCode"] = obj.fax_number_country_code
+    if extras:
+        _write_unknown(extras, "faxNumberCountryCode", data)
     if obj.fax_number_area_code is not None:
         data["faxNumberAreaCode"] = obj.fax_number_area_code
+    if extras:
+        _write_unknown(extras, "faxNumberAreaCode", data)
     if obj.fax_number_subscriber is not None:
         data["faxNumberSubscriber"] = obj.fax_number_subscriber
+    if extras:
+        _write_unknown(extras, "faxNumberSubscriber", data)
     if obj.fax_number is not None:
         data["faxNumber"] = obj.fax_number
+    if extras:
+        _write_unknown(extras, "faxNumber", data)
     if obj.phone_number_country_code is not None:
         data["phoneNumberCountryCode"] = obj.phone_number_country_code
+    if extras:
+        _write_unknown(extras, "phoneNumberCountryCode", data)
     if obj.phone_number_area_code is not None:
         data["phoneNumberAreaCode"] = obj.phone_number_area_code
+    if extras:
+        _write_unknown(extras, "phoneNumberAreaCode", data)
     if obj.phone_number_subscriber is not None:
         data["phoneNumberSubscriber"] = obj.phone_number_subscriber
+    if extras:
+        _write_unknown(extras, "phoneNumberSubscriber", data)
     if obj.phone_number is not None:
         data["phoneNumber"] = obj.phone_number
+    if extras:
+        _write_unknown(extras, "phoneNumber", data)
     if obj.cell_phone_number_country_code is not None:
         data["cellPhoneNumberCountryCode"] = obj.cell_phone_number_country_code
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberCountryCode", data)
     if obj.cell_phone_number_area_code is not None:
         data["cellPhoneNumberAreaCode"] = obj.cell_phone_number_area_code
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberAreaCode", data)
     if obj.cell_phone_number_subscriber is not None:
         data["cellPhoneNumberSubscriber"] = obj.cell_phone_number_subscriber
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberSubscriber", data)
     if obj.cell_phone_number is not None:
         data["cellPhoneNumber"] = obj.cell_phone_number
+    if extras:
+        _write_unknown(extras, "cellPhoneNumber", data)
     if obj.address is not None:
         data["address"] = _write_address(obj.address)
+    if extras:
+        _write_unknown(extras, "address", data)
     if obj.country_code is not None:
         data["countryCode"] = simple_types.format_country_code(obj.country_code)
+    if extras:
+        _write_unknown(extras, "countryCode", data)
     if obj.title is not None:
         data["title"] = obj.title
+    if extras:
+        _write_unknown(extras, "title", data)
     if obj.addition_name is not None:
         data["additionName"] = obj.addition_name
+    if extras:
+        _write_unknown(extras, "additionName", data)
     if obj.company is not None:
         data["company"] = obj.company
+    if extras:
+        _write_unknown(extras, "company", data)
     if obj.homepage_url is not None:
         data["homepageUrl"] = obj.homepage_url
+    if extras:
+        _write_unknown(extras, "homepageUrl", data)
     if obj.portrait_url is not None:
         data["portraitUrl"] = obj.portrait_url
+    if extras:
+        _write_unknown(extras, "portraitUrl", data)
     if obj.position is not None:
         data["position"] = obj.position
+    if extras:
+        _write_unknown(extras, "position", data)
     if obj.secondary_email is not None:
         data["secondaryEmail"] = obj.secondary_email
+    if extras:
+        _write_unknown(extras, "secondaryEmail", data)
     if obj.click_out_url is not None:
         data["clickOutUrl"] = obj.click_out_url
+    if extras:
+        _write_unknown(extras, "clickOutUrl", data)
+    if extras:
+        _write_unknown(extras, ..., data)
     return data
 
 
@@ -541,12 +692,20 @@ _CONTACT_DETAILS_MEMBERS = frozenset(
 
 
 def _read_contact_details(
-    value: object, path: str, problems: list[Problem]
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
 ) -> ContactDetails | None:
     data = _object(value, path, problems)
     if data is None:
         return None
-    _unknown_members(data, _CONTACT_DETAILS_MEMBERS, path, problems)
+    extras: list[object] = []
+    if not _CONTACT_DETAILS_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
+        )
     _id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
     _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
     _salutation = _simple(
@@ -656,7 +815,7 @@ def _read_contact_details(
     )
     _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
-        _address = _read_address(item, path + "/address", problems)
+        _address = _read_address(item, path + "/address", problems, kept, limits)
     _country_code = _simple(
         data,
         "countryCode",
@@ -756,67 +915,127 @@ def _read_contact_details(
         secondary_email=_secondary_email,  # type: ignore[arg-type]
         click_out_url=_click_out_url,  # type: ignore[arg-type]
         office_hours=_office_hours,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
 def _write_contact_details(obj: ContactDetails) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
     if obj.id is not None:
         data["@id"] = simple_types.format_xs_long(obj.id)
     if obj.email is not None:
         data["email"] = obj.email
+    if extras:
+        _write_unknown(extras, "email", data)
     if obj.salutation is not None:
         data["salutation"] = simple_types.format_salutation_type(obj.salutation)
+    if extras:
+        _write_unknown(extras, "salutation", data)
     if obj.firstname is not None:
         data["firstname"] = obj.firstname
+    if extras:
+        _write_unknown(extras, "firstname", data)
     if obj.lastname is not None:
         data["lastname"] = obj.lastname
+    if extras:
+        _write_unknown(extras, "lastname", data)
     if obj.fax_number_country_code is not None:
         data["faxNumberCountryCode"] = obj.fax_number_country_code
+    if extras:
+        _write_unknown(extras, "faxNumberCountryCode", data)
     if obj.fax_number_area_code is not None:
         data["faxNumberAreaCode"] = obj.fax_number_area_code
+    if extras:
+        _write_unknown(extras, "faxNumberAreaCode", data)
     if obj.fax_number_subscriber is not None:
         data["faxNumberSubscriber"] = obj.fax_number_subscriber
+    if extras:
+        _write_unknown(extras, "faxNumberSubscriber", data)
     if obj.fax_number is not None:
         data["faxNumber"] = obj.fax_number
+    if extras:
+        _write_unknown(extras, "faxNumber", data)
     if obj.phone_number_country_code is not None:
         data["phoneNumberCountryCode"] = obj.phone_number_country_code
+    if extras:
+        _write_unknown(extras, "phoneNumberCountryCode", data)
     if obj.phone_number_area_code is not None:
         data["phoneNumberAreaCode"] = obj.phone_number_area_code
+    if extras:
+        _write_unknown(extras, "phoneNumberAreaCode", data)
     if obj.phone_number_subscriber is not None:
         data["phoneNumberSubscriber"] = obj.phone_number_subscriber
+    if extras:
+        _write_unknown(extras, "phoneNumberSubscriber", data)
     if obj.phone_number is not None:
         data["phoneNumber"] = obj.phone_number
+    if extras:
+        _write_unknown(extras, "phoneNumber", data)
     if obj.cell_phone_number_country_code is not None:
         data["cellPhoneNumberCountryCode"] = obj.cell_phone_number_country_code
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberCountryCode", data)
     if obj.cell_phone_number_area_code is not None:
         data["cellPhoneNumberAreaCode"] = obj.cell_phone_number_area_code
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberAreaCode", data)
     if obj.cell_phone_number_subscriber is not None:
         data["cellPhoneNumberSubscriber"] = obj.cell_phone_number_subscriber
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberSubscriber", data)
     if obj.cell_phone_number is not None:
         data["cellPhoneNumber"] = obj.cell_phone_number
+    if extras:
+        _write_unknown(extras, "cellPhoneNumber", data)
     if obj.address is not None:
         data["address"] = _write_address(obj.address)
+    if extras:
+        _write_unknown(extras, "address", data)
     if obj.country_code is not None:
         data["countryCode"] = simple_types.format_country_code(obj.country_code)
+    if extras:
+        _write_unknown(extras, "countryCode", data)
     if obj.title is not None:
         data["title"] = obj.title
+    if extras:
+        _write_unknown(extras, "title", data)
     if obj.addition_name is not None:
         data["additionName"] = obj.addition_name
+    if extras:
+        _write_unknown(extras, "additionName", data)
     if obj.company is not None:
         data["company"] = obj.company
+    if extras:
+        _write_unknown(extras, "company", data)
     if obj.homepage_url is not None:
         data["homepageUrl"] = obj.homepage_url
+    if extras:
+        _write_unknown(extras, "homepageUrl", data)
     if obj.portrait_url is not None:
         data["portraitUrl"] = obj.portrait_url
+    if extras:
+        _write_unknown(extras, "portraitUrl", data)
     if obj.position is not None:
         data["position"] = obj.position
+    if extras:
+        _write_unknown(extras, "position", data)
     if obj.secondary_email is not None:
         data["secondaryEmail"] = obj.secondary_email
+    if extras:
+        _write_unknown(extras, "secondaryEmail", data)
     if obj.click_out_url is not None:
         data["clickOutUrl"] = obj.click_out_url
+    if extras:
+        _write_unknown(extras, "clickOutUrl", data)
     if obj.office_hours is not None:
         data["officeHours"] = obj.office_hours
+    if extras:
+        _write_unknown(extras, "officeHours", data)
+    if extras:
+        _write_unknown(extras, ..., data)
     return data
 
 
@@ -824,12 +1043,20 @@ _COUNTRY_REGION_MEMBERS = frozenset(["country", "region"])
 
 
 def _read_country_region(
-    value: object, path: str, problems: list[Problem]
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
 ) -> CountryRegion | None:
     data = _object(value, path, problems)
     if data is None:
         return None
-    _unknown_members(data, _COUNTRY_REGION_MEMBERS, path, problems)
+    extras: list[object] = []
+    if not _COUNTRY_REGION_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _COUNTRY_REGION_MEMBERS, path, problems, kept, extras, limits
+        )
     _country = _simple(
         data, "country", path + "/country", problems, simple_types.parse_country_code
     )
@@ -843,26 +1070,44 @@ def _read_country_region(
     return CountryRegion(
         country=_country,  # type: ignore[arg-type]
         region=_region,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
 def _write_country_region(obj: CountryRegion) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
     if obj.country is not None:
         data["country"] = simple_types.format_country_code(obj.country)
+    if extras:
+        _write_unknown(extras, "country", data)
     if obj.region is not None:
         data["region"] = obj.region
+    if extras:
+        _write_unknown(extras, "region", data)
+    if extras:
+        _write_unknown(extras, ..., data)
     return data
 
 
 _MESSAGE_MEMBERS = frozenset(["id", "message", "messageCode"])
 
 
-def _read_message(value: object, path: str, problems: list[Problem]) -> Message | None:
+def _read_message(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Message | None:
     data = _object(value, path, problems)
     if data is None:
         return None
-    _unknown_members(data, _MESSAGE_MEMBERS, path, problems)
+    extras: list[object] = []
+    if not _MESSAGE_MEMBERS.issuperset(data):
+        _unknown_members(data, _MESSAGE_MEMBERS, path, problems, kept, extras, limits)
     _message_code = _simple(
         data,
         "messageCode",
@@ -878,17 +1123,29 @@ def _read_message(value: object, path: str, problems: list[Problem]) -> Message 
         message_code=_message_code,  # type: ignore[arg-type]
         message=_message,  # type: ignore[arg-type]
         id=_id,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
 def _write_message(obj: Message) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
     if obj.message_code is not None:
         data["messageCode"] = simple_types.format_message_code(obj.message_code)
+    if extras:
+        _write_unknown(extras, "messageCode", data)
     if obj.message is not None:
         data["message"] = obj.message
+    if extras:
+        _write_unknown(extras, "message", data)
     if obj.id is not None:
         data["id"] = obj.id
+    if extras:
+        _write_unknown(extras, "id", data)
+    if extras:
+        _write_unknown(extras, ..., data)
     return data
 
 
@@ -896,28 +1153,42 @@ _MESSAGES_MEMBERS = frozenset(["message"])
 
 
 def _read_messages(
-    value: object, path: str, problems: list[Problem]
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
 ) -> Messages | None:
     data = _object(value, path, problems)
     if data is None:
         return None
-    _unknown_members(data, _MESSAGES_MEMBERS, path, problems)
+    extras: list[object] = []
+    if not _MESSAGES_MEMBERS.issuperset(data):
+        _unknown_members(data, _MESSAGES_MEMBERS, path, problems, kept, extras, limits)
     _message = []
     for index, item in enumerate(
         _values(data, "message", path + "/message", problems, repeated=True), 1
     ):
-        child = _read_message(item, f"{path}/message[{index}]", problems)
+        child = _read_message(item, f"{path}/message[{index}]", problems, kept, limits)
         if child is not None:
             _message.append(child)
     return Messages(
         message=_message,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
 def _write_messages(obj: Messages) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
     if obj.message:
         data["message"] = [_write_message(item) for item in obj.message]
+    if extras:
+        _write_unknown(extras, "message", data)
+    if extras:
+        _write_unknown(extras, ..., data)
     return data
 
 
@@ -962,12 +1233,20 @@ _REALTOR_CONTACT_DETAILS_MEMBERS = frozenset(
 
 
 def _read_realtor_contact_details(
-    value: object, path: str, problems: list[Problem]
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
 ) -> RealtorContactDetails | None:
     data = _object(value, path, problems)
     if data is None:
         return None
-    _unknown_members(data, _REALTOR_CONTACT_DETAILS_MEMBERS, path, problems)
+    extras: list[object] = []
+    if not _REALTOR_CONTACT_DETAILS_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _REALTOR_CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
+        )
     _id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
     _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
     _salutation = _simple(
@@ -1077,7 +1356,7 @@ def _read_realtor_contact_details(
     )
     _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
-        _address = _read_address(item, path + "/address", problems)
+        _address = _read_address(item, path + "/address", problems, kept, limits)
     _country_code = _simple(
         data,
         "countryCode",
@@ -1225,85 +1504,157 @@ def _read_realtor_contact_details(
         real_estate_reference_count=_real_estate_reference_count,  # type: ignore[arg-type]
         external_id=_external_id,  # type: ignore[arg-type]
         show_on_profile_page=_show_on_profile_page,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
 def _write_realtor_contact_details(obj: RealtorContactDetails) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
     if obj.id is not None:
         data["@id"] = simple_types.format_xs_long(obj.id)
     if obj.email is not None:
         data["email"] = obj.email
+    if extras:
+        _write_unknown(extras, "email", data)
     if obj.salutation is not None:
         data["salutation"] = simple_types.format_salutation_type(obj.salutation)
+    if extras:
+        _write_unknown(extras, "salutation", data)
     if obj.firstname is not None:
         data["firstname"] = obj.firstname
+    if extras:
+        _write_unknown(extras, "firstname", data)
     if obj.lastname is not None:
         data["lastname"] = obj.lastname
+    if extras:
+        _write_unknown(extras, "lastname", data)
     if obj.fax_number_country_code is not None:
         data["faxNumberCountryCode"] = obj.fax_number_country_code
+    if extras:
+        _write_unknown(extras, "faxNumberCountryCode", data)
     if obj.fax_number_area_code is not None:
         data["faxNumberAreaCode"] = obj.fax_number_area_code
+    if extras:
+        _write_unknown(extras, "faxNumberAreaCode", data)
     if obj.fax_number_subscriber is not None:
         data["faxNumberSubscriber"] = obj.fax_number_subscriber
+    if extras:
+        _write_unknown(extras, "faxNumberSubscriber", data)
     if obj.fax_number is not None:
         data["faxNumber"] = obj.fax_number
+    if extras:
+        _write_unknown(extras, "faxNumber", data)
     if obj.phone_number_country_code is not None:
         data["phoneNumberCountryCode"] = obj.phone_number_country_code
+    if extras:
+        _write_unknown(extras, "phoneNumberCountryCode", data)
     if obj.phone_number_area_code is not None:
         data["phoneNumberAreaCode"] = obj.phone_number_area_code
+    if extras:
+        _write_unknown(extras, "phoneNumberAreaCode", data)
     if obj.phone_number_subscriber is not None:
         data["phoneNumberSubscriber"] = obj.phone_number_subscriber
+    if extras:
+        _write_unknown(extras, "phoneNumberSubscriber", data)
     if obj.phone_number is not None:
         data["phoneNumber"] = obj.phone_number
+    if extras:
+        _write_unknown(extras, "phoneNumber", data)
     if obj.cell_phone_number_country_code is not None:
         data["cellPhoneNumberCountryCode"] = obj.cell_phone_number_country_code
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberCountryCode", data)
     if obj.cell_phone_number_area_code is not None:
         data["cellPhoneNumberAreaCode"] = obj.cell_phone_number_area_code
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberAreaCode", data)
     if obj.cell_phone_number_subscriber is not None:
         data["cellPhoneNumberSubscriber"] = obj.cell_phone_number_subscriber
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberSubscriber", data)
     if obj.cell_phone_number is not None:
         data["cellPhoneNumber"] = obj.cell_phone_number
+    if extras:
+        _write_unknown(extras, "cellPhoneNumber", data)
     if obj.address is not None:
         data["address"] = _write_address(obj.address)
+    if extras:
+        _write_unknown(extras, "address", data)
     if obj.country_code is not None:
         data["countryCode"] = simple_types.format_country_code(obj.country_code)
+    if extras:
+        _write_unknown(extras, "countryCode", data)
     if obj.title is not None:
         data["title"] = obj.title
+    if extras:
+        _write_unknown(extras, "title", data)
     if obj.addition_name is not None:
         data["additionName"] = obj.addition_name
+    if extras:
+        _write_unknown(extras, "additionName", data)
     if obj.company is not None:
         data["company"] = obj.company
+    if extras:
+        _write_unknown(extras, "company", data)
     if obj.homepage_url is not None:
         data["homepageUrl"] = obj.homepage_url
+    if extras:
+        _write_unknown(extras, "homepageUrl", data)
     if obj.portrait_url is not None:
         data["portraitUrl"] = obj.portrait_url
+    if extras:
+        _write_unknown(extras, "portraitUrl", data)
     if obj.position is not None:
         data["position"] = obj.position
+    if extras:
+        _write_unknown(extras, "position", data)
     if obj.secondary_email is not None:
         data["secondaryEmail"] = obj.secondary_email
+    if extras:
+        _write_unknown(extras, "secondaryEmail", data)
     if obj.click_out_url is not None:
         data["clickOutUrl"] = obj.click_out_url
+    if extras:
+        _write_unknown(extras, "clickOutUrl", data)
     if obj.office_hours is not None:
         data["officeHours"] = obj.office_hours
+    if extras:
+        _write_unknown(extras, "officeHours", data)
     if obj.default_contact is not None:
         data["defaultContact"] = simple_types.format_xs_boolean(obj.default_contact)
+    if extras:
+        _write_unknown(extras, "defaultContact", data)
     if obj.local_partner_contact is not None:
         data["localPartnerContact"] = simple_types.format_xs_boolean(
             obj.local_partner_contact
         )
+    if extras:
+        _write_unknown(extras, "localPartnerContact", data)
     if obj.business_card_contact is not None:
         data["businessCardContact"] = simple_types.format_xs_boolean(
             obj.business_card_contact
         )
+    if extras:
+        _write_unknown(extras, "businessCardContact", data)
     if obj.real_estate_reference_count is not None:
         data["realEstateReferenceCount"] = obj.real_estate_reference_count
+    if extras:
+        _write_unknown(extras, "realEstateReferenceCount", data)
     if obj.external_id is not None:
         data["externalId"] = obj.external_id
+    if extras:
+        _write_unknown(extras, "externalId", data)
     if obj.show_on_profile_page is not None:
         data["showOnProfilePage"] = simple_types.format_xs_boolean(
             obj.show_on_profile_page
         )
+    if extras:
+        _write_unknown(extras, "showOnProfilePage", data)
+    if extras:
+        _write_unknown(extras, ..., data)
     return data
 
 
@@ -1311,12 +1662,26 @@ _REALTOR_CONTACT_DETAILS_LIST_MEMBERS = frozenset(["realtorContactDetails"])
 
 
 def _read_realtor_contact_details_list(
-    value: object, path: str, problems: list[Problem]
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
 ) -> RealtorContactDetailsList | None:
     data = _object(value, path, problems)
     if data is None:
         return None
-    _unknown_members(data, _REALTOR_CONTACT_DETAILS_LIST_MEMBERS, path, problems)
+    extras: list[object] = []
+    if not _REALTOR_CONTACT_DETAILS_LIST_MEMBERS.issuperset(data):
+        _unknown_members(
+            data,
+            _REALTOR_CONTACT_DETAILS_LIST_MEMBERS,
+            path,
+            problems,
+            kept,
+            extras,
+            limits,
+        )
     _realtor_contact_details = []
     for index, item in enumerate(
         _values(
@@ -1329,12 +1694,13 @@ def _read_realtor_contact_details_list(
         1,
     ):
         child = _read_realtor_contact_details(
-            item, f"{path}/realtorContactDetails[{index}]", problems
+            item, f"{path}/realtorContactDetails[{index}]", problems, kept, limits
         )
         if child is not None:
             _realtor_contact_details.append(child)
     return RealtorContactDetailsList(
         realtor_contact_details=_realtor_contact_details,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
@@ -1342,10 +1708,17 @@ def _write_realtor_contact_details_list(
     obj: RealtorContactDetailsList,
 ) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
     if obj.realtor_contact_details:
         data["realtorContactDetails"] = [
             _write_realtor_contact_details(item) for item in obj.realtor_contact_details
         ]
+    if extras:
+        _write_unknown(extras, "realtorContactDetails", data)
+    if extras:
+        _write_unknown(extras, ..., data)
     return data
 
 
@@ -1408,18 +1781,52 @@ def _merge_wrappers(
     }
 
 
-def read_json(source: Source, *, validate: bool = True, rules: bool = True) -> object:
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number: write numbers as digits")
+
+
+def _unique_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"the member {key!r} appears twice in one object")
+            seen.add(key)
+    return data
+
+
+def read_json(
+    source: Source,
+    *,
+    validate: bool = True,
+    rules: bool = True,
+    lenient: bool = False,
+    warnings: list[Problem] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> object:
     """Read a JSON document into the dataclass of its root element.
 
     `source` is the document as bytes or str, a path, or a binary file object.
     With `validate`, every schema problem (and with `rules`, every
     business-rule problem) is raised at once as a ValidationError.
+
+    With `lenient`, members that the schema does not declare are kept in
+    `unknown_content` instead of being problems, and each is added to
+    `warnings` when a list is given. The writers put them back.
     """
-    data, name = _read_source(source)
+    data, name = _read_source(source, limits)
     try:
-        document = json.loads(data)
-    except (ValueError, RecursionError) as error:
-        # ValueError covers malformed JSON, invalid UTF-8 and integers too long to convert.
+        document = json.loads(
+            data, parse_constant=_refuse_constant, object_pairs_hook=_unique_members
+        )
+    except RecursionError:
+        raise ParseError(
+            [Problem("", "arrays or objects are nested too deeply to read")], name
+        ) from None
+    except ValueError as error:
+        # ValueError covers malformed JSON, invalid UTF-8, NaN and Infinity,
+        # duplicate members and integers too long to convert.
         raise ParseError([Problem("", f"not valid JSON: {error}")], name) from None
     if not isinstance(document, dict) or len(document) != 1:
         raise ParseError(
@@ -1445,9 +1852,10 @@ def read_json(source: Source, *, validate: bool = True, rules: bool = True) -> o
         )
     reader, path = entry
     problems: list[Problem] = []
+    kept: list[Problem] | None = [] if lenient else None
     if isinstance(value, list) and value:
         value = _merge_wrappers(value, path, problems)
-    obj = None if value is None else reader(value, path, problems)
+    obj = None if value is None else reader(value, path, problems, kept, limits)
     if obj is None:
         if not problems:
             problems.append(
@@ -1459,17 +1867,28 @@ def read_json(source: Source, *, validate: bool = True, rules: bool = True) -> o
         problems.extend(
             problem
             for problem in validators.validate(obj, rules=rules, path=path)
-            if problem.path not in reported
+            if problem.path not in reported and problem.kind != "unknown"
         )
     if problems:
         raise ValidationError(problems, name)
+    if kept and warnings is not None:
+        warnings.extend(kept)
     return obj
 
 
 def write_json(
-    obj: object, *, validate: bool = True, rules: bool = True, indent: int | None = 2
+    obj: object,
+    *,
+    validate: bool = True,
+    rules: bool = True,
+    indent: int | None = 2,
+    lenient: bool = False,
 ) -> str:
-    """Write a root dataclass as a JSON document; invalid objects raise ValidationError."""
+    """Write a root dataclass as a JSON document; invalid objects raise ValidationError.
+
+    Content kept by lenient reading is written back in place. It is a problem
+    for validation unless `lenient` is true.
+    """
     entry = _WRITERS.get(type(obj))
     if entry is None:
         raise TypeError(
@@ -1477,7 +1896,11 @@ def write_json(
         )
     name, key, writer, wrap_items = entry
     if validate:
-        problems = validators.validate(obj, rules=rules, path=name)
+        problems = [
+            problem
+            for problem in validators.validate(obj, rules=rules, path=name)
+            if not (lenient and problem.kind == "unknown")
+        ]
         if problems:
             raise ValidationError(problems)
     content = writer(obj)  # type: ignore[operator]

@@ -9,6 +9,8 @@ import enum
 from dataclasses import dataclass
 from dataclasses import field as _field
 
+from .unknown import UnknownContent
+
 # Aliases that a field named after a builtin cannot shadow in a class body.
 _list = list
 
@@ -632,6 +634,10 @@ class Address:
     postcode: str | None = None
     city: str | None = None
     international_country_region: CountryRegion | None = None
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
 
 
 @dataclass(kw_only=True, slots=True)
@@ -711,6 +717,10 @@ class BaseContactDetails:
     position: str | None = None
     secondary_email: str | None = None
     click_out_url: str | None = None
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
 
 
 @dataclass(kw_only=True, slots=True)
@@ -744,6 +754,10 @@ class CountryRegion:
 
     country: CountryCode
     region: str
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
 
 
 @dataclass(kw_only=True, slots=True)
@@ -762,6 +776,10 @@ class Message:
     message_code: MessageCode
     message: str
     id: str | None = None
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
 
 
 @dataclass(kw_only=True, slots=True)
@@ -776,6 +794,10 @@ class Messages:
     """
 
     message: list[Message] = _field(default_factory=_list)
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
 
 
 @dataclass(kw_only=True, slots=True)
@@ -819,3 +841,7 @@ class RealtorContactDetailsList:
     """
 
     realtor_contact_details: list[RealtorContactDetails] = _field(default_factory=_list)
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )

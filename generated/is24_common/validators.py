@@ -9,7 +9,7 @@ schema, the occurrences of elements, and the business rules attached through
 
 from __future__ import annotations
 
-from . import simple_types
+from . import simple_types, unknown
 from .errors import Problem
 from .hooks import apply_rules
 from .models import (
@@ -27,6 +27,8 @@ from .models import (
 def validate_address(
     obj: Address, path: str, problems: list[Problem], rules: bool
 ) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
     value = obj.street
     if value is not None:
         simple_types.check_address_street(value, path + "/street", problems)
@@ -58,6 +60,8 @@ def validate_address(
 def validate_base_contact_details(
     obj: BaseContactDetails, path: str, problems: list[Problem], rules: bool
 ) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
     value = obj.email
     if value is not None:
         simple_types.check_email(value, path + "/email", problems)
@@ -187,6 +191,8 @@ def validate_base_contact_details(
 def validate_contact_details(
     obj: ContactDetails, path: str, problems: list[Problem], rules: bool
 ) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
     value = obj.id
     if value is not None:
         simple_types.check_xs_long(value, path + "/@id", problems)
@@ -318,6 +324,8 @@ def validate_contact_details(
 def validate_country_region(
     obj: CountryRegion, path: str, problems: list[Problem], rules: bool
 ) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
     value = obj.country
     if value is not None:
         simple_types.check_country_code(value, path + "/country", problems)
@@ -335,6 +343,8 @@ def validate_country_region(
 def validate_message(
     obj: Message, path: str, problems: list[Problem], rules: bool
 ) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
     value = obj.message_code
     if value is not None:
         simple_types.check_message_code(value, path + "/messageCode", problems)
@@ -355,6 +365,8 @@ def validate_message(
 def validate_messages(
     obj: Messages, path: str, problems: list[Problem], rules: bool
 ) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
     values = obj.message
     if not isinstance(values, list):
         problems.append(
@@ -383,6 +395,8 @@ def validate_messages(
 def validate_realtor_contact_details(
     obj: RealtorContactDetails, path: str, problems: list[Problem], rules: bool
 ) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
     value = obj.id
     if value is not None:
         simple_types.check_xs_long(value, path + "/@id", problems)
@@ -540,6 +554,8 @@ def validate_realtor_contact_details(
 def validate_realtor_contact_details_list(
     obj: RealtorContactDetailsList, path: str, problems: list[Problem], rules: bool
 ) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
     values = obj.realtor_contact_details
     if not isinstance(values, list):
         problems.append(

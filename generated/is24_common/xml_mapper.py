@@ -6,17 +6,29 @@ Reading goes by namespace and local name, never by prefix, and ignores
 comments, processing instructions and whitespace between elements. Writing
 produces the form IS24 sends: an XML declaration, a prefixed root element in
 the schema's namespace, and the child elements in schema order.
+
+Input is untrusted. The parser is the standard library's expat parser, fed in
+chunks: a document type declaration stops it at its first token, through the
+parser's documented `doctype` hook, so no entity is ever declared, expanded or
+fetched. The size, nesting depth and text length are bounded by `Limits`.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import BinaryIO, Union
-from xml.etree.ElementTree import Element, ParseError as _ExpatError, XMLParser
+from xml.etree.ElementTree import (
+    Element,
+    ParseError as _ExpatError,
+    TreeBuilder,
+    XMLParser,
+)
 
-from . import simple_types
+from . import simple_types, unknown
 from .errors import ParseError, Problem, ValidationError
 from .lexical import escape_attribute, escape_text
+from .limits import DEFAULT_LIMITS, Limits
 from .models import (
     Address,
     BaseContactDetails,
@@ -27,9 +39,11 @@ from .models import (
     RealtorContactDetails,
     RealtorContactDetailsList,
 )
+from .unknown import UnknownAttribute, UnknownElement
 from . import validators
 
 Source = Union[bytes, str, "os.PathLike[str]", BinaryIO]
+_CHUNK_SIZE = 64 * 1024
 
 _XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 _INDENT_STEP = "    "
@@ -101,6 +115,49 @@ def _check_element_only(node: Element, path: str, problems: list[Problem]) -> No
         )
 
 
+def _element_path(
+    children: list[Element], index: int, path: str, repeated: frozenset[str]
+) -> str:
+    name = _local_name(children[index].tag)
+    # Index the path when the element repeats, whatever its namespace.
+    if name in repeated:
+        position = 1 + sum(
+            1 for child in children[:index] if _local_name(child.tag) == name
+        )
+        return f"{path}/{name}[{position}]"
+    return f"{path}/{name}"
+
+
+def _skip_unknown(
+    children: list[Element],
+    index: int,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    known: frozenset[str],
+    repeated: frozenset[str],
+    extras: list[object],
+    after: str | None,
+) -> int:
+    """Step over elements the type does not declare: report them, or keep them when lenient.
+
+    Returns the index of the next declared element (or the end), so that reading
+    goes on with the elements that follow an unknown one.
+    """
+    count = len(children)
+    while index < count and children[index].tag not in known:
+        node = children[index]
+        if kept is None or _local_name(node.tag) in {_local_name(tag) for tag in known}:
+            _unexpected(children, index, path, problems, known, repeated)
+        else:
+            node.tail = None
+            item = UnknownElement(after, node)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+        index += 1
+    return index
+
+
 def _unexpected(
     children: list[Element],
     index: int,
@@ -111,13 +168,7 @@ def _unexpected(
 ) -> None:
     node = children[index]
     name = _local_name(node.tag)
-    element_path = f"{path}/{name}"
-    # Index the path when the element repeats, whatever its namespace.
-    if name in repeated:
-        position = 1 + sum(
-            1 for child in children[:index] if _local_name(child.tag) == name
-        )
-        element_path += f"[{position}]"
+    element_path = _element_path(children, index, path, repeated)
     if node.tag in known:
         message = f"element {name!r} is out of place: the schema fixes the order and number of these elements"
     elif name in {_local_name(tag) for tag in known}:
@@ -132,24 +183,61 @@ def _unexpected(
     problems.append(Problem(element_path, message))
 
 
+def _unknown_attributes(
+    items: list[object], out: list[str]
+) -> dict[object, list[object]]:
+    """Write kept attributes, and return kept elements grouped by the member they followed."""
+    for name, value in unknown.attributes(items):  # type: ignore[arg-type]
+        if name.startswith("{"):
+            namespace, _, local = name[1:].partition("}")
+            out.append(
+                f' xmlns:_u="{escape_attribute(namespace)}" _u:{local}="{escape_attribute(value)}"'
+            )
+        else:
+            out.append(f' {name}="{escape_attribute(value)}"')
+    return unknown.by_anchor(items)  # type: ignore[arg-type, return-value]
+
+
+def _write_unknown(
+    extras: dict[object, list[object]], after: object, out: list[str], indent: str
+) -> None:
+    """Write the kept elements that followed member `after`; `...` writes all that remain."""
+    anchors = list(extras) if after is ... else [after]
+    for anchor in anchors:
+        for item in extras.pop(anchor, ()):
+            out.append(indent + unknown.xml_text(item))  # type: ignore[arg-type]
+
+
 _ADDRESS_TAGS = frozenset(
     ["city", "houseNumber", "internationalCountryRegion", "postcode", "street"]
 )
 _ADDRESS_REPEATED = frozenset([])
 
 
-def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
+def _read_address(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Address:
+    extras: list[object] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "Address")
-        else:
+        elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
     count = len(children)
+    tags = _ADDRESS_TAGS
     index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children, index, path, problems, kept, tags, _ADDRESS_REPEATED, extras, None
+        )
     _street = None
     if index < count and children[index].tag == "street":
         child = children[index]
@@ -158,6 +246,18 @@ def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _ADDRESS_REPEATED,
+            extras,
+            "street",
+        )
     _house_number = None
     if index < count and children[index].tag == "houseNumber":
         child = children[index]
@@ -166,6 +266,18 @@ def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _ADDRESS_REPEATED,
+            extras,
+            "houseNumber",
+        )
     _postcode = None
     if index < count and children[index].tag == "postcode":
         child = children[index]
@@ -174,6 +286,18 @@ def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _ADDRESS_REPEATED,
+            extras,
+            "postcode",
+        )
     _city = None
     if index < count and children[index].tag == "city":
         child = children[index]
@@ -182,20 +306,47 @@ def _read_address(node: Element, path: str, problems: list[Problem]) -> Address:
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _ADDRESS_REPEATED,
+            extras,
+            "city",
+        )
     _international_country_region = None
     if index < count and children[index].tag == "internationalCountryRegion":
         child = children[index]
         item_path = path + "/internationalCountryRegion"
-        _international_country_region = _read_country_region(child, item_path, problems)
+        _international_country_region = _read_country_region(
+            child, item_path, problems, kept
+        )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _ADDRESS_REPEATED,
+            extras,
+            "internationalCountryRegion",
+        )
     if index < count:
-        _unexpected(children, index, path, problems, _ADDRESS_TAGS, _ADDRESS_REPEATED)
+        _unexpected(children, index, path, problems, tags, _ADDRESS_REPEATED)
     return Address(
         street=_street,  # type: ignore[arg-type]
         house_number=_house_number,  # type: ignore[arg-type]
         postcode=_postcode,  # type: ignore[arg-type]
         city=_city,  # type: ignore[arg-type]
         international_country_region=_international_country_region,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
@@ -204,8 +355,13 @@ def _write_address(
 ) -> None:
     inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
     out.append(">")
     start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
     value = obj.street
     if value is not None:
         out.append(
@@ -214,6 +370,8 @@ def _write_address(
             + escape_text(simple_types.format_address_street(value))
             + "</street>"
         )
+    if extras:
+        _write_unknown(extras, "street", out, inner)
     value = obj.house_number
     if value is not None:
         out.append(
@@ -222,6 +380,8 @@ def _write_address(
             + escape_text(simple_types.format_address_house_number(value))
             + "</houseNumber>"
         )
+    if extras:
+        _write_unknown(extras, "houseNumber", out, inner)
     value = obj.postcode
     if value is not None:
         out.append(
@@ -230,6 +390,8 @@ def _write_address(
             + escape_text(simple_types.format_address_postcode(value))
             + "</postcode>"
         )
+    if extras:
+        _write_unknown(extras, "postcode", out, inner)
     value = obj.city
     if value is not None:
         out.append(
@@ -238,9 +400,15 @@ def _write_address(
             + escape_text(simple_types.format_address_city(value))
             + "</city>"
         )
+    if extras:
+        _write_unknown(extras, "city", out, inner)
     value = obj.international_country_region
     if value is not None:
         _write_country_region(value, "internationalCountryRegion", out, inner)
+    if extras:
+        _write_unknown(extras, "internationalCountryRegion", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
     if len(out) == start:
         out[start - 1] = "/>"
     else:
@@ -281,19 +449,37 @@ _BASE_CONTACT_DETAILS_REPEATED = frozenset([])
 
 
 def _read_base_contact_details(
-    node: Element, path: str, problems: list[Problem]
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> BaseContactDetails:
+    extras: list[object] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "BaseContactDetails")
-        else:
+        elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
     count = len(children)
+    tags = _BASE_CONTACT_DETAILS_TAGS
     index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            None,
+        )
     _email = None
     if index < count and children[index].tag == "email":
         child = children[index]
@@ -302,6 +488,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "email",
+        )
     _salutation = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
@@ -312,6 +510,18 @@ def _read_base_contact_details(
             problems,
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "salutation",
+        )
     _firstname = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
@@ -320,6 +530,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "firstname",
+        )
     _lastname = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
@@ -328,6 +550,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "lastname",
+        )
     _fax_number_country_code = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
@@ -338,6 +572,18 @@ def _read_base_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberCountryCode",
+        )
     _fax_number_area_code = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
@@ -348,6 +594,18 @@ def _read_base_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberAreaCode",
+        )
     _fax_number_subscriber = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
@@ -358,6 +616,18 @@ def _read_base_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberSubscriber",
+        )
     _fax_number = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
@@ -366,6 +636,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumber",
+        )
     _phone_number_country_code = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
@@ -376,6 +658,18 @@ def _read_base_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberCountryCode",
+        )
     _phone_number_area_code = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
@@ -386,6 +680,18 @@ def _read_base_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberAreaCode",
+        )
     _phone_number_subscriber = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
@@ -396,6 +702,18 @@ def _read_base_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberSubscriber",
+        )
     _phone_number = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
@@ -404,6 +722,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumber",
+        )
     _cell_phone_number_country_code = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
@@ -414,6 +744,18 @@ def _read_base_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberCountryCode",
+        )
     _cell_phone_number_area_code = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
@@ -424,6 +766,18 @@ def _read_base_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberAreaCode",
+        )
     _cell_phone_number_subscriber = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
@@ -434,6 +788,18 @@ def _read_base_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberSubscriber",
+        )
     _cell_phone_number = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
@@ -442,12 +808,36 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumber",
+        )
     _address = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
-        _address = _read_address(child, item_path, problems)
+        _address = _read_address(child, item_path, problems, kept)
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "address",
+        )
     _country_code = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
@@ -456,6 +846,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "countryCode",
+        )
     _title = None
     if index < count and children[index].tag == "title":
         child = children[index]
@@ -464,6 +866,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "title",
+        )
     _addition_name = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
@@ -472,6 +886,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "additionName",
+        )
     _company = None
     if index < count and children[index].tag == "company":
         child = children[index]
@@ -480,6 +906,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "company",
+        )
     _homepage_url = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
@@ -488,6 +926,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "homepageUrl",
+        )
     _portrait_url = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
@@ -496,6 +946,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "portraitUrl",
+        )
     _position = None
     if index < count and children[index].tag == "position":
         child = children[index]
@@ -504,6 +966,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "position",
+        )
     _secondary_email = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
@@ -512,6 +986,18 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "secondaryEmail",
+        )
     _click_out_url = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
@@ -520,14 +1006,21 @@ def _read_base_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    if index < count:
-        _unexpected(
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
             children,
             index,
             path,
             problems,
-            _BASE_CONTACT_DETAILS_TAGS,
+            kept,
+            tags,
             _BASE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "clickOutUrl",
+        )
+    if index < count:
+        _unexpected(
+            children, index, path, problems, tags, _BASE_CONTACT_DETAILS_REPEATED
         )
     return BaseContactDetails(
         email=_email,  # type: ignore[arg-type]
@@ -556,6 +1049,7 @@ def _read_base_contact_details(
         position=_position,  # type: ignore[arg-type]
         secondary_email=_secondary_email,  # type: ignore[arg-type]
         click_out_url=_click_out_url,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
@@ -568,8 +1062,13 @@ def _write_base_contact_details(
 ) -> None:
     inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
     out.append(">")
     start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
     value = obj.email
     if value is not None:
         out.append(
@@ -578,6 +1077,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_email(value))
             + "</email>"
         )
+    if extras:
+        _write_unknown(extras, "email", out, inner)
     value = obj.salutation
     if value is not None:
         out.append(
@@ -586,6 +1087,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_salutation_type(value))
             + "</salutation>"
         )
+    if extras:
+        _write_unknown(extras, "salutation", out, inner)
     value = obj.firstname
     if value is not None:
         out.append(
@@ -594,6 +1097,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_firstname(value))
             + "</firstname>"
         )
+    if extras:
+        _write_unknown(extras, "firstname", out, inner)
     value = obj.lastname
     if value is not None:
         out.append(
@@ -602,6 +1107,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_lastname(value))
             + "</lastname>"
         )
+    if extras:
+        _write_unknown(extras, "lastname", out, inner)
     value = obj.fax_number_country_code
     if value is not None:
         out.append(
@@ -612,6 +1119,8 @@ def _write_base_contact_details(
             )
             + "</faxNumberCountryCode>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumberCountryCode", out, inner)
     value = obj.fax_number_area_code
     if value is not None:
         out.append(
@@ -622,6 +1131,8 @@ def _write_base_contact_details(
             )
             + "</faxNumberAreaCode>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumberAreaCode", out, inner)
     value = obj.fax_number_subscriber
     if value is not None:
         out.append(
@@ -632,6 +1143,8 @@ def _write_base_contact_details(
             )
             + "</faxNumberSubscriber>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumberSubscriber", out, inner)
     value = obj.fax_number
     if value is not None:
         out.append(
@@ -640,6 +1153,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_fax_number(value))
             + "</faxNumber>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumber", out, inner)
     value = obj.phone_number_country_code
     if value is not None:
         out.append(
@@ -652,6 +1167,8 @@ def _write_base_contact_details(
             )
             + "</phoneNumberCountryCode>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumberCountryCode", out, inner)
     value = obj.phone_number_area_code
     if value is not None:
         out.append(
@@ -662,6 +1179,8 @@ def _write_base_contact_details(
             )
             + "</phoneNumberAreaCode>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumberAreaCode", out, inner)
     value = obj.phone_number_subscriber
     if value is not None:
         out.append(
@@ -672,6 +1191,8 @@ def _write_base_contact_details(
             )
             + "</phoneNumberSubscriber>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumberSubscriber", out, inner)
     value = obj.phone_number
     if value is not None:
         out.append(
@@ -680,6 +1201,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_phone_number(value))
             + "</phoneNumber>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumber", out, inner)
     value = obj.cell_phone_number_country_code
     if value is not None:
         out.append(
@@ -692,6 +1215,8 @@ def _write_base_contact_details(
             )
             + "</cellPhoneNumberCountryCode>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
     value = obj.cell_phone_number_area_code
     if value is not None:
         out.append(
@@ -704,6 +1229,8 @@ def _write_base_contact_details(
             )
             + "</cellPhoneNumberAreaCode>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
     value = obj.cell_phone_number_subscriber
     if value is not None:
         out.append(
@@ -716,6 +1243,8 @@ def _write_base_contact_details(
             )
             + "</cellPhoneNumberSubscriber>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
     value = obj.cell_phone_number
     if value is not None:
         out.append(
@@ -726,9 +1255,13 @@ def _write_base_contact_details(
             )
             + "</cellPhoneNumber>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumber", out, inner)
     value = obj.address
     if value is not None:
         _write_address(value, "address", out, inner)
+    if extras:
+        _write_unknown(extras, "address", out, inner)
     value = obj.country_code
     if value is not None:
         out.append(
@@ -737,6 +1270,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_country_code(value))
             + "</countryCode>"
         )
+    if extras:
+        _write_unknown(extras, "countryCode", out, inner)
     value = obj.title
     if value is not None:
         out.append(
@@ -745,6 +1280,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_title(value))
             + "</title>"
         )
+    if extras:
+        _write_unknown(extras, "title", out, inner)
     value = obj.addition_name
     if value is not None:
         out.append(
@@ -753,6 +1290,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_addition_name(value))
             + "</additionName>"
         )
+    if extras:
+        _write_unknown(extras, "additionName", out, inner)
     value = obj.company
     if value is not None:
         out.append(
@@ -761,6 +1300,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_company(value))
             + "</company>"
         )
+    if extras:
+        _write_unknown(extras, "company", out, inner)
     value = obj.homepage_url
     if value is not None:
         out.append(
@@ -769,6 +1310,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_homepage_url(value))
             + "</homepageUrl>"
         )
+    if extras:
+        _write_unknown(extras, "homepageUrl", out, inner)
     value = obj.portrait_url
     if value is not None:
         out.append(
@@ -777,6 +1320,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_portrait_url(value))
             + "</portraitUrl>"
         )
+    if extras:
+        _write_unknown(extras, "portraitUrl", out, inner)
     value = obj.position
     if value is not None:
         out.append(
@@ -785,6 +1330,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_position(value))
             + "</position>"
         )
+    if extras:
+        _write_unknown(extras, "position", out, inner)
     value = obj.secondary_email
     if value is not None:
         out.append(
@@ -793,6 +1340,8 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_email(value))
             + "</secondaryEmail>"
         )
+    if extras:
+        _write_unknown(extras, "secondaryEmail", out, inner)
     value = obj.click_out_url
     if value is not None:
         out.append(
@@ -801,6 +1350,10 @@ def _write_base_contact_details(
             + escape_text(simple_types.format_base_contact_details_click_out_url(value))
             + "</clickOutUrl>"
         )
+    if extras:
+        _write_unknown(extras, "clickOutUrl", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
     if len(out) == start:
         out[start - 1] = "/>"
     else:
@@ -842,22 +1395,40 @@ _CONTACT_DETAILS_REPEATED = frozenset([])
 
 
 def _read_contact_details(
-    node: Element, path: str, problems: list[Problem]
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> ContactDetails:
+    extras: list[object] = []
     _id = None
     for name, text in node.attrib.items():
         if name == "id":
             _id = simple_types.parse_xs_long(text, path + "/@id", problems)
         elif name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "ContactDetails")
-        else:
+        elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
     count = len(children)
+    tags = _CONTACT_DETAILS_TAGS
     index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            None,
+        )
     _email = None
     if index < count and children[index].tag == "email":
         child = children[index]
@@ -866,6 +1437,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "email",
+        )
     _salutation = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
@@ -876,6 +1459,18 @@ def _read_contact_details(
             problems,
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "salutation",
+        )
     _firstname = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
@@ -884,6 +1479,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "firstname",
+        )
     _lastname = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
@@ -892,6 +1499,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "lastname",
+        )
     _fax_number_country_code = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
@@ -902,6 +1521,18 @@ def _read_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberCountryCode",
+        )
     _fax_number_area_code = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
@@ -910,6 +1541,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberAreaCode",
+        )
     _fax_number_subscriber = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
@@ -920,6 +1563,18 @@ def _read_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberSubscriber",
+        )
     _fax_number = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
@@ -928,6 +1583,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumber",
+        )
     _phone_number_country_code = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
@@ -938,6 +1605,18 @@ def _read_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberCountryCode",
+        )
     _phone_number_area_code = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
@@ -948,6 +1627,18 @@ def _read_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberAreaCode",
+        )
     _phone_number_subscriber = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
@@ -958,6 +1649,18 @@ def _read_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberSubscriber",
+        )
     _phone_number = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
@@ -966,6 +1669,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumber",
+        )
     _cell_phone_number_country_code = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
@@ -976,6 +1691,18 @@ def _read_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberCountryCode",
+        )
     _cell_phone_number_area_code = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
@@ -986,6 +1713,18 @@ def _read_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberAreaCode",
+        )
     _cell_phone_number_subscriber = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
@@ -996,6 +1735,18 @@ def _read_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberSubscriber",
+        )
     _cell_phone_number = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
@@ -1004,12 +1755,36 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumber",
+        )
     _address = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
-        _address = _read_address(child, item_path, problems)
+        _address = _read_address(child, item_path, problems, kept)
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "address",
+        )
     _country_code = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
@@ -1018,6 +1793,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "countryCode",
+        )
     _title = None
     if index < count and children[index].tag == "title":
         child = children[index]
@@ -1026,6 +1813,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "title",
+        )
     _addition_name = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
@@ -1034,6 +1833,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "additionName",
+        )
     _company = None
     if index < count and children[index].tag == "company":
         child = children[index]
@@ -1042,6 +1853,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "company",
+        )
     _homepage_url = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
@@ -1050,6 +1873,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "homepageUrl",
+        )
     _portrait_url = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
@@ -1058,6 +1893,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "portraitUrl",
+        )
     _position = None
     if index < count and children[index].tag == "position":
         child = children[index]
@@ -1066,6 +1913,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "position",
+        )
     _secondary_email = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
@@ -1074,6 +1933,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "secondaryEmail",
+        )
     _click_out_url = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
@@ -1082,6 +1953,18 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTACT_DETAILS_REPEATED,
+            extras,
+            "clickOutUrl",
+        )
     _office_hours = None
     if index < count and children[index].tag == "officeHours":
         child = children[index]
@@ -1090,15 +1973,20 @@ def _read_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    if index < count:
-        _unexpected(
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
             children,
             index,
             path,
             problems,
-            _CONTACT_DETAILS_TAGS,
+            kept,
+            tags,
             _CONTACT_DETAILS_REPEATED,
+            extras,
+            "officeHours",
         )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _CONTACT_DETAILS_REPEATED)
     return ContactDetails(
         id=_id,  # type: ignore[arg-type]
         email=_email,  # type: ignore[arg-type]
@@ -1128,6 +2016,7 @@ def _read_contact_details(
         secondary_email=_secondary_email,  # type: ignore[arg-type]
         click_out_url=_click_out_url,  # type: ignore[arg-type]
         office_hours=_office_hours,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
@@ -1140,8 +2029,13 @@ def _write_contact_details(
         out.append(
             ' id="' + escape_attribute(simple_types.format_xs_long(obj.id)) + '"'
         )
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
     out.append(">")
     start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
     value = obj.email
     if value is not None:
         out.append(
@@ -1150,6 +2044,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_email(value))
             + "</email>"
         )
+    if extras:
+        _write_unknown(extras, "email", out, inner)
     value = obj.salutation
     if value is not None:
         out.append(
@@ -1158,6 +2054,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_salutation_type(value))
             + "</salutation>"
         )
+    if extras:
+        _write_unknown(extras, "salutation", out, inner)
     value = obj.firstname
     if value is not None:
         out.append(
@@ -1166,6 +2064,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_firstname(value))
             + "</firstname>"
         )
+    if extras:
+        _write_unknown(extras, "firstname", out, inner)
     value = obj.lastname
     if value is not None:
         out.append(
@@ -1174,6 +2074,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_lastname(value))
             + "</lastname>"
         )
+    if extras:
+        _write_unknown(extras, "lastname", out, inner)
     value = obj.fax_number_country_code
     if value is not None:
         out.append(
@@ -1184,6 +2086,8 @@ def _write_contact_details(
             )
             + "</faxNumberCountryCode>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumberCountryCode", out, inner)
     value = obj.fax_number_area_code
     if value is not None:
         out.append(
@@ -1194,6 +2098,8 @@ def _write_contact_details(
             )
             + "</faxNumberAreaCode>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumberAreaCode", out, inner)
     value = obj.fax_number_subscriber
     if value is not None:
         out.append(
@@ -1204,6 +2110,8 @@ def _write_contact_details(
             )
             + "</faxNumberSubscriber>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumberSubscriber", out, inner)
     value = obj.fax_number
     if value is not None:
         out.append(
@@ -1212,6 +2120,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_fax_number(value))
             + "</faxNumber>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumber", out, inner)
     value = obj.phone_number_country_code
     if value is not None:
         out.append(
@@ -1222,6 +2132,8 @@ def _write_contact_details(
             )
             + "</phoneNumberCountryCode>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumberCountryCode", out, inner)
     value = obj.phone_number_area_code
     if value is not None:
         out.append(
@@ -1232,6 +2144,8 @@ def _write_contact_details(
             )
             + "</phoneNumberAreaCode>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumberAreaCode", out, inner)
     value = obj.phone_number_subscriber
     if value is not None:
         out.append(
@@ -1242,6 +2156,8 @@ def _write_contact_details(
             )
             + "</phoneNumberSubscriber>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumberSubscriber", out, inner)
     value = obj.phone_number
     if value is not None:
         out.append(
@@ -1250,6 +2166,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_phone_number(value))
             + "</phoneNumber>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumber", out, inner)
     value = obj.cell_phone_number_country_code
     if value is not None:
         out.append(
@@ -1262,6 +2180,8 @@ def _write_contact_details(
             )
             + "</cellPhoneNumberCountryCode>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
     value = obj.cell_phone_number_area_code
     if value is not None:
         out.append(
@@ -1272,6 +2192,8 @@ def _write_contact_details(
             )
             + "</cellPhoneNumberAreaCode>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
     value = obj.cell_phone_number_subscriber
     if value is not None:
         out.append(
@@ -1282,6 +2204,8 @@ def _write_contact_details(
             )
             + "</cellPhoneNumberSubscriber>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
     value = obj.cell_phone_number
     if value is not None:
         out.append(
@@ -1290,9 +2214,13 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_cell_phone_number(value))
             + "</cellPhoneNumber>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumber", out, inner)
     value = obj.address
     if value is not None:
         _write_address(value, "address", out, inner)
+    if extras:
+        _write_unknown(extras, "address", out, inner)
     value = obj.country_code
     if value is not None:
         out.append(
@@ -1301,6 +2229,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_country_code(value))
             + "</countryCode>"
         )
+    if extras:
+        _write_unknown(extras, "countryCode", out, inner)
     value = obj.title
     if value is not None:
         out.append(
@@ -1309,6 +2239,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_title(value))
             + "</title>"
         )
+    if extras:
+        _write_unknown(extras, "title", out, inner)
     value = obj.addition_name
     if value is not None:
         out.append(
@@ -1317,6 +2249,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_addition_name(value))
             + "</additionName>"
         )
+    if extras:
+        _write_unknown(extras, "additionName", out, inner)
     value = obj.company
     if value is not None:
         out.append(
@@ -1325,6 +2259,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_company(value))
             + "</company>"
         )
+    if extras:
+        _write_unknown(extras, "company", out, inner)
     value = obj.homepage_url
     if value is not None:
         out.append(
@@ -1333,6 +2269,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_homepage_url(value))
             + "</homepageUrl>"
         )
+    if extras:
+        _write_unknown(extras, "homepageUrl", out, inner)
     value = obj.portrait_url
     if value is not None:
         out.append(
@@ -1341,6 +2279,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_portrait_url(value))
             + "</portraitUrl>"
         )
+    if extras:
+        _write_unknown(extras, "portraitUrl", out, inner)
     value = obj.position
     if value is not None:
         out.append(
@@ -1349,6 +2289,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_position(value))
             + "</position>"
         )
+    if extras:
+        _write_unknown(extras, "position", out, inner)
     value = obj.secondary_email
     if value is not None:
         out.append(
@@ -1357,6 +2299,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_email(value))
             + "</secondaryEmail>"
         )
+    if extras:
+        _write_unknown(extras, "secondaryEmail", out, inner)
     value = obj.click_out_url
     if value is not None:
         out.append(
@@ -1365,6 +2309,8 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_click_out_url(value))
             + "</clickOutUrl>"
         )
+    if extras:
+        _write_unknown(extras, "clickOutUrl", out, inner)
     value = obj.office_hours
     if value is not None:
         out.append(
@@ -1373,6 +2319,10 @@ def _write_contact_details(
             + escape_text(simple_types.format_contact_details_office_hours(value))
             + "</officeHours>"
         )
+    if extras:
+        _write_unknown(extras, "officeHours", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
     if len(out) == start:
         out[start - 1] = "/>"
     else:
@@ -1384,19 +2334,37 @@ _COUNTRY_REGION_REPEATED = frozenset([])
 
 
 def _read_country_region(
-    node: Element, path: str, problems: list[Problem]
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> CountryRegion:
+    extras: list[object] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "CountryRegion")
-        else:
+        elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
     count = len(children)
+    tags = _COUNTRY_REGION_TAGS
     index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _COUNTRY_REGION_REPEATED,
+            extras,
+            None,
+        )
     _country = None
     if index < count and children[index].tag == "country":
         child = children[index]
@@ -1405,6 +2373,18 @@ def _read_country_region(
             _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _COUNTRY_REGION_REPEATED,
+            extras,
+            "country",
+        )
     _region = None
     if index < count and children[index].tag == "region":
         child = children[index]
@@ -1413,18 +2393,24 @@ def _read_country_region(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
-    if index < count:
-        _unexpected(
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
             children,
             index,
             path,
             problems,
-            _COUNTRY_REGION_TAGS,
+            kept,
+            tags,
             _COUNTRY_REGION_REPEATED,
+            extras,
+            "region",
         )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _COUNTRY_REGION_REPEATED)
     return CountryRegion(
         country=_country,  # type: ignore[arg-type]
         region=_region,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
@@ -1433,8 +2419,13 @@ def _write_country_region(
 ) -> None:
     inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
     out.append(">")
     start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
     value = obj.country
     if value is not None:
         out.append(
@@ -1443,6 +2434,8 @@ def _write_country_region(
             + escape_text(simple_types.format_country_code(value))
             + "</country>"
         )
+    if extras:
+        _write_unknown(extras, "country", out, inner)
     value = obj.region
     if value is not None:
         out.append(
@@ -1451,6 +2444,10 @@ def _write_country_region(
             + escape_text(simple_types.format_country_region_region(value))
             + "</region>"
         )
+    if extras:
+        _write_unknown(extras, "region", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
     if len(out) == start:
         out[start - 1] = "/>"
     else:
@@ -1461,23 +2458,46 @@ _MESSAGE_TAGS = frozenset(["id", "message", "messageCode"])
 _MESSAGE_REPEATED = frozenset([])
 
 
-def _read_message(node: Element, path: str, problems: list[Problem]) -> Message:
+def _read_message(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Message:
+    extras: list[object] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "Message")
-        else:
+        elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
     count = len(children)
+    tags = _MESSAGE_TAGS
     _message_code = None
     _message = None
     _id = None
     seen: set[str] = set()
+    after = None
     for position, child in enumerate(children):
         tag = child.tag
+        if tag not in tags:
+            _skip_unknown(
+                children,
+                position,
+                path,
+                problems,
+                kept,
+                tags,
+                _MESSAGE_REPEATED,
+                extras,
+                after,
+            )
+            continue
+        after = _local_name(tag)
         if tag in seen:
             problems.append(
                 Problem(
@@ -1513,6 +2533,7 @@ def _read_message(node: Element, path: str, problems: list[Problem]) -> Message:
         message_code=_message_code,  # type: ignore[arg-type]
         message=_message,  # type: ignore[arg-type]
         id=_id,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
@@ -1521,8 +2542,13 @@ def _write_message(
 ) -> None:
     inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
     out.append(">")
     start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
     value = obj.message_code
     if value is not None:
         out.append(
@@ -1531,6 +2557,8 @@ def _write_message(
             + escape_text(simple_types.format_message_code(value))
             + "</messageCode>"
         )
+    if extras:
+        _write_unknown(extras, "messageCode", out, inner)
     value = obj.message
     if value is not None:
         out.append(
@@ -1539,11 +2567,17 @@ def _write_message(
             + escape_text(simple_types.format_xs_string(value))
             + "</message>"
         )
+    if extras:
+        _write_unknown(extras, "message", out, inner)
     value = obj.id
     if value is not None:
         out.append(
             inner + "<id>" + escape_text(simple_types.format_xs_string(value)) + "</id>"
         )
+    if extras:
+        _write_unknown(extras, "id", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
     if len(out) == start:
         out[start - 1] = "/>"
     else:
@@ -1554,28 +2588,61 @@ _MESSAGES_TAGS = frozenset(["message"])
 _MESSAGES_REPEATED = frozenset(["message"])
 
 
-def _read_messages(node: Element, path: str, problems: list[Problem]) -> Messages:
+def _read_messages(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Messages:
+    extras: list[object] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "")
-        else:
+        elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
     count = len(children)
+    tags = _MESSAGES_TAGS
     index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MESSAGES_REPEATED,
+            extras,
+            None,
+        )
     _message = []
     while index < count and children[index].tag == "message":
         child = children[index]
         item_path = f"{path}/message[{len(_message) + 1}]"
-        _message.append(_read_message(child, item_path, problems))
+        _message.append(_read_message(child, item_path, problems, kept))
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MESSAGES_REPEATED,
+            extras,
+            "message",
+        )
     if index < count:
-        _unexpected(children, index, path, problems, _MESSAGES_TAGS, _MESSAGES_REPEATED)
+        _unexpected(children, index, path, problems, tags, _MESSAGES_REPEATED)
     return Messages(
         message=_message,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
@@ -1584,10 +2651,19 @@ def _write_messages(
 ) -> None:
     inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
     out.append(">")
     start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
     for value in obj.message:
         _write_message(value, "message", out, inner)
+    if extras:
+        _write_unknown(extras, "message", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
     if len(out) == start:
         out[start - 1] = "/>"
     else:
@@ -1635,22 +2711,40 @@ _REALTOR_CONTACT_DETAILS_REPEATED = frozenset([])
 
 
 def _read_realtor_contact_details(
-    node: Element, path: str, problems: list[Problem]
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> RealtorContactDetails:
+    extras: list[object] = []
     _id = None
     for name, text in node.attrib.items():
         if name == "id":
             _id = simple_types.parse_xs_long(text, path + "/@id", problems)
         elif name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "RealtorContactDetails")
-        else:
+        elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
     count = len(children)
+    tags = _REALTOR_CONTACT_DETAILS_TAGS
     index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            None,
+        )
     _email = None
     if index < count and children[index].tag == "email":
         child = children[index]
@@ -1659,6 +2753,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "email",
+        )
     _salutation = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
@@ -1669,6 +2775,18 @@ def _read_realtor_contact_details(
             problems,
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "salutation",
+        )
     _firstname = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
@@ -1677,6 +2795,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "firstname",
+        )
     _lastname = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
@@ -1685,6 +2815,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "lastname",
+        )
     _fax_number_country_code = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
@@ -1695,6 +2837,18 @@ def _read_realtor_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberCountryCode",
+        )
     _fax_number_area_code = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
@@ -1705,6 +2859,18 @@ def _read_realtor_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberAreaCode",
+        )
     _fax_number_subscriber = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
@@ -1715,6 +2881,18 @@ def _read_realtor_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberSubscriber",
+        )
     _fax_number = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
@@ -1723,6 +2901,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumber",
+        )
     _phone_number_country_code = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
@@ -1733,6 +2923,18 @@ def _read_realtor_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberCountryCode",
+        )
     _phone_number_area_code = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
@@ -1743,6 +2945,18 @@ def _read_realtor_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberAreaCode",
+        )
     _phone_number_subscriber = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
@@ -1753,6 +2967,18 @@ def _read_realtor_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberSubscriber",
+        )
     _phone_number = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
@@ -1761,6 +2987,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumber",
+        )
     _cell_phone_number_country_code = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
@@ -1771,6 +3009,18 @@ def _read_realtor_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberCountryCode",
+        )
     _cell_phone_number_area_code = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
@@ -1781,6 +3031,18 @@ def _read_realtor_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberAreaCode",
+        )
     _cell_phone_number_subscriber = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
@@ -1791,6 +3053,18 @@ def _read_realtor_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberSubscriber",
+        )
     _cell_phone_number = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
@@ -1801,12 +3075,36 @@ def _read_realtor_contact_details(
             )
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumber",
+        )
     _address = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
-        _address = _read_address(child, item_path, problems)
+        _address = _read_address(child, item_path, problems, kept)
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "address",
+        )
     _country_code = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
@@ -1815,6 +3113,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "countryCode",
+        )
     _title = None
     if index < count and children[index].tag == "title":
         child = children[index]
@@ -1823,6 +3133,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "title",
+        )
     _addition_name = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
@@ -1831,6 +3153,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "additionName",
+        )
     _company = None
     if index < count and children[index].tag == "company":
         child = children[index]
@@ -1839,6 +3173,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "company",
+        )
     _homepage_url = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
@@ -1847,6 +3193,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "homepageUrl",
+        )
     _portrait_url = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
@@ -1855,6 +3213,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "portraitUrl",
+        )
     _position = None
     if index < count and children[index].tag == "position":
         child = children[index]
@@ -1863,6 +3233,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "position",
+        )
     _secondary_email = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
@@ -1871,6 +3253,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, "Email"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "secondaryEmail",
+        )
     _click_out_url = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
@@ -1879,6 +3273,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "clickOutUrl",
+        )
     _office_hours = None
     if index < count and children[index].tag == "officeHours":
         child = children[index]
@@ -1887,6 +3293,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, ""), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "officeHours",
+        )
     _default_contact = None
     if index < count and children[index].tag == "defaultContact":
         child = children[index]
@@ -1895,6 +3313,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "defaultContact",
+        )
     _local_partner_contact = None
     if index < count and children[index].tag == "localPartnerContact":
         child = children[index]
@@ -1903,6 +3333,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "localPartnerContact",
+        )
     _business_card_contact = None
     if index < count and children[index].tag == "businessCardContact":
         child = children[index]
@@ -1911,6 +3353,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "businessCardContact",
+        )
     _real_estate_reference_count = None
     if index < count and children[index].tag == "realEstateReferenceCount":
         child = children[index]
@@ -1919,6 +3373,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, "long"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "realEstateReferenceCount",
+        )
     _external_id = None
     if index < count and children[index].tag == "externalId":
         child = children[index]
@@ -1927,6 +3393,18 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, "TextField"), item_path, problems
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "externalId",
+        )
     _show_on_profile_page = None
     if index < count and children[index].tag == "showOnProfilePage":
         child = children[index]
@@ -1935,14 +3413,21 @@ def _read_realtor_contact_details(
             _simple_text(child, item_path, problems, "boolean"), item_path, problems
         )
         index += 1
-    if index < count:
-        _unexpected(
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
             children,
             index,
             path,
             problems,
-            _REALTOR_CONTACT_DETAILS_TAGS,
+            kept,
+            tags,
             _REALTOR_CONTACT_DETAILS_REPEATED,
+            extras,
+            "showOnProfilePage",
+        )
+    if index < count:
+        _unexpected(
+            children, index, path, problems, tags, _REALTOR_CONTACT_DETAILS_REPEATED
         )
     return RealtorContactDetails(
         id=_id,  # type: ignore[arg-type]
@@ -1979,6 +3464,7 @@ def _read_realtor_contact_details(
         real_estate_reference_count=_real_estate_reference_count,  # type: ignore[arg-type]
         external_id=_external_id,  # type: ignore[arg-type]
         show_on_profile_page=_show_on_profile_page,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
@@ -1995,8 +3481,13 @@ def _write_realtor_contact_details(
         out.append(
             ' id="' + escape_attribute(simple_types.format_xs_long(obj.id)) + '"'
         )
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
     out.append(">")
     start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
     value = obj.email
     if value is not None:
         out.append(
@@ -2005,6 +3496,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_email(value))
             + "</email>"
         )
+    if extras:
+        _write_unknown(extras, "email", out, inner)
     value = obj.salutation
     if value is not None:
         out.append(
@@ -2013,6 +3506,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_salutation_type(value))
             + "</salutation>"
         )
+    if extras:
+        _write_unknown(extras, "salutation", out, inner)
     value = obj.firstname
     if value is not None:
         out.append(
@@ -2021,6 +3516,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_realtor_contact_details_firstname(value))
             + "</firstname>"
         )
+    if extras:
+        _write_unknown(extras, "firstname", out, inner)
     value = obj.lastname
     if value is not None:
         out.append(
@@ -2029,6 +3526,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_realtor_contact_details_lastname(value))
             + "</lastname>"
         )
+    if extras:
+        _write_unknown(extras, "lastname", out, inner)
     value = obj.fax_number_country_code
     if value is not None:
         out.append(
@@ -2041,6 +3540,8 @@ def _write_realtor_contact_details(
             )
             + "</faxNumberCountryCode>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumberCountryCode", out, inner)
     value = obj.fax_number_area_code
     if value is not None:
         out.append(
@@ -2051,6 +3552,8 @@ def _write_realtor_contact_details(
             )
             + "</faxNumberAreaCode>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumberAreaCode", out, inner)
     value = obj.fax_number_subscriber
     if value is not None:
         out.append(
@@ -2061,6 +3564,8 @@ def _write_realtor_contact_details(
             )
             + "</faxNumberSubscriber>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumberSubscriber", out, inner)
     value = obj.fax_number
     if value is not None:
         out.append(
@@ -2069,6 +3574,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_realtor_contact_details_fax_number(value))
             + "</faxNumber>"
         )
+    if extras:
+        _write_unknown(extras, "faxNumber", out, inner)
     value = obj.phone_number_country_code
     if value is not None:
         out.append(
@@ -2081,6 +3588,8 @@ def _write_realtor_contact_details(
             )
             + "</phoneNumberCountryCode>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumberCountryCode", out, inner)
     value = obj.phone_number_area_code
     if value is not None:
         out.append(
@@ -2093,6 +3602,8 @@ def _write_realtor_contact_details(
             )
             + "</phoneNumberAreaCode>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumberAreaCode", out, inner)
     value = obj.phone_number_subscriber
     if value is not None:
         out.append(
@@ -2105,6 +3616,8 @@ def _write_realtor_contact_details(
             )
             + "</phoneNumberSubscriber>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumberSubscriber", out, inner)
     value = obj.phone_number
     if value is not None:
         out.append(
@@ -2115,6 +3628,8 @@ def _write_realtor_contact_details(
             )
             + "</phoneNumber>"
         )
+    if extras:
+        _write_unknown(extras, "phoneNumber", out, inner)
     value = obj.cell_phone_number_country_code
     if value is not None:
         out.append(
@@ -2127,6 +3642,8 @@ def _write_realtor_contact_details(
             )
             + "</cellPhoneNumberCountryCode>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
     value = obj.cell_phone_number_area_code
     if value is not None:
         out.append(
@@ -2139,6 +3656,8 @@ def _write_realtor_contact_details(
             )
             + "</cellPhoneNumberAreaCode>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
     value = obj.cell_phone_number_subscriber
     if value is not None:
         out.append(
@@ -2151,6 +3670,8 @@ def _write_realtor_contact_details(
             )
             + "</cellPhoneNumberSubscriber>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
     value = obj.cell_phone_number
     if value is not None:
         out.append(
@@ -2161,9 +3682,13 @@ def _write_realtor_contact_details(
             )
             + "</cellPhoneNumber>"
         )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumber", out, inner)
     value = obj.address
     if value is not None:
         _write_address(value, "address", out, inner)
+    if extras:
+        _write_unknown(extras, "address", out, inner)
     value = obj.country_code
     if value is not None:
         out.append(
@@ -2172,6 +3697,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_country_code(value))
             + "</countryCode>"
         )
+    if extras:
+        _write_unknown(extras, "countryCode", out, inner)
     value = obj.title
     if value is not None:
         out.append(
@@ -2180,6 +3707,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_realtor_contact_details_title(value))
             + "</title>"
         )
+    if extras:
+        _write_unknown(extras, "title", out, inner)
     value = obj.addition_name
     if value is not None:
         out.append(
@@ -2190,6 +3719,8 @@ def _write_realtor_contact_details(
             )
             + "</additionName>"
         )
+    if extras:
+        _write_unknown(extras, "additionName", out, inner)
     value = obj.company
     if value is not None:
         out.append(
@@ -2198,6 +3729,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_realtor_contact_details_company(value))
             + "</company>"
         )
+    if extras:
+        _write_unknown(extras, "company", out, inner)
     value = obj.homepage_url
     if value is not None:
         out.append(
@@ -2208,6 +3741,8 @@ def _write_realtor_contact_details(
             )
             + "</homepageUrl>"
         )
+    if extras:
+        _write_unknown(extras, "homepageUrl", out, inner)
     value = obj.portrait_url
     if value is not None:
         out.append(
@@ -2218,6 +3753,8 @@ def _write_realtor_contact_details(
             )
             + "</portraitUrl>"
         )
+    if extras:
+        _write_unknown(extras, "portraitUrl", out, inner)
     value = obj.position
     if value is not None:
         out.append(
@@ -2226,6 +3763,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_realtor_contact_details_position(value))
             + "</position>"
         )
+    if extras:
+        _write_unknown(extras, "position", out, inner)
     value = obj.secondary_email
     if value is not None:
         out.append(
@@ -2234,6 +3773,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_email(value))
             + "</secondaryEmail>"
         )
+    if extras:
+        _write_unknown(extras, "secondaryEmail", out, inner)
     value = obj.click_out_url
     if value is not None:
         out.append(
@@ -2244,6 +3785,8 @@ def _write_realtor_contact_details(
             )
             + "</clickOutUrl>"
         )
+    if extras:
+        _write_unknown(extras, "clickOutUrl", out, inner)
     value = obj.office_hours
     if value is not None:
         out.append(
@@ -2254,6 +3797,8 @@ def _write_realtor_contact_details(
             )
             + "</officeHours>"
         )
+    if extras:
+        _write_unknown(extras, "officeHours", out, inner)
     value = obj.default_contact
     if value is not None:
         out.append(
@@ -2262,6 +3807,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_xs_boolean(value))
             + "</defaultContact>"
         )
+    if extras:
+        _write_unknown(extras, "defaultContact", out, inner)
     value = obj.local_partner_contact
     if value is not None:
         out.append(
@@ -2270,6 +3817,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_xs_boolean(value))
             + "</localPartnerContact>"
         )
+    if extras:
+        _write_unknown(extras, "localPartnerContact", out, inner)
     value = obj.business_card_contact
     if value is not None:
         out.append(
@@ -2278,6 +3827,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_xs_boolean(value))
             + "</businessCardContact>"
         )
+    if extras:
+        _write_unknown(extras, "businessCardContact", out, inner)
     value = obj.real_estate_reference_count
     if value is not None:
         out.append(
@@ -2286,6 +3837,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_xs_long(value))
             + "</realEstateReferenceCount>"
         )
+    if extras:
+        _write_unknown(extras, "realEstateReferenceCount", out, inner)
     value = obj.external_id
     if value is not None:
         out.append(
@@ -2294,6 +3847,8 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_text_field(value))
             + "</externalId>"
         )
+    if extras:
+        _write_unknown(extras, "externalId", out, inner)
     value = obj.show_on_profile_page
     if value is not None:
         out.append(
@@ -2302,6 +3857,10 @@ def _write_realtor_contact_details(
             + escape_text(simple_types.format_xs_boolean(value))
             + "</showOnProfilePage>"
         )
+    if extras:
+        _write_unknown(extras, "showOnProfilePage", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
     if len(out) == start:
         out[start - 1] = "/>"
     else:
@@ -2313,38 +3872,69 @@ _REALTOR_CONTACT_DETAILS_LIST_REPEATED = frozenset(["realtorContactDetails"])
 
 
 def _read_realtor_contact_details_list(
-    node: Element, path: str, problems: list[Problem]
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> RealtorContactDetailsList:
+    extras: list[object] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "")
-        else:
+        elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
             )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
     count = len(children)
+    tags = _REALTOR_CONTACT_DETAILS_LIST_TAGS
     index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_LIST_REPEATED,
+            extras,
+            None,
+        )
     _realtor_contact_details = []
     while index < count and children[index].tag == "realtorContactDetails":
         child = children[index]
         item_path = f"{path}/realtorContactDetails[{len(_realtor_contact_details) + 1}]"
         _realtor_contact_details.append(
-            _read_realtor_contact_details(child, item_path, problems)
+            _read_realtor_contact_details(child, item_path, problems, kept)
         )
         index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REALTOR_CONTACT_DETAILS_LIST_REPEATED,
+            extras,
+            "realtorContactDetails",
+        )
     if index < count:
         _unexpected(
             children,
             index,
             path,
             problems,
-            _REALTOR_CONTACT_DETAILS_LIST_TAGS,
+            tags,
             _REALTOR_CONTACT_DETAILS_LIST_REPEATED,
         )
     return RealtorContactDetailsList(
         realtor_contact_details=_realtor_contact_details,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
     )
 
 
@@ -2357,10 +3947,19 @@ def _write_realtor_contact_details_list(
 ) -> None:
     inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
     out.append(">")
     start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
     for value in obj.realtor_contact_details:
         _write_realtor_contact_details(value, "realtorContactDetails", out, inner)
+    if extras:
+        _write_unknown(extras, "realtorContactDetails", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
     if len(out) == start:
         out[start - 1] = "/>"
     else:
@@ -2415,50 +4014,142 @@ _ROOT_NAMES = ", ".join(
 )
 
 
-def _read_source(source: Source) -> tuple[bytes | str, str | None]:
+class _Refused(Exception):
+    """Raised inside the parser to stop it; carries the message for the ParseError."""
+
+
+class _GuardedBuilder(TreeBuilder):
+    """A tree builder that refuses a document type declaration and bounds the nesting.
+
+    The parser calls `doctype` when a declaration starts, before it reads any
+    entity, internal subset or external identifier, so raising there stops the
+    document before anything is declared, expanded or fetched.
+    """
+
+    def __init__(self, max_depth: int) -> None:
+        super().__init__()
+        self.max_depth = max_depth
+        self.depth = 0
+        self.events = 0
+
+    def doctype(self, name: str, pubid: str | None, system: str | None) -> None:
+        raise _Refused(
+            "documents with a DTD (<!DOCTYPE ...>) are not accepted: remove the document type declaration; IS24 documents have none"
+        )
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        self.depth += 1
+        self.events += 1
+        if self.depth > self.max_depth:
+            raise _Refused(
+                f"elements are nested deeper than {self.max_depth} levels: IS24 documents are far shallower"
+            )
+        return super().start(tag, attrs)
+
+    def end(self, tag: str) -> Element:
+        self.depth -= 1
+        self.events += 1
+        return super().end(tag)
+
+
+def _chunks(source: Source) -> tuple[Iterator[bytes | str], str | None]:
+    """Return the input in chunks, and the file name when it comes from a file."""
     if isinstance(source, (bytes, str)):
-        return source, None
+        return (
+            source[start : start + _CHUNK_SIZE]
+            for start in range(0, len(source), _CHUNK_SIZE)
+        ), None
     if isinstance(source, os.PathLike):
         name = os.fspath(source)
         try:
-            with open(name, "rb") as stream:
-                return stream.read(), name
+            stream = open(name, "rb")
         except OSError as error:
             raise ParseError(
                 [Problem("", f"cannot read the file: {error.strerror}")], name
             ) from None
-    data = source.read()
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    return data, getattr(source, "name", None)
+        return _read_stream(stream, close=True), name
+    return _read_stream(source, close=False), getattr(source, "name", None)
 
 
-def parse_element(data: bytes | str, source: str | None = None) -> Element:
-    """Parse an XML document into an element tree, rejecting documents with a DTD.
+def source_name(source: Source) -> str | None:
+    """Return the file name of a path or file object, for error messages."""
+    if isinstance(source, os.PathLike):
+        return os.fspath(source)
+    if isinstance(source, (bytes, str)):
+        return None
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else None
 
-    Text (str) is parsed as it is, whatever encoding its declaration names.
-    """
-    # NOTE: a document type declaration is rejected by this check of the raw
-    # input, which also rejects "<!DOCTYPE" inside a comment or CDATA section;
-    # a parser-level guard against entity expansion is still to come.
-    if isinstance(data, str):
-        has_doctype = "<!DOCTYPE" in data
-    else:
-        has_doctype = b"<!DOCTYPE" in data or b"<\x00!\x00D\x00O\x00C" in data
-    if has_doctype:
-        raise ParseError(
-            [
-                Problem(
-                    "",
-                    "documents with a DTD (<!DOCTYPE ...>) are not accepted: remove the document type declaration",
-                )
-            ],
-            source,
-        )
-    parser = XMLParser()
+
+def _read_stream(stream: BinaryIO, close: bool) -> Iterator[bytes]:
     try:
-        parser.feed(data)
-        return parser.close()
+        while True:
+            chunk = stream.read(_CHUNK_SIZE)
+            if not chunk:
+                return
+            yield chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+    finally:
+        if close:
+            stream.close()
+
+
+def _read_source(
+    source: Source, limits: Limits = DEFAULT_LIMITS
+) -> tuple[bytes | str, str | None]:
+    """Read the whole input, up to `limits.max_bytes`, for readers that need it at once."""
+    chunks, name = _chunks(source)
+    parts = []
+    size = 0
+    try:
+        for chunk in chunks:
+            size += len(chunk)
+            if size > limits.max_bytes:
+                raise ParseError([Problem("", _too_large(limits))], name)
+            parts.append(chunk)
+    except OSError as error:
+        raise ParseError(
+            [Problem("", f"cannot read the input: {error}")], name
+        ) from None
+    if parts and isinstance(parts[0], str):
+        return "".join(parts), name  # type: ignore[arg-type]
+    return b"".join(parts), name  # type: ignore[arg-type]
+
+
+def _too_large(limits: Limits) -> str:
+    return f"the document is larger than {limits.max_bytes} bytes: pass a larger Limits(max_bytes=...) if it is trusted"
+
+
+def parse_element(
+    source: Source, name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Element:
+    """Parse an XML document into an element tree, within `limits`.
+
+    The input is read and parsed in chunks, so a document over a limit is
+    refused without being read whole. A document type declaration is refused
+    before any of it takes effect. Text (str) is parsed as it is, whatever
+    encoding its declaration names.
+    """
+    chunks, file_name = _chunks(source)
+    name = name or file_name
+    builder = _GuardedBuilder(limits.max_depth)
+    parser = XMLParser(target=builder)
+    size = 0
+    quiet = 0
+    try:
+        for chunk in chunks:
+            size += len(chunk)
+            if size > limits.max_bytes:
+                raise _Refused(_too_large(limits))
+            events = builder.events
+            parser.feed(chunk)
+            quiet = 0 if builder.events != events else quiet + len(chunk)
+            if quiet > limits.max_text:
+                raise _Refused(
+                    f"a text, attribute value or tag is longer than {limits.max_text} characters, far more than the schema allows"
+                )
+        root = parser.close()
+    except _Refused as error:
+        raise ParseError([Problem("", str(error))], name) from None
     except _ExpatError as error:
         line, column = error.position
         reason = str(error).partition(":")[0]
@@ -2469,19 +4160,36 @@ def parse_element(data: bytes | str, source: str | None = None) -> Element:
                     f"not well-formed XML at line {line}, column {column + 1}: {reason}",
                 )
             ],
-            source,
+            name,
         ) from None
+    except OSError as error:
+        raise ParseError(
+            [Problem("", f"cannot read the input: {error}")], name
+        ) from None
+    return root
 
 
-def read_xml(source: Source, *, validate: bool = True, rules: bool = True) -> object:
+def read_xml(
+    source: Source,
+    *,
+    validate: bool = True,
+    rules: bool = True,
+    lenient: bool = False,
+    warnings: list[Problem] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> object:
     """Read an XML document into the dataclass of its root element.
 
     `source` is the document as bytes or str, a path, or a binary file object.
     With `validate`, every schema problem (and with `rules`, every
     business-rule problem) is raised at once as a ValidationError.
+
+    With `lenient`, elements and attributes that the schema does not declare
+    are kept in `unknown_content` instead of being problems, and each is
+    added to `warnings` when a list is given. The writers put them back.
     """
-    data, name = _read_source(source)
-    root = parse_element(data, name)
+    root = parse_element(source, None, limits)
+    name = source_name(source)
     entry = _READERS.get(root.tag)
     if entry is None:
         namespace, _, local = (
@@ -2500,23 +4208,35 @@ def read_xml(source: Source, *, validate: bool = True, rules: bool = True) -> ob
         )
     reader, path = entry
     problems: list[Problem] = []
-    obj = reader(root, path, problems)
+    kept: list[Problem] | None = [] if lenient else None
+    obj = reader(root, path, problems, kept)
     if validate:
         reported = {problem.path for problem in problems}
         problems.extend(
             problem
             for problem in validators.validate(obj, rules=rules, path=path)
-            if problem.path not in reported
+            if problem.path not in reported and problem.kind != "unknown"
         )
     if problems:
         raise ValidationError(problems, name)
+    if kept and warnings is not None:
+        warnings.extend(kept)
     return obj
 
 
 def write_xml(
-    obj: object, *, validate: bool = True, rules: bool = True, pretty: bool = True
+    obj: object,
+    *,
+    validate: bool = True,
+    rules: bool = True,
+    pretty: bool = True,
+    lenient: bool = False,
 ) -> str:
-    """Write a root dataclass as an XML document; invalid objects raise ValidationError."""
+    """Write a root dataclass as an XML document; invalid objects raise ValidationError.
+
+    Content kept by lenient reading is written back in place. It is a problem
+    for validation unless `lenient` is true.
+    """
     entry = _WRITERS.get(type(obj))
     if entry is None:
         raise TypeError(
@@ -2524,7 +4244,11 @@ def write_xml(
         )
     name, qualified_name, writer, declarations = entry
     if validate:
-        problems = validators.validate(obj, rules=rules, path=name)
+        problems = [
+            problem
+            for problem in validators.validate(obj, rules=rules, path=name)
+            if not (lenient and problem.kind == "unknown")
+        ]
         if problems:
             raise ValidationError(problems)
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>']
