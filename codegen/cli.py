@@ -6,6 +6,7 @@ import argparse
 import difflib
 import keyword
 import logging
+import os
 import sys
 import tempfile
 import traceback
@@ -95,6 +96,10 @@ def _config(arguments: argparse.Namespace) -> Config:
 
 
 def _read_config(config_path: Path | None) -> Config:
+    if config_path is not None and not config_path.is_file():
+        raise CodegenError(
+            f"--config {config_path} does not exist: give a pyproject.toml"
+        )
     if config_path is None:
         # Snapshot runs from another folder keep this project's prefixes and rules.
         in_folder = Path("pyproject.toml")
@@ -108,7 +113,12 @@ def _locations(config: Config, items: list[str] | None) -> dict[str, str]:
         namespace, separator, path = item.rpartition("=")
         if not separator or not namespace:
             raise CodegenError(f"--location {item!r} must have the form NAMESPACE=PATH")
-        locations[namespace] = str(Path(path).resolve())
+        location = Path(path).resolve()
+        if not location.is_file():
+            raise CodegenError(
+                f"--location {item!r} names no schema file: {location} does not exist"
+            )
+        locations[namespace] = str(location)
     return locations
 
 
@@ -307,6 +317,10 @@ def _run(command, quiet: bool) -> int:
     except CodegenError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of the output went away (`... | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception:
         print(
             "INTERNAL ERROR: the generator failed; please report this with the traceback below.",

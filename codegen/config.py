@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,35 +38,95 @@ def read_config(pyproject: Path) -> Config:
     """Read `[tool.codegen]` from a pyproject.toml file."""
     try:
         with pyproject.open("rb") as stream:
-            table = tomllib.load(stream).get("tool", {}).get("codegen")
+            document = tomllib.load(stream)
     except FileNotFoundError:
         raise CodegenError(
             "pyproject.toml not found: run from the project folder, or give --schema, "
             "--out and --package",
             file=pyproject,
         ) from None
-    except tomllib.TOMLDecodeError as error:
+    except OSError as error:
+        raise CodegenError(
+            f"pyproject.toml cannot be read: {error.strerror}", file=pyproject
+        ) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise CodegenError(
             f"pyproject.toml is not valid TOML: {error}", file=pyproject
         ) from None
+    tool = document.get("tool", {})
+    table = tool.get("codegen") if isinstance(tool, dict) else None
     if table is None:
         raise CodegenError("pyproject.toml has no [tool.codegen] table", file=pyproject)
+    if not isinstance(table, dict):
+        raise CodegenError("[tool.codegen] must be a table", file=pyproject)
+    _check_table(table, pyproject)
 
     root = pyproject.parent
-    try:
-        return Config(
-            root=root,
-            schema=root / table["schema"],
-            roots=tuple(table["roots"]),
-            package=table["package"],
-            out=root / table["out"],
-            locations=dict(table.get("locations", {})),
-            prefixes=dict(table.get("prefixes", {})),
-            rules=tuple(table.get("rules", ())),
-            json_array_roots=tuple(table.get("json-array-roots", ())),
-            deprecations=dict(table.get("deprecated", {})),
-        )
-    except KeyError as error:
+    return Config(
+        root=root,
+        schema=root / table["schema"],
+        roots=tuple(table["roots"]),
+        package=table["package"],
+        out=root / table["out"],
+        locations=dict(table.get("locations", {})),
+        prefixes=dict(table.get("prefixes", {})),
+        rules=tuple(table.get("rules", ())),
+        json_array_roots=tuple(table.get("json-array-roots", ())),
+        deprecations=dict(table.get("deprecated", {})),
+    )
+
+
+# Each key of [tool.codegen], with the TOML type its value must have.
+_KEY_TYPES = {
+    "schema": "a string",
+    "roots": "an array of strings",
+    "package": "a string",
+    "out": "a string",
+    "locations": "a table of strings",
+    "prefixes": "a table of strings",
+    "rules": "an array of strings",
+    "json-array-roots": "an array of strings",
+    "deprecated": "a table of strings",
+}
+_REQUIRED_KEYS = ("schema", "roots", "package", "out")
+
+
+def _check_table(table: dict, pyproject: Path) -> None:
+    """Raise a CodegenError naming the first missing, unknown or mistyped key."""
+    for key in _REQUIRED_KEYS:
+        if key not in table:
+            raise CodegenError(
+                f"[tool.codegen] lacks the required key {key!r}", file=pyproject
+            )
+    for key, value in table.items():
+        if key not in _KEY_TYPES:
+            raise CodegenError(
+                f"[tool.codegen] has the unknown key {key!r}; the known keys are "
+                + ", ".join(_KEY_TYPES),
+                file=pyproject,
+            )
+        expected = _KEY_TYPES[key]
+        if not _has_type(value, expected):
+            raise CodegenError(
+                f"[tool.codegen] {key} must be {expected}, not {value!r}",
+                file=pyproject,
+            )
+    if not table["roots"]:
         raise CodegenError(
-            f"[tool.codegen] lacks the required key {error.args[0]!r}", file=pyproject
-        ) from None
+            "[tool.codegen] roots is empty: list at least one global element",
+            file=pyproject,
+        )
+    package = table["package"]
+    if not package.isidentifier() or keyword.iskeyword(package):
+        raise CodegenError(
+            f"[tool.codegen] package {package!r} is not a valid Python package name",
+            file=pyproject,
+        )
+
+
+def _has_type(value: object, expected: str) -> bool:
+    if expected == "a string":
+        return isinstance(value, str) and bool(value)
+    if expected == "an array of strings":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())

@@ -16,12 +16,14 @@ imports, groups, restriction chains and anonymous types are already resolved.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from codegen.model import (
+    XSD_NAMESPACE,
     Attribute,
     ComplexType,
     Element,
@@ -30,6 +32,7 @@ from codegen.model import (
     SchemaModel,
     SimpleType,
 )
+from codegen.naming import snake_case
 
 Severity = Literal["breaking", "compatible", "docs"]
 SEVERITIES: tuple[Severity, ...] = ("breaking", "compatible", "docs")
@@ -84,7 +87,6 @@ _WIDER_BUILTIN = {
     "normalizedString": "string",
     "float": "double",
 }
-_WHITE_SPACE_ORDER = {"preserve": 0, "replace": 1, "collapse": 2}
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,6 @@ class ModelComparison:
         self._changes = []
         self._compare_roots()
         self._compare_complex_types()
-        self._compare_enumerations()
         self._compare_named_simple_types()
         return sorted(self._changes, key=_sort_key)
 
@@ -460,13 +461,17 @@ class ModelComparison:
             if old.default is None:
                 impacts = _neither(f"an omitted value now reads as {new.default!r}")
             else:
-                impacts = _both(
-                    f"an omitted value meant {old.default!r} and now "
-                    + (
-                        f"means {new.default!r}"
-                        if new.default is not None
-                        else "has no value"
-                    )
+                now = repr(new.default) if new.default is not None else "no value"
+                why = f"an omitted value meant {old.default!r} and now means {now}"
+                impacts = (
+                    Impact(
+                        "breaking",
+                        f"{why}: a request that leaves it out changes meaning",
+                    ),
+                    Impact(
+                        "breaking",
+                        f"{why}: a reader that fills in the old default gets the wrong value",
+                    ),
                 )
             self._add(
                 "default-changed",
@@ -597,16 +602,11 @@ class ModelComparison:
     ) -> None:
         """Compare the simple type of one element or attribute.
 
-        A named enumeration type kept in both versions is compared once, as its
-        own component, so that a new country code is not reported at every element
-        that uses it. Anonymous enumerations are compared where they are used.
+        A named simple type kept in both versions is compared once, as its own
+        component, so that a new country code is not reported at every element
+        that uses it. Anonymous types are compared where they are used.
         """
-        if (
-            old.is_enumeration
-            and new.is_enumeration
-            and old.name is not None
-            and old.name == new.name
-        ):
+        if old.name is not None and old.name == new.name:
             return
         if old.name != new.name:
             retyped = f"type {_simple_label(old)} -> {_simple_label(new)}"
@@ -631,10 +631,20 @@ class ModelComparison:
         return tuple(sorted(names))
 
     def _compare_simple_types(
-        self, old: SimpleType, new: SimpleType, here: _Context
+        self,
+        old: SimpleType,
+        new: SimpleType,
+        here: _Context,
+        affected: tuple[str, ...] | None = None,
     ) -> None:
-        affected = self._simple_affected(old, new, here)
+        if affected is None:
+            affected = self._simple_affected(old, new, here)
+        old_facets, new_facets = old.facets, new.facets
         if old.builtin != new.builtin:
+            # The built-in's own whiteSpace comes with it; report the type change only.
+            new_facets = dataclasses.replace(
+                new_facets, white_space=old_facets.white_space
+            )
             self._add(
                 "builtin-changed",
                 here.path,
@@ -643,64 +653,40 @@ class ModelComparison:
                 _builtin_impacts(old.builtin, new.builtin),
                 affected,
             )
-        for kind, detail, impacts in _facet_changes(old.facets, new.facets):
+        for kind, detail, impacts in _facet_changes(old_facets, new_facets):
             self._add(kind, here.path, here.python_name, detail, impacts, affected)
 
-    def _compare_enumerations(self) -> None:
-        old_types = _named(self.old.enumerations)
-        new_types = _named(self.new.enumerations)
-        for name in sorted(old_types.keys() - new_types.keys()):
-            self._add(
-                "type-removed",
-                _simple_path(old_types[name]),
-                name,
-                f"enumeration {name} removed",
-                _neither("no element of the compared roots uses it any more"),
-                (name,),
-            )
-        for name in sorted(new_types.keys() - old_types.keys()):
-            self._add(
-                "type-added",
-                _simple_path(new_types[name]),
-                name,
-                f"enumeration {name} added",
-                _neither("a new type changes nothing until an element uses it"),
-                (name,),
-            )
-        for name in sorted(old_types.keys() & new_types.keys()):
-            old, new = old_types[name], new_types[name]
-            here = _Context(_simple_path(new), name, (name,))
-            self._compare_simple_types(old, new, here)
-            self._compare_value_documentation(old, new, here)
-            self._compare_documentation(here.path, name, old, new, (name,))
-
     def _compare_named_simple_types(self) -> None:
-        old_types, new_types = self.old.simple_types, self.new.simple_types
+        """Compare each named simple type once, whatever number of members use it."""
+        old_types = _named_simple_types(self.old)
+        new_types = _named_simple_types(self.new)
         for name in sorted(old_types.keys() - new_types.keys()):
+            label, python_name, affected = _simple_names(old_types[name])
             self._add(
                 "type-removed",
                 _local(name),
-                "",
-                f"simple type {_local(name)} removed",
-                _neither("no element of the compared schema uses it any more"),
-                (),
+                python_name,
+                f"{label} {_local(name)} removed",
+                _neither("no member of the compared types uses it any more"),
+                affected,
             )
         for name in sorted(new_types.keys() - old_types.keys()):
+            label, python_name, affected = _simple_names(new_types[name])
             self._add(
                 "type-added",
                 _local(name),
-                "",
-                f"simple type {_local(name)} added",
-                _neither("a new type changes nothing until an element uses it"),
-                (),
+                python_name,
+                f"{label} {_local(name)} added",
+                _neither("a new type changes nothing until a member uses it"),
+                affected,
             )
         for name in sorted(old_types.keys() & new_types.keys()):
             old, new = old_types[name], new_types[name]
-            if old.is_enumeration and new.is_enumeration:
-                continue  # compared with the enumerations
-            here = _Context(_local(name), "", ())
-            self._compare_simple_types(old, new, here)
-            self._compare_documentation(here.path, "", old, new, ())
+            _, python_name, affected = _simple_names(new)
+            here = _Context(_local(name), python_name, affected)
+            self._compare_simple_types(old, new, here, affected)
+            self._compare_value_documentation(old, new, here)
+            self._compare_documentation(here.path, python_name, old, new, affected)
 
     # Documentation ----------------------------------------------------------
 
@@ -822,14 +808,11 @@ def _facet_changes(
     """Yield (kind, detail, impacts) for every facet that differs."""
     if old.white_space != new.white_space:
         detail = f"whiteSpace {old.white_space} -> {new.white_space}"
-        if _WHITE_SPACE_ORDER[new.white_space] > _WHITE_SPACE_ORDER[old.white_space]:
-            yield "facet-changed", detail, _widens(
-                "more spaces are normalised away before the value is checked"
-            )
-        else:
-            yield "facet-changed", detail, _narrows(
-                "fewer spaces are normalised away before the value is checked"
-            )
+        # Normalisation changes the value itself, so its length, its pattern
+        # match and its meaning can change in either direction.
+        yield "facet-changed", detail, _both(
+            "values are normalised differently before they are checked"
+        )
     if old.length != new.length:
         detail = f"length {_value_text(old.length)} -> {_value_text(new.length)}"
         if old.length is None:
@@ -955,12 +938,12 @@ def _enumeration_changes(
     added = [value for value in new if value not in old]
     if removed:
         yield "enumeration-values-removed", "values removed: " + ", ".join(
-            removed
+            map(repr, removed)
         ), _narrows(f"{_count(removed, 'value')} no longer allowed")
     if added:
-        yield "enumeration-values-added", "values added: " + ", ".join(added), _widens(
-            f"{_count(added, 'new value')} allowed"
-        )
+        yield "enumeration-values-added", "values added: " + ", ".join(
+            map(repr, added)
+        ), _widens(f"{_count(added, 'new value')} allowed")
 
 
 def _builtin_impacts(old: str, new: str) -> tuple[Impact, Impact]:
@@ -973,6 +956,9 @@ def _builtin_impacts(old: str, new: str) -> tuple[Impact, Impact]:
 
 
 def _is_within(narrow: str, wide: str) -> bool:
+    if wide == "string":
+        # Every lexical form of an atomic type is also a string.
+        return narrow not in ("list", "union")
     step: str | None = narrow
     while step is not None:
         if step == wide:
@@ -981,8 +967,37 @@ def _is_within(narrow: str, wide: str) -> bool:
     return False
 
 
-def _named(enumerations: dict[str, SimpleType]) -> dict[str, SimpleType]:
-    return {name: value for name, value in enumerations.items() if value.name}
+def _named_simple_types(model: SchemaModel) -> dict[str, SimpleType]:
+    """Return the named simple types that the model uses or lists, by qualified name.
+
+    XSD's own built-in types are left out: they never change.
+    """
+    found: dict[str, SimpleType] = {}
+    for complex_type in model.complex_types.values():
+        for item in [*complex_type.elements, *complex_type.attributes]:
+            simple_type = item.simple_type
+            if simple_type is not None and simple_type.name:
+                found.setdefault(simple_type.name, simple_type)
+    found.update(model.simple_types)
+    return {
+        name: simple_type
+        for name, simple_type in found.items()
+        if not name.startswith(f"{{{XSD_NAMESPACE}}}")
+    }
+
+
+def _simple_names(simple_type: SimpleType) -> tuple[str, str, tuple[str, ...]]:
+    """Return the label, the Python name and the affected names of a named simple type.
+
+    An enumeration becomes an enum class. Any other named type becomes the
+    functions `parse_*`, `check_*` and `format_*` of `simple_types.py`, listed
+    in `affected` as `simple_types.<suffix>`.
+    """
+    if simple_type.is_enumeration and simple_type.python_name:
+        name = simple_type.python_name
+        return "enumeration", name, (name,)
+    suffix = snake_case(_local(simple_type.name or ""))
+    return "simple type", f"simple_types.check_{suffix}", (f"simple_types.{suffix}",)
 
 
 def _sort_key(change: Change) -> tuple[int, str, str, str]:
@@ -991,12 +1006,6 @@ def _sort_key(change: Change) -> tuple[int, str, str, str]:
 
 def _type_path(complex_type: ComplexType) -> str:
     return complex_type.key.rpartition("}")[2]
-
-
-def _simple_path(simple_type: SimpleType) -> str:
-    if simple_type.name:
-        return _local(simple_type.name)
-    return simple_type.python_name or ""
 
 
 def _simple_label(simple_type: SimpleType | None) -> str:
@@ -1038,7 +1047,9 @@ def _xsd_bool(value: bool) -> str:
 
 
 def _value_text(value: object) -> str:
-    return "none" if value is None else str(value)
+    if value is None:
+        return "none"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _bound_text(bound: tuple[str, bool] | None, side: str) -> str:

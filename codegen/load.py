@@ -8,8 +8,13 @@ imports and chameleon includes are resolved the way xmlschema resolves them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urljoin
+from xml.etree import ElementTree
+from xml.parsers import expat
 
 import xmlschema
 from xmlschema.validators import (
@@ -21,7 +26,12 @@ from xmlschema.validators import (
 )
 
 from codegen.builtins import BUILTINS
-from codegen.errors import CodegenError, UnsupportedConstruct
+from codegen.errors import (
+    CodegenError,
+    UnsupportedConstruct,
+    element_line,
+    file_path,
+)
 from codegen.model import (
     XSD_NAMESPACE,
     Attribute,
@@ -33,7 +43,12 @@ from codegen.model import (
     SchemaModel,
     SimpleType,
 )
-from codegen.naming import constant_case, pascal_case, snake_case
+from codegen.naming import (
+    RESERVED_CLASS_NAMES,
+    constant_case,
+    pascal_case,
+    snake_case,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -56,30 +71,213 @@ _COUNT_FACETS = {
 def load_schema(
     path: Path, locations: Mapping[str, str] | None = None
 ) -> xmlschema.XMLSchema10:
-    """Parse and build a schema, turning xmlschema's errors into a CodegenError."""
+    """Parse and build a schema, turning xmlschema's errors into a CodegenError.
+
+    A failed include or import is an error as well. xmlschema only warns about
+    it, and the generated package would silently lack the components it declares.
+    """
+    _check_schema_file(path)
+    locations = dict(locations or {})
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            schema = xmlschema.XMLSchema10(str(path), locations=list(locations.items()))
+    except ElementTree.ParseError as error:
+        raise _reference_error(caught, path) or _syntax_error(error, path) from None
+    except xmlschema.XMLSchemaParseError as error:
+        raise _reference_error(caught, path) or _schema_error(
+            error, path, locations
+        ) from None
+    except LookupError as error:
+        raise CodegenError(
+            f"the schema file declares an encoding that Python does not know ({error}); "
+            "save it as UTF-8",
+            schema=path,
+        ) from None
+    except (OSError, ValueError, xmlschema.XMLSchemaException) as error:
+        raise CodegenError(
+            f"the schema could not be loaded: {error}", schema=path
+        ) from None
+    failure = _reference_error(caught, path)
+    if failure is not None:
+        raise failure
+    for warning in caught:
+        logger.warning("%s: %s", path, warning.message)
+    return schema
+
+
+def _check_schema_file(path: Path) -> None:
+    if path.is_dir():
+        raise CodegenError(
+            "the schema path is a folder: give the path of the .xsd file",
+            schema=path,
+        )
     if not path.is_file():
         raise CodegenError(
             "schema file not found: check the path given with --schema or in [tool.codegen]",
             schema=path,
         )
     try:
-        return xmlschema.XMLSchema10(
-            str(path), locations=list((locations or {}).items())
+        with path.open("rb") as stream:
+            empty = not stream.read(1)
+    except OSError as error:
+        raise CodegenError(
+            f"the schema file cannot be read: {error.strerror}", schema=path
+        ) from None
+    if empty:
+        raise CodegenError("the schema file is empty", schema=path)
+
+
+def _syntax_error(error: ElementTree.ParseError, path: Path) -> CodegenError:
+    """Describe a schema file that is not well-formed XML, with its line and column."""
+    cause = error.__cause__ or error.__context__
+    if isinstance(cause, ElementTree.ParseError):
+        error = cause
+    reason = str(error).partition(": line ")[0]
+    line, column = getattr(error, "position", (None, None))
+    return CodegenError(
+        f"the schema file is not well-formed XML: {reason}{_encoding_hint(path)}",
+        schema=path,
+        line=line,
+        column=column,
+    )
+
+
+def _encoding_hint(path: Path) -> str:
+    data = path.read_bytes()
+    declaration = data[:200].split(b"?>", 1)[0]
+    if b"encoding" in declaration or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return (
+            f". The file is not valid UTF-8 (line {line}) and declares no "
+            "encoding: save it as UTF-8, or declare its encoding in the XML "
+            'declaration, such as <?xml version="1.0" encoding="ISO-8859-1"?>'
         )
-    except xmlschema.XMLSchemaParseError as error:
-        raise CodegenError(
-            f"the schema is invalid: {error.message}; fix the schema file, or map a "
-            "namespace that it imports without a location with --location NAMESPACE=PATH",
-            schema=_file_path(error.schema_url) or path,
-            line=error.sourceline,
-            path=error.path,
-        ) from None
-    except (OSError, xmlschema.XMLSchemaException, SyntaxError) as error:
-        raise CodegenError(
-            f"the schema could not be loaded: {error}; check that every include and "
-            "import can be found, or map a namespace with --location NAMESPACE=PATH",
-            schema=path,
-        ) from None
+    return ""
+
+
+def _schema_error(
+    error: xmlschema.XMLSchemaParseError, path: Path, locations: Mapping[str, str]
+) -> CodegenError:
+    """Describe a well-formed schema that is not a valid XSD, at the component at fault."""
+    reason = error.message.partition(":\n")[0].rstrip(".")
+    hint = "fix the schema file"
+    unmapped = _imports_without_location(error.root, locations)
+    if reason.startswith("unknown") and unmapped:
+        hint = (
+            f"the schema imports {', '.join(map(repr, unmapped))} without a "
+            "location: map each namespace to its schema file with --location "
+            "NAMESPACE=PATH or in [tool.codegen.locations]"
+        )
+    return CodegenError(
+        f"the schema is invalid: {reason}; {hint}",
+        schema=error.schema_url or path,
+        line=element_line(error.schema_url, error.root, error.elem),
+        component=_start_tag(error.elem),
+        path=error.path,
+    )
+
+
+def _imports_without_location(root, locations: Mapping[str, str]) -> list[str]:
+    if root is None:
+        return []
+    return [
+        elem.get("namespace", "")
+        for elem in root.iter(f"{_XSD}import")
+        if not elem.get("schemaLocation") and elem.get("namespace") not in locations
+    ]
+
+
+def _start_tag(elem) -> str | None:
+    """Return an element's start tag as written in a schema, such as `<xs:element name='a'>`."""
+    if elem is None or not isinstance(elem.tag, str):
+        return None
+    namespace, _, local_name = elem.tag[1:].rpartition("}")
+    prefix = "xs:" if namespace == XSD_NAMESPACE else ""
+    attributes = "".join(f" {key}={value!r}" for key, value in elem.attrib.items())
+    tag = f"<{prefix}{local_name}{attributes}>"
+    return tag if len(tag) <= 120 else tag[:116] + " ...>"
+
+
+def _reference_error(
+    caught: list[warnings.WarningMessage], path: Path
+) -> CodegenError | None:
+    """Turn xmlschema's warning about a failed include or import into an error."""
+    for warning in caught:
+        if not issubclass(
+            warning.category,
+            (xmlschema.XMLSchemaIncludeWarning, xmlschema.XMLSchemaImportWarning),
+        ):
+            continue
+        text = str(warning.message)
+        where = _find_reference(path, text)
+        schema, line = where if where else (path, None)
+        hint = (
+            "check the schemaLocation, and that the file exists and is readable"
+            if where
+            else "check the location given with --location or in [tool.codegen.locations]"
+        )
+        kind = (
+            "an included"
+            if issubclass(warning.category, xmlschema.XMLSchemaIncludeWarning)
+            else "an imported"
+        )
+        return CodegenError(
+            f"{kind} schema could not be loaded: {text.rstrip('.')}; {hint}",
+            schema=schema,
+            line=line,
+        )
+    return None
+
+
+_REFERENCES = {"include", "import", "redefine", "override"}
+
+
+def _find_reference(path: Path, message: str) -> tuple[str, int] | None:
+    """Find the include or import whose resolved location `message` names.
+
+    Returns the schema file that contains it and its line. Local files reached
+    through other includes and imports are searched too.
+    """
+    pending = [path.resolve().as_uri()]
+    seen: set[str] = set()
+    while pending and len(seen) < 200:
+        url = pending.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        for location, line in _schema_references(url):
+            target = urljoin(url, location)
+            if f"'{target}'" in message:
+                return file_path(url), line
+            if target.startswith("file:"):
+                pending.append(target)
+    return None
+
+
+def _schema_references(url: str) -> list[tuple[str, int]]:
+    """Return the schemaLocation and line of each include and import in a schema file."""
+    references: list[tuple[str, int]] = []
+    parser = expat.ParserCreate(namespace_separator="}")
+
+    def record_start(name: str, attributes: dict[str, str]) -> None:
+        namespace, _, local_name = name.rpartition("}")
+        location = attributes.get("schemaLocation")
+        if namespace == XSD_NAMESPACE and local_name in _REFERENCES and location:
+            references.append((location, parser.CurrentLineNumber))
+
+    parser.StartElementHandler = record_start
+    try:
+        with open(file_path(url), "rb") as stream:
+            parser.ParseFile(stream)
+    except (OSError, ValueError, expat.ExpatError):
+        pass
+    return references
 
 
 def build_model(
@@ -109,7 +307,7 @@ def build_model(
         except RecursionError:
             raise UnsupportedConstruct(
                 "recursive types are not supported yet",
-                schema=schema.url,
+                **_location(builder._find_global_element(root_name)),
                 component=root_name,
             ) from None
         if root is not None:
@@ -174,7 +372,7 @@ class _ModelBuilder:
                 UnsupportedConstruct(
                     f"root element {name!r} has a simple type; only elements of "
                     "complex type can be roots",
-                    schema=self.schema.url,
+                    **_location(xsd_element),
                     component=xsd_element.name,
                 )
             )
@@ -239,19 +437,27 @@ class _ModelBuilder:
     def _add_complex_type(self, xsd_type, key: str, python_name: str) -> None:
         if key in self.complex_types:
             return
-        self._claim_python_name(python_name, key)
+        self._claim_python_name(python_name, key, xsd_type)
         # Reserve the key first so that recursive types terminate.
         self.python_names.setdefault(key, python_name)
         self.complex_types[key] = None  # type: ignore[assignment]
         self.complex_types[key] = self._complex_type(xsd_type, key, python_name)
 
-    def _claim_python_name(self, python_name: str, key: str) -> None:
+    def _claim_python_name(self, python_name: str, key: str, xsd_type) -> None:
+        if python_name in RESERVED_CLASS_NAMES:
+            raise CodegenError(
+                f"the type {key!r} maps to the Python class name {python_name!r}, "
+                "which the generated modules already use for another purpose; "
+                "rename the type in the schema",
+                **_location(xsd_type),
+                component=key,
+            )
         for other_key, other_name in self.python_names.items():
             if other_name == python_name and other_key != key:
                 raise CodegenError(
                     f"two types map to the Python class name {python_name!r}; "
-                    "rename one in the schema or in the configuration",
-                    schema=self.schema.url,
+                    "rename one of them in the schema",
+                    **_location(xsd_type),
                     component=f"{other_key} and {key}",
                 )
         self.python_names[key] = python_name
@@ -270,7 +476,7 @@ class _ModelBuilder:
                     UnsupportedConstruct(
                         "derivation of a complex type by restriction of another "
                         "complex type is not supported yet",
-                        schema=xsd_type.schema.url,
+                        **_location(xsd_type),
                         component=key,
                     )
                 )
@@ -285,7 +491,7 @@ class _ModelBuilder:
                 UnsupportedConstruct(
                     "complex types with simple content (text with attributes) are "
                     "not supported yet",
-                    schema=xsd_type.schema.url,
+                    **_location(xsd_type),
                     component=key,
                 )
             )
@@ -293,7 +499,7 @@ class _ModelBuilder:
             self._unsupported(
                 UnsupportedConstruct(
                     "mixed content is not supported yet",
-                    schema=xsd_type.schema.url,
+                    **_location(xsd_type),
                     component=key,
                 )
             )
@@ -311,7 +517,7 @@ class _ModelBuilder:
         elements = tuple(
             self._element(xsd_element, key, python_name) for xsd_element in xsd_elements
         )
-        _check_unique_fields(elements, attributes, key)
+        _check_unique_fields(elements, attributes, key, xsd_type)
 
         return ComplexType(
             key=key,
@@ -342,8 +548,8 @@ class _ModelBuilder:
             # Permissive mode lists the particles of a choice as if in sequence.
             self._unsupported(
                 UnsupportedConstruct(
-                    f"xs:{group.model} inside a sequence is not supported yet",
-                    schema=group.schema.url,
+                    f"xs:{group.model} is not supported yet",
+                    **_location(group),
                     component=key,
                 )
             )
@@ -356,7 +562,7 @@ class _ModelBuilder:
                 self._unsupported(
                     UnsupportedConstruct(
                         "element wildcards (xs:any) are not supported yet",
-                        schema=group.schema.url,
+                        **_location(particle),
                         component=key,
                     )
                 )
@@ -376,7 +582,7 @@ class _ModelBuilder:
             self._unsupported(
                 UnsupportedConstruct(
                     f"nillable elements are not supported yet ({local_name!r})",
-                    schema=xsd_element.schema.url,
+                    **_location(xsd_element),
                     component=owner_key,
                 )
             )
@@ -387,7 +593,7 @@ class _ModelBuilder:
             self._unsupported(
                 UnsupportedConstruct(
                     f"fixed values of elements are not supported yet ({local_name!r})",
-                    schema=xsd_element.schema.url,
+                    **_location(xsd_element),
                     component=owner_key,
                 )
             )
@@ -396,16 +602,17 @@ class _ModelBuilder:
                 UnsupportedConstruct(
                     f"substitution groups are not supported yet ({local_name!r} is "
                     "a head)",
-                    schema=xsd_element.schema.url,
+                    **_location(xsd_element),
                     component=owner_key,
                 )
             )
         simple_type = None
         complex_key = None
         if xsd_type.is_simple():
-            simple_type = self._simple_type(
-                xsd_type, owner_name + pascal_case(local_name)
-            )
+            with _locating(xsd_element, f"{owner_key}/{local_name}"):
+                simple_type = self._simple_type(
+                    xsd_type, owner_name + pascal_case(local_name)
+                )
         elif xsd_type.name is None:
             complex_key = f"{owner_key}/{local_name}"
             self._add_complex_type(
@@ -439,7 +646,7 @@ class _ModelBuilder:
                 self._unsupported(
                     UnsupportedConstruct(
                         "attribute wildcards (xs:anyAttribute) are not supported yet",
-                        schema=xsd_type.schema.url,
+                        **_location(xsd_attribute),
                         component=key,
                     )
                 )
@@ -450,14 +657,16 @@ class _ModelBuilder:
                 self._unsupported(
                     UnsupportedConstruct(
                         f"fixed values of attributes are not supported yet ({name!r})",
-                        schema=xsd_type.schema.url,
+                        **_location(xsd_attribute),
                         component=key,
                     )
                 )
             local_name = xsd_attribute.local_name
-            simple_type = self._simple_type(
-                xsd_attribute.type, self.python_names[key] + pascal_case(local_name)
-            )
+            with _locating(xsd_attribute, f"{key}/@{local_name}"):
+                simple_type = self._simple_type(
+                    xsd_attribute.type,
+                    self.python_names[key] + pascal_case(local_name),
+                )
             attributes.append(
                 Attribute(
                     name=local_name,
@@ -493,7 +702,7 @@ class _ModelBuilder:
             self._unsupported(
                 UnsupportedConstruct(
                     "list and union simple types are not supported yet",
-                    schema=self.schema.url,
+                    **_location(xsd_type),
                     component=xsd_type.name or context_name,
                 )
             )
@@ -513,7 +722,7 @@ class _ModelBuilder:
             self._unsupported(
                 UnsupportedConstruct(
                     f"the built-in type xs:{builtin} is not supported yet",
-                    schema=self.schema.url,
+                    **_location(xsd_type),
                     component=xsd_type.name or context_name,
                 )
             )
@@ -550,7 +759,9 @@ class _ModelBuilder:
         """Register the enum class of the type that declares the enumeration facet."""
         if python_name in self.enumerations:
             return
-        self._claim_python_name(python_name, owner.name or f"anonymous:{python_name}")
+        self._claim_python_name(
+            python_name, owner.name or f"anonymous:{python_name}", owner
+        )
         if owner.name != simple_type.name:
             simple_type = self._simple_type(owner, python_name)
         self.enumerations[python_name] = simple_type
@@ -561,7 +772,7 @@ class _ModelBuilder:
                 UnsupportedConstruct(
                     f"a repeated or optional xs:{group.model} group is not supported "
                     "yet",
-                    schema=group.schema.url,
+                    **_location(group),
                     component=key,
                 )
             )
@@ -612,18 +823,49 @@ def _enumeration_values(xsd_type) -> tuple[EnumerationValue, ...]:
     return tuple(result)
 
 
+def _location(xsd_component) -> dict[str, object]:
+    """Return the schema file and line of an xmlschema component, as error context."""
+    schema = xsd_component.schema
+    if schema.target_namespace == XSD_NAMESPACE:
+        return (
+            {}
+        )  # a built-in type: its file is xmlschema's copy of the XSD meta-schema
+    return {
+        "schema": schema.url,
+        "line": element_line(schema.url, schema.root, xsd_component.elem),
+    }
+
+
+@contextmanager
+def _locating(xsd_component, component: str) -> Iterator[None]:
+    """Locate an UnsupportedConstruct raised without a line at `xsd_component`.
+
+    A built-in type has no place in the user's schema, so the error points at
+    the element or attribute that uses it instead.
+    """
+    try:
+        yield
+    except UnsupportedConstruct as error:
+        if "line" in error.context:
+            raise
+        raise UnsupportedConstruct(
+            error.message, **_location(xsd_component), component=component
+        ) from None
+
+
 def _attribute_tags(xsd_type) -> set[str]:
     return {name for name in xsd_type.attributes if name is not None}
 
 
-def _check_unique_fields(elements, attributes, key: str) -> None:
+def _check_unique_fields(elements, attributes, key: str, xsd_type) -> None:
     seen: dict[str, str] = {}
     for item in [*elements, *attributes]:
         label = ("@" if isinstance(item, Attribute) else "") + item.name
         if item.field_name in seen:
             raise CodegenError(
                 f"{seen[item.field_name]!r} and {label!r} map to the same Python field "
-                f"name {item.field_name!r}",
+                f"name {item.field_name!r}; rename one of them in the schema",
+                **_location(xsd_type),
                 component=key,
             )
         seen[item.field_name] = label
@@ -642,9 +884,3 @@ def _documentation_of(annotation) -> str:
         if language.lower().startswith("en") and elem.text:
             texts.append(" ".join(elem.text.split()))
     return " ".join(texts)
-
-
-def _file_path(url: str | None) -> str | None:
-    if url and url.startswith("file://"):
-        return url.removeprefix("file://")
-    return url

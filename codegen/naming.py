@@ -48,3 +48,35 @@ def pascal_case(name: str) -> str:
 def constant_case(name: str) -> str:
     """Return the enum member name for an enumeration value: `no-salutation` -> `NO_SALUTATION`."""
     return _safe("_".join(word.upper() for word in _words(name)), "VALUE")
+
+
+# Names that the generated modules import or define beside the model classes
+# they import from `models`. A type whose class name is one of them would
+# shadow it, so the loader rejects such a type. tests/test_bad_schemas.py
+# checks this set against a fresh generation.
+RESERVED_CLASS_NAMES = frozenset(
+    {
+        "Any",
+        "BinaryIO",
+        "Callable",
+        "DEFAULT_LIMITS",
+        "DocumentError",
+        "Element",
+        "INVALID_XML_CHARACTER",
+        "Iterator",
+        "Limits",
+        "ParseError",
+        "Problem",
+        "Source",
+        "T",
+        "TreeBuilder",
+        "TypeVar",
+        "UnknownAttribute",
+        "UnknownElement",
+        "UnknownMember",
+        "Union",
+        "ValidationError",
+        "XMLParser",
+        "XMLPullParser",
+    }
+)

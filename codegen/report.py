@@ -187,8 +187,22 @@ def _impact_cell(change: Change, audience: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Escape text for a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Escape text for a Markdown table cell, so that values show as written.
+
+    Backslashes, pipes and backticks are escaped, and HTML-like text becomes
+    entities so that a value such as `<script>` is shown, not dropped.
+    """
+    for character, escaped in (
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ("\\", "\\\\"),
+        ("|", "\\|"),
+        ("`", "\\`"),
+        ("\n", " "),
+    ):
+        text = text.replace(character, escaped)
+    return text
 
 
 def _plural(count: int, noun: str) -> str:

@@ -48,7 +48,11 @@ def _schema_in_folder(folder: Path, schema_name: str) -> Path:
     schemas = sorted(folder.glob("*.xsd"))
     if len(schemas) == 1:
         return schemas[0]
-    listed = ", ".join(path.name for path in schemas[:10]) or "none"
+    if not schemas:
+        raise CodegenError(
+            f"folder {folder} contains no schema: expected {schema_name} or one .xsd file"
+        )
+    listed = ", ".join(path.name for path in schemas[:10])
     raise CodegenError(
         f"folder {folder} has no {schema_name} and {len(schemas)} other schemas "
         f"({listed}); name the schema file instead of the folder"

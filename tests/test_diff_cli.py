@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from codegen.cli import main
-from conftest import NEWEST_SNAPSHOT
+from conftest import NEWEST_SNAPSHOT, PROJECT
 
 SCHEMA = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:t="urn:example:cli" targetNamespace="urn:example:cli">
@@ -264,7 +265,7 @@ def test_git_revisions_are_read_with_their_includes(capsys, tmp_path, monkeypatc
     )
 
     assert status == 1, err
-    assert "Item/code  (Item.code)" in out
+    assert "Code  (simple_types.check_code)" in out
     assert "maxLength 8 -> 4" in out
 
 
@@ -296,3 +297,62 @@ def test_every_type_of_the_published_schema_compares(capsys, schemas_folder):
     assert "Address/street" in paths
     # xs:dateTime is outside the generator's vocabulary; the report lists it.
     assert any("xs:dateTime" in item for item in report["approximated"])
+
+
+def test_markdown_shows_html_and_backticks_as_written(capsys, tmp_path):
+    enumeration = (
+        '<xs:element name="code"><xs:simpleType><xs:restriction base="xs:string">'
+        '<xs:enumeration value="a"/>{0}</xs:restriction></xs:simpleType></xs:element>'
+    )
+    old = write_schema(tmp_path / "old.xsd", extra=enumeration.format(""))
+    new = write_schema(
+        tmp_path / "new.xsd",
+        extra=enumeration.format(
+            '<xs:enumeration value="&lt;script&gt;"/><xs:enumeration value="x`y"/>'
+            '<xs:enumeration value=" "/>'
+        ),
+    )
+
+    _, out, _ = run_diff(capsys, old, new, "--root", "item", "--format", "markdown")
+
+    [row] = [line for line in out.splitlines() if line.startswith("| `Item/code`")]
+    assert "values added: '&lt;script&gt;', 'x\\`y', ' '" in row
+
+
+def test_missing_location_file_is_an_argument_error(capsys, narrowed):
+    status, _, err = run_diff(
+        capsys, *narrowed, "--root", "item", "--location", "urn:x=/nonexistent.xsd"
+    )
+
+    assert status == 2
+    assert "names no schema file" in err
+
+
+def test_folder_without_schemas_says_so(capsys, tmp_path, narrowed):
+    (tmp_path / "empty").mkdir()
+
+    status, _, err = run_diff(capsys, tmp_path / "empty", narrowed[1], "--root", "item")
+
+    assert status == 2
+    assert "contains no schema" in err
+
+
+def test_closed_output_pipe_is_not_an_internal_error(narrowed):
+    command = [
+        sys.executable,
+        "-m",
+        "codegen",
+        "diff",
+        *map(str, narrowed),
+        "--root",
+        "item",
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT
+    )
+    process.stdout.close()  # the reader goes away before the report is written
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+
+    assert "INTERNAL ERROR" not in stderr
+    assert "Traceback" not in stderr

@@ -316,7 +316,7 @@ CASES = [
         "builtin-changed",
         "Item/a",
         "breaking",
-        "breaking",
+        "compatible",
     ),
     (
         "simple type renamed, same values",
@@ -454,7 +454,7 @@ CASES = [
         _item(_restricted("xs:string", '<xs:whiteSpace value="collapse"/>')),
         "facet-changed",
         "Item/a",
-        "compatible",
+        "breaking",
         "breaking",
     ),
     (
@@ -784,3 +784,40 @@ def test_breaking_changes_come_first(tmp_path):
     )
 
     assert [c.severity for c in changes] == ["breaking", "docs"]
+
+
+def test_named_simple_type_change_is_reported_once_at_the_type(tmp_path):
+    code = (
+        '<xs:simpleType name="Code"><xs:restriction base="xs:string">'
+        '<xs:maxLength value="{0}"/></xs:restriction></xs:simpleType>'
+    )
+    body = (
+        '<xs:element name="a" type="t:Code"/><xs:element name="b" type="t:Code"/>'
+        '<xs:element name="c" type="t:Code"/>'
+    )
+
+    changes = compare(
+        tmp_path, _item(body) + code.format(9), _item(body) + code.format(3)
+    )
+
+    assert [(c.kind, c.path, c.python_name, c.affected) for c in changes] == [
+        ("facet-changed", "Code", "simple_types.check_code", ("simple_types.code",))
+    ]
+
+
+def test_string_to_number_does_not_also_report_the_whitespace_of_the_number(tmp_path):
+    changes = compare(tmp_path, _item(A), _item('<xs:element name="a" type="xs:int"/>'))
+
+    assert [c.kind for c in changes] == ["builtin-changed"]
+
+
+def test_changed_default_is_a_change_of_meaning_not_of_validity(tmp_path):
+    changes = compare(
+        tmp_path,
+        _item('<xs:element name="a" type="xs:string" default="x"/>'),
+        _item('<xs:element name="a" type="xs:string" default="y"/>'),
+    )
+
+    [change] = changes
+    assert "changes meaning" in change.sender.reason
+    assert "rejected" not in change.sender.reason
