@@ -25,6 +25,8 @@ _FLOAT = re.compile(
     r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|-?INF|NaN"
 )
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+# Below Python's default limit of 4300 digits for converting a string to int.
+MAX_INTEGER_DIGITS = 4000
 # Characters outside the XML 1.0 Char production cannot appear in a document.
 INVALID_XML_CHARACTER = re.compile(
     "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
@@ -56,9 +58,20 @@ def parse_boolean(text: str, path: str, problems: list[Problem]) -> bool | None:
 def parse_integer(text: str, path: str, problems: list[Problem]) -> int | None:
     lexical = collapse_whitespace(text)
     if _INTEGER.fullmatch(lexical) is None:
-        problems.append(Problem(path, f"{text!r} is not an integer"))
+        problems.append(Problem(path, f"{shorten(text)} is not an integer"))
         return None
-    return int(lexical)
+    sign = "-" if lexical.startswith("-") else ""
+    digits = lexical.lstrip("+-").lstrip("0") or "0"
+    if len(digits) > MAX_INTEGER_DIGITS:
+        # Python refuses to convert longer digit strings (sys.set_int_max_str_digits).
+        problems.append(
+            Problem(
+                path,
+                f"an integer of {len(digits)} digits is longer than the {MAX_INTEGER_DIGITS} digits this package reads",
+            )
+        )
+        return None
+    return int(sign + digits)
 
 
 def parse_decimal(

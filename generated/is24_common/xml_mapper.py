@@ -4166,6 +4166,12 @@ def parse_element(
         raise ParseError(
             [Problem("", f"cannot read the input: {error}")], name
         ) from None
+    except (LookupError, UnicodeError, ValueError) as error:
+        # An encoding the parser cannot use, or text that is not valid Unicode.
+        raise ParseError(
+            [Problem("", f"cannot decode the document: {error}; send it as UTF-8")],
+            name,
+        ) from None
     return root
 
 

@@ -1,0 +1,302 @@
+"""Hypothesis strategies for valid instances of the generated package's types.
+
+The strategies are derived from the generator's own model of the schema
+(`codegen.generate.load_model`), so a type, element or facet added to the
+schema is covered without a change here. Each strategy draws values from the
+value space that the facets allow:
+
+- enumerations: a member of the generated enum, or one of the allowed values;
+- strings: matches for every pattern step (XSD patterns are translated to
+  Python by elementpath, as the generator does), cut to the length facets, in
+  the normalized form that the whiteSpace facet gives;
+- integers, decimals and floats: values inside the built-in type's range and
+  the min/max facets, with at most totalDigits and fractionDigits digits;
+- complex types: every element and attribute, optional ones sometimes left
+  out and repeated ones from min_occurs up to a small maximum.
+
+Strings contain only characters that XML 1.0 can represent, because no
+document can carry any other character.
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import re
+from pathlib import Path
+
+import is24_common.models
+from codegen.builtins import BUILTINS
+from codegen.config import read_config
+from codegen.generate import load_model
+from codegen.model import Attribute, ComplexType, Element, SchemaModel, SimpleType
+from elementpath.regex import translate_pattern
+from hypothesis import strategies as st
+
+PROJECT = Path(__file__).resolve().parent.parent
+CONFIG = read_config(PROJECT / "pyproject.toml")
+MODEL: SchemaModel = load_model(CONFIG)
+
+# Repeated elements get at most this many items beyond min_occurs, which keeps
+# documents small enough to validate quickly.
+MAX_EXTRA_ITEMS = 3
+# Length cap for strings whose type sets no maxLength.
+UNBOUNDED_STRING_SIZE = 40
+
+# The XML 1.0 Char production without the surrogate code points.
+XML_CHARACTERS = st.characters(
+    exclude_categories=("Cs",),
+    exclude_characters=[chr(code) for code in range(0x20) if chr(code) not in "\t\n\r"]
+    + ["\ufffe", "\uffff"],
+)
+
+_XSD_WHITESPACE = re.compile(r"[ \t\n\r]+")
+
+
+def python_pattern(xsd_pattern: str) -> str:
+    """Translate an XSD pattern to a Python regular expression, as the generator does."""
+    return translate_pattern(
+        xsd_pattern, back_references=False, lazy_quantifiers=False, anchors=False
+    )
+
+
+def normalize(text: str, white_space: str) -> str:
+    """Apply a whiteSpace facet value to a text (XSD 1.1 Part 2, section 4.3.6)."""
+    if white_space == "collapse":
+        return _XSD_WHITESPACE.sub(" ", text).strip(" ")
+    if white_space == "replace":
+        return text.translate(str.maketrans("\t\n\r", "   "))
+    return text
+
+
+def pattern_steps(simple_type: SimpleType) -> list[tuple[str, ...]]:
+    """Return the pattern steps of a type, the built-in type's lexical rule last."""
+    steps = list(simple_type.facets.patterns)
+    builtin_pattern = BUILTINS[simple_type.builtin].pattern
+    if builtin_pattern:
+        steps.append((builtin_pattern,))
+    return steps
+
+
+def length_bounds(simple_type: SimpleType) -> tuple[int, int | None]:
+    facets = simple_type.facets
+    if facets.length is not None:
+        return facets.length, facets.length
+    return facets.min_length or 0, facets.max_length
+
+
+def string_values(simple_type: SimpleType) -> st.SearchStrategy[str]:
+    """Return strings of a type's value space: normalized, matching, of allowed length.
+
+    The first pattern step generates candidates and later steps filter them.
+    The whiteSpace facet applies before the other facets, so candidates are
+    normalized first and then checked against every pattern and length.
+    """
+    white_space = simple_type.facets.white_space
+    minimum, maximum = length_bounds(simple_type)
+    steps = [
+        [python_pattern(pattern) for pattern in step]
+        for step in pattern_steps(simple_type)
+    ]
+
+    if steps:
+        candidates = st.one_of(
+            [
+                st.from_regex(pattern, fullmatch=True, alphabet=XML_CHARACTERS)
+                for pattern in steps[0]
+            ]
+        )
+    else:
+        size = maximum if maximum is not None else max(minimum, UNBOUNDED_STRING_SIZE)
+        candidates = st.text(XML_CHARACTERS, min_size=minimum, max_size=size)
+        if maximum is not None and maximum > minimum:
+            # Hypothesis seldom draws the longest texts by itself.
+            at_maximum = st.text(XML_CHARACTERS, min_size=maximum, max_size=maximum)
+            candidates = st.one_of(candidates, at_maximum)
+
+    compiled = [[re.compile(pattern) for pattern in step] for step in steps]
+
+    def allowed(value: str) -> bool:
+        if len(value) < minimum or (maximum is not None and len(value) > maximum):
+            return False
+        return all(any(regex.match(value) for regex in step) for step in compiled)
+
+    return candidates.map(functools.partial(normalize, white_space=white_space)).filter(
+        allowed
+    )
+
+
+def integer_bounds(simple_type: SimpleType) -> tuple[int | None, int | None]:
+    """Return the inclusive range of an integer type from its built-in type and facets."""
+    facets = simple_type.facets
+    builtin = BUILTINS[simple_type.builtin]
+    lower = [builtin.minimum]
+    upper = [builtin.maximum]
+    if facets.min_inclusive is not None:
+        lower.append(int(facets.min_inclusive))
+    if facets.min_exclusive is not None:
+        lower.append(int(facets.min_exclusive) + 1)
+    if facets.max_inclusive is not None:
+        upper.append(int(facets.max_inclusive))
+    if facets.max_exclusive is not None:
+        upper.append(int(facets.max_exclusive) - 1)
+    if facets.total_digits is not None:
+        lower.append(-(10**facets.total_digits - 1))
+        upper.append(10**facets.total_digits - 1)
+    known_lower = [bound for bound in lower if bound is not None]
+    known_upper = [bound for bound in upper if bound is not None]
+    return (
+        max(known_lower) if known_lower else None,
+        min(known_upper) if known_upper else None,
+    )
+
+
+def decimal_digits(value: decimal.Decimal) -> tuple[int, int]:
+    """Return the total and fraction digits of a decimal without insignificant zeros."""
+    _, digits, exponent = value.normalize().as_tuple()
+    assert isinstance(exponent, int)
+    fraction = max(-exponent, 0)
+    total = max(len(digits), fraction) if exponent < 0 else len(digits) + exponent
+    return max(total, 1), fraction
+
+
+def decimal_values(simple_type: SimpleType) -> st.SearchStrategy[decimal.Decimal]:
+    facets = simple_type.facets
+
+    def bound(text: str | None) -> decimal.Decimal | None:
+        return None if text is None else decimal.Decimal(text)
+
+    strategy = st.decimals(
+        min_value=bound(facets.min_inclusive),
+        max_value=bound(facets.max_inclusive),
+        places=facets.fraction_digits,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+
+    def allowed(value: decimal.Decimal) -> bool:
+        total, fraction = decimal_digits(value)
+        if facets.total_digits is not None and total > facets.total_digits:
+            return False
+        if facets.fraction_digits is not None and fraction > facets.fraction_digits:
+            return False
+        if facets.min_exclusive is not None and value <= bound(facets.min_exclusive):
+            return False
+        return facets.max_exclusive is None or value < bound(facets.max_exclusive)
+
+    return strategy.filter(allowed)
+
+
+def float_values(simple_type: SimpleType) -> st.SearchStrategy[float]:
+    """Return finite floats in range, without NaN because NaN != NaN."""
+    facets = simple_type.facets
+
+    def bound(text: str | None) -> float | None:
+        return None if text is None else float(text.replace("INF", "inf"))
+
+    return st.floats(
+        min_value=bound(facets.min_inclusive or facets.min_exclusive),
+        max_value=bound(facets.max_inclusive or facets.max_exclusive),
+        exclude_min=facets.min_exclusive is not None,
+        exclude_max=facets.max_exclusive is not None,
+        allow_nan=False,
+        allow_infinity=False,
+        width=32 if simple_type.builtin == "float" else 64,
+    )
+
+
+def lexical_to_python(simple_type: SimpleType, lexical: str) -> object:
+    """Return the Python value of a lexical form of a type, such as an enumeration value."""
+    if simple_type.is_enumeration:
+        enumeration = getattr(is24_common.models, simple_type.python_name)
+        return enumeration(lexical)
+    text = normalize(lexical, simple_type.facets.white_space)
+    kind = BUILTINS[simple_type.builtin].kind
+    if kind == "boolean":
+        return text in ("true", "1")
+    if kind == "integer":
+        return int(text)
+    if kind == "decimal":
+        return decimal.Decimal(text)
+    if kind == "float":
+        return float(text.replace("INF", "inf"))
+    return text
+
+
+@functools.cache
+def simple_values(simple_type: SimpleType) -> st.SearchStrategy[object]:
+    """Return a strategy for the Python values of every valid lexical form of a type."""
+    if simple_type.facets.enumeration is not None:
+        values = [
+            lexical_to_python(simple_type, lexical)
+            for lexical in simple_type.facets.enumeration
+        ]
+        return st.sampled_from(values)
+
+    kind = BUILTINS[simple_type.builtin].kind
+    if kind == "boolean":
+        return st.booleans()
+    if kind == "integer":
+        minimum, maximum = integer_bounds(simple_type)
+        return st.integers(min_value=minimum, max_value=maximum)
+    if kind == "decimal":
+        return decimal_values(simple_type)
+    if kind == "float":
+        return float_values(simple_type)
+    return string_values(simple_type)
+
+
+def member_values(
+    component: Element | Attribute, simple_type: SimpleType
+) -> st.SearchStrategy[object]:
+    # A fixed value is the only one allowed.
+    if component.fixed is not None:
+        return st.just(lexical_to_python(simple_type, component.fixed))
+    return simple_values(simple_type)
+
+
+def element_values(element: Element) -> st.SearchStrategy[object]:
+    """Return the field values of an element: a value, None when optional, or a list."""
+    if element.complex_type is not None:
+        item = instances(element.complex_type)
+    else:
+        item = member_values(element, element.simple_type)
+
+    if element.is_repeated:
+        max_items = element.min_occurs + MAX_EXTRA_ITEMS
+        if element.max_occurs is not None:
+            max_items = min(max_items, element.max_occurs)
+        return st.lists(item, min_size=element.min_occurs, max_size=max_items)
+    if element.is_required:
+        return item
+    return st.none() | item
+
+
+def attribute_values(attribute: Attribute) -> st.SearchStrategy[object]:
+    item = member_values(attribute, attribute.simple_type)
+    return item if attribute.required else st.none() | item
+
+
+@functools.cache
+def instances(key: str) -> st.SearchStrategy[object]:
+    """Return a strategy for valid dataclass instances of the complex type `key`."""
+    complex_type = MODEL.complex_types[key]
+    cls = getattr(is24_common.models, complex_type.python_name)
+    # The fields are built lazily, so a type may contain itself through its
+    # elements, because the cache already contains this strategy when they are built.
+    return st.deferred(lambda: st.builds(cls, **field_values(complex_type)))
+
+
+def field_values(complex_type: ComplexType) -> dict[str, st.SearchStrategy[object]]:
+    fields = {
+        element.field_name: element_values(element)
+        for element in MODEL.all_elements(complex_type)
+    }
+    for attribute in MODEL.all_attributes(complex_type):
+        fields[attribute.field_name] = attribute_values(attribute)
+    return fields
+
+
+def root_documents() -> st.SearchStrategy[object]:
+    """Return a strategy for valid instances of any root element's type."""
+    return st.one_of([instances(root.complex_type) for root in MODEL.roots])
