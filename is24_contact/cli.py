@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from is24_common import (
     write_xml,
 )
 from is24_contact.client import ContactClient
-from is24_contact.errors import IS24Error, ResponseMessage
+from is24_contact.errors import IS24Error, ResponseMessage, document_format
 from is24_contact.urls import EXTERNAL_ID_PREFIX
 
 
@@ -61,8 +62,26 @@ def parse_reference(text: str) -> ContactReference:
     )
 
 
+def parse_timeout(text: str) -> float:
+    """Parse the ``--timeout`` value: a finite number of seconds greater than 0."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise argparse.ArgumentTypeError(
+            f"--timeout must be a positive number of seconds, got {text!r}"
+        )
+
+    return seconds
+
+
 def read_contact_file(path: Path) -> RealtorContactDetails:
     """Read and validate a contact from an XML or JSON file.
+
+    A file whose first character other than whitespace, after an optional UTF-8
+    byte order mark, is ``<`` is read as XML, any other as JSON.
 
     Raises:
         UsageError: the file cannot be read, is not a contact document, or breaks
@@ -74,7 +93,7 @@ def read_contact_file(path: Path) -> RealtorContactDetails:
     except OSError as error:
         raise UsageError(f"{path}: cannot read the file: {error.strerror}") from None
 
-    reader = read_xml if data.lstrip()[:1] == b"<" else read_json
+    reader = read_xml if document_format(data) == "xml" else read_json
     try:
         document = reader(data)
     except DocumentError as error:
@@ -109,9 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--timeout",
-        type=float,
+        type=parse_timeout,
         default=30.0,
-        help="seconds each connect, send and read may take (default: 30)",
+        help=(
+            "seconds each connect, send and read may take, a positive number "
+            "(default: 30)"
+        ),
     )
     parser.add_argument(
         "--verbose", action="store_true", help="log each request to standard error"
@@ -224,11 +246,15 @@ def reference_in_file(contact: RealtorContactDetails, path: Path) -> ContactRefe
 
 
 def print_document(document: object, output_format: str) -> None:
-    """Print a document without validating it, because IS24 wrote it."""
+    """Print a document without validating it, because IS24 wrote it.
+
+    Content that this package does not declare, kept from the response, is
+    printed too.
+    """
     if output_format == "json":
-        print(write_json(document, validate=False))
+        print(write_json(document, validate=False, lenient=True))
     else:
-        print(write_xml(document, validate=False), end="")
+        print(write_xml(document, validate=False, lenient=True), end="")
 
 
 def print_messages(messages: list[ResponseMessage]) -> None:

@@ -10,9 +10,25 @@ Reliability rules:
 - GET, PUT and DELETE are retried with exponential backoff after a connection
   error, a timeout, 429 or 503, waiting as long as ``Retry-After`` requests.
 - A create (POST) is never repeated blindly. A create without ``externalId`` is
-  sent once. A create with ``externalId`` that gets no clear response (none at all,
-  or 5xx) first looks the contact up at ``ext-{externalId}``: if it exists, the
-  create succeeded and its id is returned. Only otherwise is the create sent again.
+  sent once. A create with ``externalId`` costs one GET of ``ext-{externalId}``
+  before the POST: if that contact exists, ``ExternalIdExistsError`` is raised and
+  nothing is sent. A POST that then gets no clear response (none at all, or 5xx)
+  looks the contact up again: a contact found now was made by this create, and
+  its id is returned. Only otherwise is the create sent again. The check and the
+  POST are two requests, so a client that creates the same external id in
+  between makes IS24 reject this create with 409 (``ConflictError``), and if
+  that response is lost, the lookup returns the other client's contact.
+- A DELETE that gets 404 on a retry after a lost response (a connection error,
+  a timeout or 503) counts as done, because the lost attempt may have deleted
+  the contact. ``delete`` then returns one message with the code
+  ``MESSAGE_RESOURCE_DELETED`` and a text that explains it. A 404 on the first
+  attempt, or after 429, raises ``NotFoundError``.
+
+Response documents are read leniently: elements, attributes and JSON members
+that the generated package does not declare are kept on the object
+(``unknown_content``) and logged in one WARNING line per response, with their
+paths only. ``update`` writes such content back, and the checks before sending
+ignore it, because IS24 validates it against its newer schema.
 
 Every request is logged once at DEBUG level with method, path, status and duration.
 No credential, token or signature is logged or put into an error message.
@@ -54,6 +70,7 @@ from is24_contact.errors import (
     ApiError,
     ContactInvalidError,
     CreateOutcomeUnknownError,
+    ExternalIdExistsError,
     MissingCredentialsError,
     NoResponseError,
     NotFoundError,
@@ -61,6 +78,7 @@ from is24_contact.errors import (
     RequestTimeoutError,
     ResponseMessage,
     UnexpectedResponseError,
+    document_format,
     error_class_for_status,
     plain_text,
     read_messages,
@@ -97,6 +115,10 @@ RETRYABLE_TRANSPORT_ERRORS = (
     httpx.RemoteProtocolError,
 )
 RETRYABLE_STATUSES = frozenset({429, 503})
+
+# The code of the message that ``delete`` returns when a retry got 404 after the
+# response of an earlier attempt was lost. IS24 uses it for a successful delete.
+DELETED_CODE = "MESSAGE_RESOURCE_DELETED"
 
 _CREATED_TEXT_ID = re.compile(r"with id \[(\d+)\]")
 _LOCATION_ID = re.compile(r"/contact/(\d+)/?$")
@@ -313,6 +335,8 @@ class ContactClient:
             ContactInvalidError: the contact breaks the schema or a business rule.
             ProfilePageLimitError: the contact would be one too many on the
                 profile page.
+            ExternalIdExistsError: a contact with the contact's externalId exists
+                already. Nothing was sent to create it.
             CreateOutcomeUnknownError: the create got no response and the contact
                 has no externalId to look it up by.
             ApiError: IS24 responded with an error.
@@ -324,6 +348,7 @@ class ContactClient:
         if not contact.external_id:
             return self._create_once(path, body)
 
+        self._check_external_id_free(path, contact.external_id)
         return self._create_with_external_id(path, body, contact.external_id)
 
     def list(self) -> builtins.list[RealtorContactDetails]:
@@ -368,7 +393,7 @@ class ContactClient:
         self._check_body_id(contact, contact_id)
         self._check_profile_page(contact, "update", contact_id, external_id)
         response = self._request("PUT", path, self._write(contact))
-        return read_messages(response.content)
+        return _response_messages(response)
 
     def delete(
         self,
@@ -383,6 +408,16 @@ class ContactClient:
         IS24 moves the contact's listings to the contact given by ``assign_to_id``
         or ``assign_to_external_id``, or else to the default contact. Deleting
         the default contact needs one of them. Returns IS24's messages.
+
+        When a retry gets 404 after the response of an earlier attempt was lost,
+        the contact counts as deleted, and the one message returned has the code
+        ``MESSAGE_RESOURCE_DELETED`` and a text that explains it. The client cannot
+        tell whether the lost attempt deleted the contact or someone else did:
+        either way it is gone.
+
+        Raises:
+            NotFoundError: no contact has this id or external id, found on the
+                first attempt or on a retry after 429.
         """
         path = _single_contact_path(self.username, contact_id, external_id)
         if assign_to_id is not None and assign_to_external_id is not None:
@@ -394,10 +429,21 @@ class ContactClient:
             segment = contact_path(self.username, assign_to_id).rpartition("/")[2]
             path += "?assigntocontactid=" + segment
 
-        # NOTE: when a retry follows a lost response, the first attempt may have
-        # deleted the contact already, and the retry then raises NotFoundError.
-        response = self._request("DELETE", path)
-        return read_messages(response.content)
+        response = self._request("DELETE", path, not_found_after_lost_response=True)
+        if response.status_code != 404:
+            return _response_messages(response)
+
+        logger.info(
+            "DELETE %s got 404 on a retry after the response of an earlier attempt "
+            "was lost: the contact counts as deleted",
+            path,
+        )
+        text = (
+            f"The contact at {path} is deleted: a retry got 404 Not Found after "
+            "the response of an earlier attempt was lost, so that attempt or "
+            "another client deleted it."
+        )
+        return [ResponseMessage(DELETED_CODE, text)]
 
     # Checks before sending.
 
@@ -408,7 +454,14 @@ class ContactClient:
                 f"got {type(contact).__name__}"
             )
 
-        problems = validate(contact, rules=True)
+        # Content that this package does not declare was kept from a response
+        # and is sent back unchecked, because IS24 validates it against its
+        # newer schema.
+        problems = [
+            problem
+            for problem in validate(contact, rules=True)
+            if problem.kind != "unknown"
+        ]
         if problems:
             raise ContactInvalidError(problems, action)
 
@@ -466,6 +519,16 @@ class ContactClient:
 
     # Creating without duplicates.
 
+    def _check_external_id_free(self, create_path: str, external_id: str) -> None:
+        """Raise ExternalIdExistsError if a contact has ``external_id`` already.
+
+        After this check, a contact found at ``ext-{externalId}`` after an
+        unclear create was made by that create.
+        """
+        existing_id = self._find_by_external_id(external_id)
+        if existing_id is not None:
+            raise ExternalIdExistsError(external_id, existing_id, path=create_path)
+
     def _create_once(self, path: str, body: bytes) -> int:
         try:
             response = self._send("POST", path, body)
@@ -517,10 +580,10 @@ class ContactClient:
     ) -> int | None:
         """Look up the contact of a create that got no clear response.
 
-        Returns its id, or None when no contact has ``external_id``.
+        Returns its id, or None when no contact has ``external_id``. The check
+        before the create found no contact with it, so a contact found now was
+        made by this create, unless another client created it in between.
         """
-        # NOTE: if a contact had this external id before the create, its id is
-        # returned, although IS24 rejected the create with 409.
         lookup_path = contact_path(self.username, external_id=external_id)
         logger.info(
             "POST %s got no clear response (%s): looking up %s",
@@ -529,9 +592,7 @@ class ContactClient:
             lookup_path,
         )
         try:
-            response = self._request("GET", lookup_path)
-        except NotFoundError:
-            return None
+            found = self._find_by_external_id(external_id)
         except (ApiError, NoResponseError) as error:
             raise CreateOutcomeUnknownError(
                 f"got no clear response ({_describe_cause(cause)}), and looking up "
@@ -541,6 +602,18 @@ class ContactClient:
                 path=create_path,
             ) from error
 
+        if found is not None:
+            logger.info("POST %s had created contact %s", create_path, found)
+        return found
+
+    def _find_by_external_id(self, external_id: str) -> int | None:
+        """Return the id of the contact with ``external_id``, or None on 404."""
+        lookup_path = contact_path(self.username, external_id=external_id)
+        try:
+            response = self._request("GET", lookup_path)
+        except NotFoundError:
+            return None
+
         contact = self._read_document(
             response, RealtorContactDetails, "GET", lookup_path
         )
@@ -549,11 +622,10 @@ class ContactClient:
                 f"GET {lookup_path}: the contact in the response has no id"
             )
 
-        logger.info("POST %s had created contact %s", create_path, contact.id)
         return contact.id
 
     def _created_id(self, response: httpx.Response, path: str) -> int:
-        messages = read_messages(response.content)
+        messages = _response_messages(response)
         found = created_id(messages, response.headers.get("Location"))
         if found is None:
             raise UnexpectedResponseError(
@@ -567,13 +639,22 @@ class ContactClient:
     # Sending, retrying and reading.
 
     def _request(
-        self, method: str, path: str, body: bytes | None = None
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        *,
+        not_found_after_lost_response: bool = False,
     ) -> httpx.Response:
         """Send an idempotent request, retrying as the retry policy allows.
 
         Returns the 2xx response, and raises ApiError or NoResponseError otherwise.
+        With ``not_found_after_lost_response``, a 404 to a retry is returned too
+        when an earlier attempt lost its response to a connection error, a
+        timeout or 503, because that attempt may have taken effect.
         """
         attempt = 0
+        response_lost = False
         while True:
             attempt += 1
             try:
@@ -582,15 +663,25 @@ class ContactClient:
                 self._wait_or_raise(
                     attempt, None, self._no_response(error, method, path), method, path
                 )
+                response_lost = True
                 continue
 
             if response.is_success:
+                return response
+            if (
+                response.status_code == 404
+                and response_lost
+                and not_found_after_lost_response
+            ):
                 return response
 
             api_error = self._api_error(response, method, path)
             if response.status_code not in RETRYABLE_STATUSES:
                 raise api_error
             self._wait_or_raise(attempt, api_error.retry_after, api_error, method, path)
+            # A 429 means IS24 did not handle the request, but a 503 may come
+            # from a proxy after IS24 handled it.
+            response_lost = response_lost or response.status_code >= 500
 
     def _wait_or_raise(
         self,
@@ -646,11 +737,14 @@ class ContactClient:
         return response
 
     def _write(self, contact: RealtorContactDetails) -> bytes:
-        # The contact was validated by _check_contact.
+        # The contact was validated by _check_contact. lenient=True writes back
+        # the unknown content kept from a response.
         if self.wire_format == "json":
-            return write_json(contact, validate=False, indent=None).encode("utf-8")
+            text = write_json(contact, validate=False, indent=None, lenient=True)
+        else:
+            text = write_xml(contact, validate=False, pretty=False, lenient=True)
 
-        return write_xml(contact, validate=False, pretty=False).encode("utf-8")
+        return text.encode("utf-8")
 
     def _read_document(
         self,
@@ -662,16 +756,32 @@ class ContactClient:
         """Read a response body into the generated class ``expected``.
 
         Responses are read without validation, so a stored contact that breaks a
-        facet or a rule, which IS24 still returns, does not fail the call.
+        facet or a rule, which IS24 still returns, does not fail the call. They
+        are read leniently, so content of a newer schema is kept, not rejected,
+        and its paths are logged in one WARNING line.
         """
         body = response.content
-        reader = read_xml if body.lstrip()[:1] == b"<" else read_json
+        content_type = response.headers.get("Content-Type")
+        reader = read_xml if document_format(body, content_type) == "xml" else read_json
+        unknown: builtins.list[Problem] = []
         try:
-            document = reader(body, validate=False, rules=False)
+            document = reader(
+                body, validate=False, rules=False, lenient=True, warnings=unknown
+            )
         except DocumentError as error:
             raise UnexpectedResponseError(
                 f"{method} {path}: the response is not a readable document: {error}"
             ) from None
+
+        if unknown:
+            logger.warning(
+                "%s %s: the response has %d item(s) that this package does not "
+                "declare, kept as unknown content: %s",
+                method,
+                path,
+                len(unknown),
+                ", ".join(problem.path for problem in unknown),
+            )
 
         if not isinstance(document, expected):
             raise UnexpectedResponseError(
@@ -682,7 +792,7 @@ class ContactClient:
         return document
 
     def _api_error(self, response: httpx.Response, method: str, path: str) -> ApiError:
-        messages = read_messages(response.content)
+        messages = _response_messages(response)
         error_class = error_class_for_status(response.status_code)
         return error_class(
             response.status_code,
@@ -804,6 +914,10 @@ def _is_addressed(
         return contact.external_id == external_id
 
     return False
+
+
+def _response_messages(response: httpx.Response) -> builtins.list[ResponseMessage]:
+    return read_messages(response.content, response.headers.get("Content-Type"))
 
 
 def _describe_transport_error(error: httpx.HTTPError) -> str:

@@ -12,6 +12,7 @@ Every error the client raises is an ``IS24Error``::
     │   ├── AccessDeniedError        403
     │   ├── NotFoundError            404
     │   ├── ConflictError            409
+    │   │   └── ExternalIdExistsError  a create found its external id taken, sent no POST
     │   ├── RateLimitError           429
     │   └── ServerError              5xx
     ├── UnexpectedResponseError      a 2xx response whose body the client cannot read
@@ -35,6 +36,8 @@ from is24_common import DocumentError, Messages, Problem, read_json, read_xml
 
 # Maximum length of the part of a plain-text error body kept in an exception message.
 MAX_BODY_TEXT = 200
+
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,33 @@ class ConflictError(ApiError):
     """The request conflicts with the stored contacts (409)."""
 
 
+class ExternalIdExistsError(ConflictError):
+    """A contact with the external id of a create exists already, so no POST was sent.
+
+    The client raises it after its lookup of ``ext-{externalId}`` before a create.
+    It is a ConflictError, so one ``except ConflictError`` also catches the 409
+    that IS24 sends when another client creates the contact in between. IS24 sent
+    no 409 here: ``status`` is 409 for that reason only, ``messages`` is empty,
+    and ``method`` and ``path`` are those of the create that was not sent.
+
+    Attributes:
+        external_id: the external id of the contact to create.
+        existing_id: the id of the contact that has this external id.
+    """
+
+    def __init__(self, external_id: str, existing_id: int, *, path: str) -> None:
+        self.external_id = external_id
+        self.existing_id = existing_id
+        super().__init__(409, [], method="POST", path=path)
+
+    def _describe(self) -> str:
+        return (
+            f"POST {self.path} not sent: a contact with external id "
+            f"{self.external_id!r} already exists (id {self.existing_id}): "
+            "update it instead"
+        )
+
+
 class RateLimitError(ApiError):
     """IS24 responded with 429 Too Many Requests, and ``retry_after`` is the wait."""
 
@@ -201,21 +231,48 @@ def error_class_for_status(status: int) -> type[ApiError]:
     return _ERRORS_BY_STATUS.get(status, ApiError)
 
 
-def read_messages(body: bytes) -> list[ResponseMessage]:
+def read_messages(
+    body: bytes, content_type: str | None = None
+) -> list[ResponseMessage]:
     """Read the messages of an IS24 message document in XML or JSON.
 
-    The generated readers are tried first. A document they reject, for example
-    one with a message code newer than the schema, is read leniently by element
-    and member names. Returns an empty list when the body is not a message
-    document at all, such as the plain text that IS24 may send with 429 or 5xx.
+    ``content_type`` is the response's Content-Type header, if any, and
+    ``document_format`` picks the reader from it and the body. The generated
+    readers are tried first. A document they reject, for example one with a
+    message code newer than the schema, is read leniently by element and member
+    names. Returns an empty list when the body is not a message document at all,
+    such as the plain text that IS24 may send with 429 or 5xx.
     """
-    kind = _document_kind(body)
+    kind = document_format(body, content_type)
     if kind == "xml":
         return _read_xml_messages(body)
     if kind == "json":
         return _read_json_messages(body)
 
     return []
+
+
+def document_format(body: bytes, content_type: str | None = None) -> str | None:
+    """Return "xml" or "json", the format of a document, or None for neither.
+
+    A Content-Type of XML (``application/xml``, ``text/xml``, ``...+xml``) or JSON
+    (``application/json``, ``...+json``) decides. Any other or no Content-Type
+    leaves it to the body: its first byte other than whitespace, after an
+    optional UTF-8 byte order mark, is ``<`` for XML, ``{`` or ``[`` for JSON.
+    """
+    media_type = (content_type or "").partition(";")[0].strip().lower()
+    if media_type.endswith(("/xml", "+xml")):
+        return "xml"
+    if media_type.endswith(("/json", "+json")):
+        return "json"
+
+    start = body.removeprefix(UTF8_BOM).lstrip()[:1]
+    if start == b"<":
+        return "xml"
+    if start in (b"{", b"["):
+        return "json"
+
+    return None
 
 
 def plain_text(body: bytes) -> str:
@@ -227,21 +284,14 @@ def plain_text(body: bytes) -> str:
     return text
 
 
-def _document_kind(body: bytes) -> str:
-    start = body.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
-    if start == b"<":
-        return "xml"
-    if start in (b"{", b"["):
-        return "json"
-
-    # The body decides, not the Content-Type header, so a body with a missing or
-    # wrong header is still read.
-    return "text"
-
-
 def _from_generated(messages: Messages) -> list[ResponseMessage]:
+    # Reading without validation leaves a missing messageCode as None.
     return [
-        ResponseMessage(message.message_code.value, message.message, message.id)
+        ResponseMessage(
+            "" if message.message_code is None else message.message_code.value,
+            message.message or "",
+            message.id,
+        )
         for message in messages.message
     ]
 

@@ -141,7 +141,8 @@ class RecordedRequest:
     """A request that the fake received, with ``status`` None when it sent no response.
 
     ``authorization`` is kept for tests that check where signatures end up, and
-    left out of ``repr``.
+    ``body`` for tests that check what the client sent. Both are left out of
+    ``repr``.
     """
 
     method: str
@@ -150,6 +151,7 @@ class RecordedRequest:
     content_type: str = ""
     accept: str = ""
     authorization: str = field(default="", repr=False)
+    body: bytes = field(default=b"", repr=False)
 
 
 @dataclass(frozen=True)
@@ -853,6 +855,7 @@ class _Handler(BaseHTTPRequestHandler):
                 content_type=self.headers.get("Content-Type", ""),
                 accept=self.headers.get("Accept", ""),
                 authorization=self.headers.get("Authorization", ""),
+                body=body,
             )
         )
         if dropped:

@@ -22,7 +22,8 @@ def external_id_segment(external_id: str) -> str:
     if not external_id:
         raise ValueError("external id is empty: pass the contact's externalId")
 
-    return EXTERNAL_ID_PREFIX + _quote_segment(external_id)
+    # The whole segment is checked: "ext-." and "ext-.." are not dot-segments.
+    return _quote_segment(EXTERNAL_ID_PREFIX + external_id)
 
 
 def contact_path(

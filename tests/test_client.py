@@ -27,6 +27,7 @@ from is24_contact.errors import (
     ConflictError,
     ContactInvalidError,
     CreateOutcomeUnknownError,
+    ExternalIdExistsError,
     MissingCredentialsError,
     NotFoundError,
     ProfilePageLimitError,
@@ -36,12 +37,15 @@ from is24_contact.errors import (
     ResponseMessage,
     ServerError,
     UnexpectedResponseError,
+    document_format,
     read_messages,
 )
 from is24_contact.fake_server import FakeIS24Server, Fault
 
 WIRE_FORMATS = ["xml", "json"]
 AWKWARD_EXTERNAL_ID = "crm/42 Müller"
+NAMESPACE = "http://rest.immobilienscout24.de/schema/common/1.0"
+UTF8_BOM = "\ufeff"
 
 
 @pytest.fixture
@@ -223,13 +227,32 @@ def test_awkward_external_id_round_trips(server, make_client, wire_format):
 
     client.delete(external_id=AWKWARD_EXTERNAL_ID)
     assert [c.lastname for c in server.contacts()] == ["Default"]
+    # The lookup before the create, then get, update and delete.
     paths = [request.path for request in server.requests]
     assert (
         paths.count(
             "/restapi/api/offer/v1.0/user/me/contact/ext-crm%2F42%20M%C3%BCller"
         )
-        == 3
+        == 4
     )
+
+
+@pytest.mark.parametrize("external_id", [".", ".."])
+def test_dot_external_id_round_trips(server, make_client, external_id):
+    client = make_client()
+    client.create(contact("Default"))
+    contact_id = client.create(contact("Punkt", external_id=external_id))
+
+    assert client.get(external_id=external_id).id == contact_id
+
+    client.update(contact("Strich", external_id=external_id), external_id=external_id)
+    assert client.get(contact_id).lastname == "Strich"
+
+    client.delete(external_id=external_id)
+    assert [c.lastname for c in server.contacts()] == ["Default"]
+    # The lookup before the create, then get, update and delete.
+    path = f"/restapi/api/offer/v1.0/user/me/contact/ext-{external_id}"
+    assert [r.path for r in server.requests].count(path) == 4
 
 
 def test_username_in_path_is_sent(server, make_client):
@@ -400,14 +423,50 @@ def test_other_user_raises_access_denied(make_client):
 @pytest.mark.parametrize("wire_format", WIRE_FORMATS)
 def test_duplicate_external_id_raises_conflict(server, make_client, wire_format):
     client = make_client(wire_format)
-    client.create(contact(external_id="dup"))
+    first_id = client.create(contact(external_id="dup"))
 
     with pytest.raises(ConflictError) as caught:
         client.create(contact("Zweiter", external_id="dup"))
 
-    assert caught.value.status == 409
-    assert caught.value.method == "POST"
+    error = caught.value
+    assert isinstance(error, ExternalIdExistsError)
+    assert error.status == 409
+    assert error.method == "POST"
+    assert error.existing_id == first_id
+    assert f"already exists (id {first_id}): update it instead" in str(error)
+    assert server.count_requests("POST") == 1
     assert len(server.contacts()) == 1
+
+
+def test_create_with_taken_external_id_after_drop_raises(server, make_client):
+    # The contact existed before the create, so the create must not return its
+    # id even when the connection of the create would be dropped.
+    existing_id = server.seed(contact("Alt", external_id="k-taken"))
+    server.inject(Fault.drop_after_handling("POST"))
+
+    with pytest.raises(ExternalIdExistsError) as caught:
+        make_client().create(contact("Neu", external_id="k-taken"))
+
+    assert caught.value.existing_id == existing_id
+    assert server.count_requests("POST") == 0
+    assert [c.lastname for c in server.contacts()] == ["Alt"]
+
+
+def test_create_racing_other_creator_raises_server_conflict(server, make_client):
+    # The lookup before the create gets 404, as if another client created the
+    # contact just after it.
+    server.seed(contact("Other", external_id="k-race"))
+    server.inject(Fault.plain_text(404, "Not Found", method="GET"))
+
+    with pytest.raises(ConflictError) as caught:
+        make_client().create(contact("Mine", external_id="k-race"))
+
+    assert not isinstance(caught.value, ExternalIdExistsError)
+    assert caught.value.codes == ["ERROR_COMMON_REQUEST_CONFLICT"]
+    assert [(r.method, r.status) for r in server.requests] == [
+        ("GET", 404),
+        ("POST", 409),
+    ]
 
 
 @pytest.mark.parametrize("wire_format", WIRE_FORMATS)
@@ -539,6 +598,58 @@ def test_put_retried_after_dropped_connection(server, make_client, sleeps):
     assert sleeps == [0.5]
 
 
+def test_delete_after_dropped_response_counts_as_deleted(
+    server, make_client, sleeps, caplog
+):
+    caplog.set_level(logging.INFO, logger="is24_contact.client")
+    client = make_client()
+    default_id = client.create(contact("Default"))
+    other_id = client.create(contact("Other"))
+    server.inject(Fault.drop_after_handling("DELETE"))
+
+    messages = client.delete(other_id)
+
+    assert [m.code for m in messages] == ["MESSAGE_RESOURCE_DELETED"]
+    assert "response of an earlier attempt was lost" in messages[0].text
+    assert [c.id for c in server.contacts()] == [default_id]
+    assert [(r.method, r.status) for r in server.requests[-2:]] == [
+        ("DELETE", None),
+        ("DELETE", 404),
+    ]
+    assert sleeps == [0.5]
+    infos = [
+        r.getMessage()
+        for r in caplog.records
+        if r.levelno == logging.INFO and "counts as deleted" in r.getMessage()
+    ]
+    assert len(infos) == 1
+
+
+def test_delete_404_after_503_counts_as_deleted(server, make_client):
+    server.inject(Fault.unavailable("DELETE"))
+
+    messages = make_client().delete(999)
+
+    assert [m.code for m in messages] == ["MESSAGE_RESOURCE_DELETED"]
+    assert server.count_requests("DELETE") == 2
+
+
+def test_delete_404_on_first_attempt_raises_not_found(server, make_client):
+    with pytest.raises(NotFoundError):
+        make_client().delete(999)
+
+    assert server.count_requests("DELETE") == 1
+
+
+def test_delete_404_after_429_raises_not_found(server, make_client, sleeps):
+    server.inject(Fault.rate_limited(method="DELETE"))
+
+    with pytest.raises(NotFoundError):
+        make_client().delete(999)
+
+    assert server.count_requests("DELETE") == 2
+
+
 def test_delete_retried_after_503(server, make_client, sleeps):
     client = make_client()
     client.create(contact("Default"))
@@ -606,6 +717,7 @@ def test_create_after_503_looks_up_then_retries(server, make_client, sleeps):
 
     assert [c.id for c in server.contacts()] == [contact_id]
     assert [(r.method, r.status) for r in server.requests] == [
+        ("GET", 404),
         ("POST", 503),
         ("GET", 404),
         ("POST", 201),
@@ -632,12 +744,15 @@ def test_create_after_500_looks_up_without_retry(server, make_client, sleeps):
         make_client().create(contact(external_id="k-500"))
 
     assert [(r.method, r.status) for r in server.requests] == [
+        ("GET", 404),
         ("POST", 500),
         ("GET", 404),
     ]
 
 
 def test_create_with_failed_lookup_raises_outcome_unknown(server, make_client):
+    # A fault without status or drop lets the check before the create through.
+    server.inject(Fault(method="GET"))
     server.inject(Fault.drop_after_handling("POST"))
     server.inject(Fault.plain_text(500, "lookup failed", method="GET"))
 
@@ -851,6 +966,177 @@ def test_recorded_delete_response_gives_messages(cases_folder, server, make_clie
     ]
 
 
+# Reading responses with a byte order mark, or with content of a newer schema.
+
+
+def contact_xml(*children: str, root: str = "realtorContactDetail") -> str:
+    return (
+        f'<common:{root} xmlns:common="{NAMESPACE}" id="7">'
+        + "".join(children)
+        + f"</common:{root}>"
+    )
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["application/xml;charset=UTF-8", "text/xml", "text/plain; charset=utf-8"],
+)
+def test_xml_response_with_bom_is_read(server, make_client, content_type):
+    body = (
+        UTF8_BOM
+        + '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + contact_xml("<email>a@example.com</email>", "<lastname>Bom</lastname>")
+    )
+    server.inject(Fault(method="GET", status=200, body=body, content_type=content_type))
+
+    fetched = make_client().get(7)
+
+    assert fetched.id == 7
+    assert fetched.lastname == "Bom"
+
+
+def test_json_response_with_bom_is_read(server, make_client):
+    body = UTF8_BOM + '{"common.realtorContactDetail": {"@id": "7", "lastname": "J"}}'
+    server.inject(Fault(method="GET", status=200, body=body))
+
+    assert make_client("json").get(7).lastname == "J"
+
+
+def test_error_response_with_bom_gives_messages(server, make_client):
+    body = UTF8_BOM + (
+        f'<common:messages xmlns:common="{NAMESPACE}"><message>'
+        "<messageCode>ERROR_RESOURCE_NOT_FOUND</messageCode>"
+        "<message>gone</message></message></common:messages>"
+    )
+    server.inject(
+        Fault(status=404, body=body, content_type="application/xml;charset=UTF-8")
+    )
+
+    with pytest.raises(NotFoundError) as caught:
+        make_client().get(7)
+
+    assert caught.value.codes == ["ERROR_RESOURCE_NOT_FOUND"]
+
+
+@pytest.mark.parametrize(
+    "content_type, body, expected",
+    [
+        # A Content-Type of XML or JSON decides over the body.
+        ("application/xml", b"{}", "xml"),
+        ("text/xml; charset=utf-8", b"{}", "xml"),
+        ("application/problem+json", b"<a/>", "json"),
+        ("Application/JSON;charset=UTF-8", b"<a/>", "json"),
+        # Any other or no Content-Type leaves it to the body.
+        (None, b"\xef\xbb\xbf  <a/>", "xml"),
+        (None, b"\xef\xbb\xbf\n{}", "json"),
+        ("text/plain", b" [1]", "json"),
+        ("text/plain", b"Service Unavailable", None),
+        (None, b"", None),
+    ],
+)
+def test_document_format(content_type, body, expected):
+    assert document_format(body, content_type) == expected
+
+
+UNKNOWN_IN_LIST_XML = (
+    f'<common:realtorContactDetailsList xmlns:common="{NAMESPACE}">'
+    '<realtorContactDetails id="7" rating="5"><email>a@example.com</email>'
+    "<lastname>Neu</lastname><futureThing>secret-value</futureThing>"
+    "</realtorContactDetails></common:realtorContactDetailsList>"
+)
+UNKNOWN_IN_LIST_JSON = (
+    '{"common.realtorContactDetailsList": {"realtorContactDetails": [{"@id": "7", '
+    '"@rating": "5", "email": "a@example.com", "lastname": "Neu", '
+    '"futureThing": "secret-value"}]}}'
+)
+
+
+@pytest.mark.parametrize(
+    "wire_format, body",
+    [("xml", UNKNOWN_IN_LIST_XML), ("json", UNKNOWN_IN_LIST_JSON)],
+)
+def test_unknown_content_in_response_is_kept_and_logged(
+    server, make_client, caplog, wire_format, body
+):
+    caplog.set_level(logging.WARNING, logger="is24_contact.client")
+    server.inject(Fault(method="GET", status=200, body=body))
+
+    contacts = make_client(wire_format).list()
+
+    assert [c.id for c in contacts] == [7]
+    assert len(contacts[0].unknown_content) == 2
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert "realtorContactDetails[1]/futureThing" in warnings[0]
+    assert "realtorContactDetails[1]/@rating" in warnings[0]
+    assert "secret-value" not in warnings[0]
+
+
+def test_profile_page_check_reads_unknown_content(server, make_client):
+    server.inject(Fault(method="GET", status=200, body=UNKNOWN_IN_LIST_XML))
+
+    contact_id = make_client().create(contact("Shown", show_on_profile_page=True))
+
+    assert [c.id for c in server.contacts()] == [contact_id]
+
+
+@pytest.mark.parametrize("wire_format", WIRE_FORMATS)
+def test_update_sends_unknown_content_back(server, make_client, wire_format):
+    body = contact_xml(
+        "<email>a@example.com</email>",
+        "<lastname>Alt</lastname>",
+        "<futureThing>keep me</futureThing>",
+    )
+    server.inject(Fault(method="GET", status=200, body=body))
+    # The fake validates against the schema of this package, which lacks
+    # futureThing, so the PUT gets a canned success, as IS24 would send.
+    server.inject(
+        Fault(
+            method="PUT",
+            status=200,
+            body=payload_messages("MESSAGE_RESOURCE_UPDATED"),
+            content_type="application/xml",
+        )
+    )
+    client = make_client(wire_format)
+    fetched = client.get(7)
+    fetched.lastname = "Neu"
+
+    messages = client.update(fetched, 7)
+
+    assert [m.code for m in messages] == ["MESSAGE_RESOURCE_UPDATED"]
+    sent = server.requests[-1].body.decode("utf-8")
+    assert "futureThing" in sent
+    assert "keep me" in sent
+    assert "Neu" in sent
+
+
+def payload_messages(code: str) -> str:
+    return (
+        f'<common:messages xmlns:common="{NAMESPACE}"><message>'
+        f"<messageCode>{code}</messageCode><message>done</message>"
+        "</message></common:messages>"
+    )
+
+
+def test_unknown_enumeration_value_in_response_is_kept(server, make_client, caplog):
+    caplog.set_level(logging.WARNING, logger="is24_contact.client")
+    body = contact_xml(
+        "<email>a@example.com</email>",
+        "<salutation>DIVERSE</salutation>",
+        "<lastname>Neu</lastname>",
+    )
+    server.inject(Fault(method="GET", status=200, body=body))
+
+    fetched = make_client().get(7)
+
+    assert fetched.salutation is None
+    assert fetched.unknown_content
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert "salutation" in warnings[0]
+
+
 # Reading message documents the generated readers reject.
 
 
@@ -876,6 +1162,15 @@ def test_several_messages_in_one_json_wrapper():
         ResponseMessage("ERROR_FROM_THE_FUTURE", "a", "7"),
         ResponseMessage("ERROR_RESOURCE_VALIDATION", "b"),
     ]
+
+
+def test_message_without_code_read_with_empty_code():
+    body = (
+        f'<common:messages xmlns:common="{NAMESPACE}">'
+        "<message><message>no code</message></message></common:messages>"
+    ).encode()
+
+    assert read_messages(body) == [ResponseMessage("", "no code")]
 
 
 @pytest.mark.parametrize("body", [b"Service Unavailable", b"", b"<html>oops", b"{"])

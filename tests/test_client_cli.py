@@ -213,6 +213,86 @@ def test_bad_reference_is_usage_error(server, capsys):
     assert "neither a numeric contact id nor ext-" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "argv, value",
+    [
+        (["--timeout", "-1"], "-1"),
+        (["--timeout", "0"], "0"),
+        (["--timeout", "nan"], "nan"),
+        (["--timeout", "inf"], "inf"),
+        # argparse takes "-inf" after a space for an option, so it needs "=".
+        (["--timeout=-inf"], "-inf"),
+        (["--timeout", "soon"], "soon"),
+    ],
+)
+def test_bad_timeout_is_usage_error(server, capsys, argv, value):
+    with pytest.raises(SystemExit) as caught:
+        main([*argv, "list"], environ=server.environment())
+
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "--timeout must be a positive number of seconds" in err
+    assert repr(value) in err
+    assert server.requests == []
+
+
+def test_xml_file_with_bom_is_read(server, capsys, tmp_path):
+    path = tmp_path / "bom.xml"
+    path.write_bytes(
+        b"\xef\xbb\xbf"
+        + write_contact(
+            tmp_path,
+            "plain.xml",
+            "<email>b@example.com</email>",
+            "<lastname>B</lastname>",
+        ).read_bytes()
+    )
+
+    status, out, err = run(server, capsys, "create", str(path))
+
+    assert status == 0, err
+    assert [c.id for c in server.contacts()] == [int(out)]
+
+
+@pytest.mark.parametrize("external_id", [".", ".."])
+def test_dot_external_id_round_trips(server, capsys, tmp_path, external_id):
+    default_file = write_contact(
+        tmp_path, "d.xml", "<email>d@example.com</email>", "<lastname>D</lastname>"
+    )
+    contact_file = write_contact(
+        tmp_path,
+        "c.xml",
+        "<email>p@example.com</email>",
+        "<lastname>Punkt</lastname>",
+        f"<externalId>{external_id}</externalId>",
+    )
+    changed_file = write_contact(
+        tmp_path,
+        "changed.xml",
+        "<email>p@example.com</email>",
+        "<lastname>Strich</lastname>",
+        f"<externalId>{external_id}</externalId>",
+    )
+    reference = f"ext-{external_id}"
+    run(server, capsys, "create", str(default_file))
+    status, out, err = run(server, capsys, "create", str(contact_file))
+    assert status == 0, err
+    contact_id = int(out)
+
+    status, out, err = run(server, capsys, "get", reference)
+    assert status == 0, err
+    assert read_xml(out.encode()).id == contact_id
+
+    status, _, err = run(server, capsys, "update", str(changed_file), reference)
+    assert status == 0, err
+    assert server.contacts()[1].lastname == "Strich"
+
+    status, out, err = run(server, capsys, "delete", reference)
+    assert status == 0, err
+    assert out.startswith("MESSAGE_RESOURCE_DELETED: ")
+    assert [c.lastname for c in server.contacts()] == ["D"]
+
+
 def test_module_entry_point_lists_contacts(server):
     result = subprocess.run(
         [sys.executable, "-m", "is24_contact", "--format", "json", "list"],

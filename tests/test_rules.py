@@ -451,6 +451,18 @@ def test_external_id_segment_with_plain_id():
     assert external_id_segment("a-001") == "ext-a-001"
 
 
+@pytest.mark.parametrize("external_id", [".", ".."])
+def test_external_id_segment_with_dots(external_id):
+    # "ext-." and "ext-.." are not dot-segments, so URL normalisation keeps them.
+    assert external_id_segment(external_id) == f"ext-{external_id}"
+
+
+@pytest.mark.parametrize("value", [".", ".."])
+def test_contact_path_with_dot_segment_id(value):
+    with pytest.raises(ValueError, match="not allowed"):
+        contact_path(contact_id=value)
+
+
 def test_external_id_segment_with_empty_id():
     with pytest.raises(ValueError, match="external id is empty"):
         external_id_segment("")

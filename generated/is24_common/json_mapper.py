@@ -106,6 +106,33 @@ def _simple(
     return None
 
 
+def _enum_simple(
+    data: dict[str, Any],
+    key: str,
+    path: str,
+    problems: list[Problem],
+    parse: Callable[[str, str, list[Problem]], T | None],
+    kept: list[Problem] | None,
+    extras: list[object],
+    after: str | None,
+) -> T | None:
+    """Read an enumerated member; when lenient, keep a value this package does not know."""
+    mark = len(problems)
+    value = _simple(data, key, path, problems, parse)
+    if kept is None or len(problems) == mark:
+        return value
+    del problems[mark:]
+    extras.append(UnknownMember(after, key, data[key]))
+    kept.append(
+        Problem(
+            path,
+            f"value {unknown.shorten_text(str(data[key]))} is not one this package knows; kept as it is",
+            "unknown",
+        )
+    )
+    return None
+
+
 def _simple_list(
     data: dict[str, Any],
     key: str,
@@ -341,12 +368,15 @@ def _read_base_contact_details(
             data, _BASE_CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
         )
     _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    _salutation = _simple(
+    _salutation = _enum_simple(
         data,
         "salutation",
         path + "/salutation",
         problems,
         simple_types.parse_salutation_type,
+        kept,
+        extras,
+        "email",
     )
     _firstname = _simple(
         data,
@@ -449,12 +479,15 @@ def _read_base_contact_details(
     _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_address(item, path + "/address", problems, kept, limits)
-    _country_code = _simple(
+    _country_code = _enum_simple(
         data,
         "countryCode",
         path + "/countryCode",
         problems,
         simple_types.parse_country_code,
+        kept,
+        extras,
+        "address",
     )
     _title = _simple(
         data,
@@ -708,12 +741,15 @@ def _read_contact_details(
         )
     _id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
     _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    _salutation = _simple(
+    _salutation = _enum_simple(
         data,
         "salutation",
         path + "/salutation",
         problems,
         simple_types.parse_salutation_type,
+        kept,
+        extras,
+        "email",
     )
     _firstname = _simple(
         data,
@@ -816,12 +852,15 @@ def _read_contact_details(
     _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_address(item, path + "/address", problems, kept, limits)
-    _country_code = _simple(
+    _country_code = _enum_simple(
         data,
         "countryCode",
         path + "/countryCode",
         problems,
         simple_types.parse_country_code,
+        kept,
+        extras,
+        "address",
     )
     _title = _simple(
         data,
@@ -1057,8 +1096,15 @@ def _read_country_region(
         _unknown_members(
             data, _COUNTRY_REGION_MEMBERS, path, problems, kept, extras, limits
         )
-    _country = _simple(
-        data, "country", path + "/country", problems, simple_types.parse_country_code
+    _country = _enum_simple(
+        data,
+        "country",
+        path + "/country",
+        problems,
+        simple_types.parse_country_code,
+        kept,
+        extras,
+        None,
     )
     _region = _simple(
         data,
@@ -1108,12 +1154,15 @@ def _read_message(
     extras: list[object] = []
     if not _MESSAGE_MEMBERS.issuperset(data):
         _unknown_members(data, _MESSAGE_MEMBERS, path, problems, kept, extras, limits)
-    _message_code = _simple(
+    _message_code = _enum_simple(
         data,
         "messageCode",
         path + "/messageCode",
         problems,
         simple_types.parse_message_code,
+        kept,
+        extras,
+        None,
     )
     _message = _simple(
         data, "message", path + "/message", problems, simple_types.parse_xs_string
@@ -1249,12 +1298,15 @@ def _read_realtor_contact_details(
         )
     _id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
     _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    _salutation = _simple(
+    _salutation = _enum_simple(
         data,
         "salutation",
         path + "/salutation",
         problems,
         simple_types.parse_salutation_type,
+        kept,
+        extras,
+        "email",
     )
     _firstname = _simple(
         data,
@@ -1357,12 +1409,15 @@ def _read_realtor_contact_details(
     _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_address(item, path + "/address", problems, kept, limits)
-    _country_code = _simple(
+    _country_code = _enum_simple(
         data,
         "countryCode",
         path + "/countryCode",
         problems,
         simple_types.parse_country_code,
+        kept,
+        extras,
+        "address",
     )
     _title = _simple(
         data,

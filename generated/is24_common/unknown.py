@@ -57,6 +57,11 @@ class UnknownMember:
 UnknownContent = Union[UnknownElement, UnknownAttribute, UnknownMember]
 
 
+def shorten_text(text: str, limit: int = 40) -> str:
+    """Return the repr of a text for a message, cut after `limit` characters."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + "..."
+
+
 def local_name(name: str) -> str:
     return name.rpartition("}")[2]
 

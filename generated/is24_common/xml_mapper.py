@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import BinaryIO, Union
+from typing import BinaryIO, Callable, TypeVar, Union
 from xml.etree.ElementTree import (
     Element,
     ParseError as _ExpatError,
@@ -44,6 +44,7 @@ from . import validators
 
 Source = Union[bytes, str, "os.PathLike[str]", BinaryIO]
 _CHUNK_SIZE = 64 * 1024
+T = TypeVar("T")
 
 _XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 _INDENT_STEP = "    "
@@ -181,6 +182,39 @@ def _unexpected(
     else:
         message = f"unexpected element {name!r}: it is not part of this type"
     problems.append(Problem(element_path, message))
+
+
+def _enum_value(
+    parse: Callable[[str, str, list[Problem]], T | None],
+    child: Element,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    extras: list[object],
+    after: str | None,
+    type_name: str,
+) -> T | None:
+    """Read an enumerated value; when lenient, keep a value this package does not know.
+
+    A server with a newer schema may send a value added since this package was
+    generated. Lenient reading keeps the element as unknown content, written
+    back in place, and leaves the field empty.
+    """
+    mark = len(problems)
+    value = parse(_simple_text(child, path, problems, type_name), path, problems)
+    if kept is None or len(problems) == mark:
+        return value
+    del problems[mark:]
+    child.tail = None
+    extras.append(UnknownElement(after, child))
+    kept.append(
+        Problem(
+            path,
+            f"value {unknown.shorten_text(child.text or '')} is not one this package knows; kept as it is",
+            "unknown",
+        )
+    )
+    return None
 
 
 def _unknown_attributes(
@@ -504,10 +538,15 @@ def _read_base_contact_details(
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
-        _salutation = simple_types.parse_salutation_type(
-            _simple_text(child, item_path, problems, "SalutationType"),
+        _salutation = _enum_value(
+            simple_types.parse_salutation_type,
+            child,
             item_path,
             problems,
+            kept,
+            extras,
+            "email",
+            "SalutationType",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -842,8 +881,15 @@ def _read_base_contact_details(
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
-        _country_code = simple_types.parse_country_code(
-            _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
+        _country_code = _enum_value(
+            simple_types.parse_country_code,
+            child,
+            item_path,
+            problems,
+            kept,
+            extras,
+            "address",
+            "CountryCode",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -1453,10 +1499,15 @@ def _read_contact_details(
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
-        _salutation = simple_types.parse_salutation_type(
-            _simple_text(child, item_path, problems, "SalutationType"),
+        _salutation = _enum_value(
+            simple_types.parse_salutation_type,
+            child,
             item_path,
             problems,
+            kept,
+            extras,
+            "email",
+            "SalutationType",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -1789,8 +1840,15 @@ def _read_contact_details(
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
-        _country_code = simple_types.parse_country_code(
-            _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
+        _country_code = _enum_value(
+            simple_types.parse_country_code,
+            child,
+            item_path,
+            problems,
+            kept,
+            extras,
+            "address",
+            "CountryCode",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -2369,8 +2427,15 @@ def _read_country_region(
     if index < count and children[index].tag == "country":
         child = children[index]
         item_path = path + "/country"
-        _country = simple_types.parse_country_code(
-            _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
+        _country = _enum_value(
+            simple_types.parse_country_code,
+            child,
+            item_path,
+            problems,
+            kept,
+            extras,
+            None,
+            "CountryCode",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -2769,10 +2834,15 @@ def _read_realtor_contact_details(
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
-        _salutation = simple_types.parse_salutation_type(
-            _simple_text(child, item_path, problems, "SalutationType"),
+        _salutation = _enum_value(
+            simple_types.parse_salutation_type,
+            child,
             item_path,
             problems,
+            kept,
+            extras,
+            "email",
+            "SalutationType",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -3109,8 +3179,15 @@ def _read_realtor_contact_details(
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
-        _country_code = simple_types.parse_country_code(
-            _simple_text(child, item_path, problems, "CountryCode"), item_path, problems
+        _country_code = _enum_value(
+            simple_types.parse_country_code,
+            child,
+            item_path,
+            problems,
+            kept,
+            extras,
+            "address",
+            "CountryCode",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -4145,7 +4222,7 @@ def parse_element(
             quiet = 0 if builder.events != events else quiet + len(chunk)
             if quiet > limits.max_text:
                 raise _Refused(
-                    f"a text, attribute value or tag is longer than {limits.max_text} characters, far more than the schema allows"
+                    f"a text, comment, attribute value or tag is longer than {limits.max_text} characters, far more than the schema allows"
                 )
         root = parser.close()
     except _Refused as error:
