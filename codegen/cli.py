@@ -16,7 +16,7 @@ from codegen.config import Config, read_config
 from codegen.diff import compare_models
 from codegen.errors import CodegenError
 from codegen.generate import generate, schema_label
-from codegen.load import build_model, global_names, load_schema
+from codegen.load import build_model, global_groups, global_names, load_schema
 from codegen.model import SchemaModel
 from codegen.report import Report, render
 from codegen.sources import schema_source
@@ -255,9 +255,11 @@ def _comparison_model(
     schema = load_schema(path, locations)
     element_names, type_names = global_names(schema)
     named_types: list[str] = []
+    named_groups: list[str] = []
     if every_type:
         roots = tuple(element_names)
         named_types = type_names
+        named_groups = global_groups(schema)
     else:
         # A root that one version lacks is reported as added or removed.
         local_names = {name.rpartition("}")[2] for name in element_names}
@@ -268,6 +270,7 @@ def _comparison_model(
         source=schema_label(path, config.root),
         deprecations=config.deprecations,
         named_types=named_types,
+        named_groups=named_groups,
         strict=False,
     )
 

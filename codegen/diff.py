@@ -7,7 +7,7 @@ in opposite ways:
   anything the new schema no longer allows breaks it (a narrowed facet, a new
   required element, a removed enumeration value);
 - a receiver reads documents written under the new schema with a strict reader
-  built from the old one, so anything the new schema allows that the old one did
+  built from the old one. Anything the new schema allows that the old one did
   not breaks it (a widened facet, a new enumeration value, a new element).
 
 The comparison works on `codegen.model`, not on schema text, so includes,
@@ -46,6 +46,7 @@ CHANGE_KINDS = (
     "type-removed",
     "base-changed",
     "content-model-changed",
+    "wildcard-changed",
     "element-added",
     "element-removed",
     "element-retyped",
@@ -91,7 +92,7 @@ _WIDER_BUILTIN = {
 
 @dataclass(frozen=True)
 class Impact:
-    """What a change means for one audience, with the reason in one line."""
+    """The severity of a change for one audience, with the reason in one line."""
 
     severity: Severity
     reason: str
@@ -160,7 +161,7 @@ def _docs(why: str) -> tuple[Impact, Impact]:
 
 @dataclass
 class _Context:
-    """Where a comparison is: the owning type, its path, and the classes it touches."""
+    """The place of a comparison: the owning type, its path, and the classes it touches."""
 
     path: str
     python_name: str
@@ -239,29 +240,32 @@ class ModelComparison:
     # Complex types ----------------------------------------------------------
 
     def _compare_complex_types(self) -> None:
-        old_types, new_types = self.old.complex_types, self.new.complex_types
-        for key in sorted(old_types.keys() - new_types.keys()):
-            complex_type = old_types[key]
-            self._add(
-                "type-removed",
-                _type_path(complex_type),
-                complex_type.python_name,
-                f"type {_type_path(complex_type)} removed",
-                _neither("no element of the compared roots uses it any more"),
-                (complex_type.python_name,),
-            )
-        for key in sorted(new_types.keys() - old_types.keys()):
-            complex_type = new_types[key]
-            self._add(
-                "type-added",
-                _type_path(complex_type),
-                complex_type.python_name,
-                f"type {_type_path(complex_type)} added",
-                _neither("a new type changes nothing until an element uses it"),
-                (complex_type.python_name,),
-            )
-        for key in sorted(old_types.keys() & new_types.keys()):
-            self._compare_complex_type(old_types[key], new_types[key])
+        for label, old_types, new_types in (
+            ("type", self.old.complex_types, self.new.complex_types),
+            ("group", self.old.groups, self.new.groups),
+        ):
+            for key in sorted(old_types.keys() - new_types.keys()):
+                complex_type = old_types[key]
+                self._add(
+                    "type-removed",
+                    _type_path(complex_type),
+                    complex_type.python_name,
+                    f"{label} {_type_path(complex_type)} removed",
+                    _neither("no element of the compared roots uses it any more"),
+                    _class(complex_type),
+                )
+            for key in sorted(new_types.keys() - old_types.keys()):
+                complex_type = new_types[key]
+                self._add(
+                    "type-added",
+                    _type_path(complex_type),
+                    complex_type.python_name,
+                    f"{label} {_type_path(complex_type)} added",
+                    _neither(f"a new {label} changes nothing until it is used"),
+                    _class(complex_type),
+                )
+            for key in sorted(old_types.keys() & new_types.keys()):
+                self._compare_complex_type(old_types[key], new_types[key])
 
     def _compare_complex_type(self, old: ComplexType, new: ComplexType) -> None:
         path = _type_path(new)
@@ -274,6 +278,7 @@ class ModelComparison:
             self._compare_base(old, new, context)
         if old.content != new.content:
             self._compare_content_model(old, new, context)
+        self._compare_wildcards(old, new, context)
         self._compare_elements(old, new, context)
         self._compare_attributes(old, new, context)
         self._compare_documentation(path, new.python_name, old, new, context.affected)
@@ -297,6 +302,28 @@ class ModelComparison:
             impacts,
             context.affected,
         )
+
+    def _compare_wildcards(
+        self, old: ComplexType, new: ComplexType, context: _Context
+    ) -> None:
+        for kind, old_any, new_any in (
+            ("xs:any", old.any_element, new.any_element),
+            ("xs:anyAttribute", old.any_attribute, new.any_attribute),
+        ):
+            if old_any == new_any:
+                continue
+            self._add(
+                "wildcard-changed",
+                context.path,
+                context.python_name,
+                f"{kind} {'added' if new_any else 'removed'}",
+                (
+                    _widens(f"{kind} now allows content the schema does not name")
+                    if new_any
+                    else _narrows(f"{kind} no longer allows unnamed content")
+                ),
+                context.affected,
+            )
 
     def _compare_content_model(
         self, old: ComplexType, new: ComplexType, context: _Context
@@ -346,14 +373,16 @@ class ModelComparison:
 
     def _element_removed(self, element: Element, context: _Context) -> None:
         path = f"{context.path}/{element.name}"
-        if element.is_required:
+        if element.alternative:
+            impacts = _narrows("an alternative of an xs:choice was removed")
+        elif element.is_required:
             impacts = _both("a required element was removed")
         else:
             impacts = _narrows("an optional element was removed")
         self._add(
             "element-removed",
             path,
-            f"{context.python_name}.{element.field_name}",
+            _member(context.python_name, element.field_name),
             f"element {element.name} removed",
             impacts,
             context.affected,
@@ -361,14 +390,16 @@ class ModelComparison:
 
     def _element_added(self, element: Element, context: _Context) -> None:
         path = f"{context.path}/{element.name}"
-        if element.is_required:
+        if element.alternative:
+            impacts = _widens("an alternative was added to an xs:choice")
+        elif element.is_required:
             impacts = _both("a required element was added")
         else:
             impacts = _widens("an optional element was added")
         self._add(
             "element-added",
             path,
-            f"{context.python_name}.{element.field_name}",
+            _member(context.python_name, element.field_name),
             f"element {element.name} added ({_occurs(element)})",
             impacts,
             context.affected,
@@ -376,8 +407,17 @@ class ModelComparison:
 
     def _compare_element(self, old: Element, new: Element, context: _Context) -> None:
         path = f"{context.path}/{new.name}"
-        python_name = f"{context.python_name}.{new.field_name}"
+        python_name = _member(context.python_name, new.field_name)
         here = _Context(path, python_name, context.affected)
+        if old.alternative != new.alternative:
+            self._add(
+                "content-model-changed",
+                path,
+                python_name,
+                "moved " + ("into" if new.alternative else "out of") + " an xs:choice",
+                _both("which elements may appear together changed"),
+                context.affected,
+            )
         self._compare_occurrence(old, new, here)
         if old.simple_type is not None and new.simple_type is not None:
             self._compare_simple_use(old.simple_type, new.simple_type, here)
@@ -540,7 +580,7 @@ class ModelComparison:
             self._add(
                 "attribute-removed",
                 f"{context.path}/@{attribute.name}",
-                f"{context.python_name}.{attribute.field_name}",
+                _member(context.python_name, attribute.field_name),
                 f"attribute {attribute.name} removed",
                 (
                     _both("a required attribute was removed")
@@ -554,7 +594,7 @@ class ModelComparison:
             self._add(
                 "attribute-added",
                 f"{context.path}/@{attribute.name}",
-                f"{context.python_name}.{attribute.field_name}",
+                _member(context.python_name, attribute.field_name),
                 f"attribute {attribute.name} added "
                 f"({'required' if attribute.required else 'optional'})",
                 (
@@ -567,7 +607,7 @@ class ModelComparison:
         for tag in sorted(old_attributes.keys() & new_attributes.keys()):
             old_attribute, new_attribute = old_attributes[tag], new_attributes[tag]
             path = f"{context.path}/@{new_attribute.name}"
-            python_name = f"{context.python_name}.{new_attribute.field_name}"
+            python_name = _member(context.python_name, new_attribute.field_name)
             here = _Context(path, python_name, context.affected)
             if old_attribute.required != new_attribute.required:
                 self._add(
@@ -864,7 +904,8 @@ def _range_changes(
             continue
         detail = f"{side} bound {_bound_text(old_bound, side)} -> {_bound_text(new_bound, side)}"
         if old_bound is None:
-            yield "facet-changed", detail, _narrows(f"a {side} bound was added")
+            article = "an" if side == "upper" else "a"
+            yield "facet-changed", detail, _narrows(f"{article} {side} bound was added")
         elif new_bound is None:
             yield "facet-changed", detail, _widens(f"the {side} bound was removed")
         else:
@@ -965,6 +1006,15 @@ def _is_within(narrow: str, wide: str) -> bool:
             return True
         step = _WIDER_BUILTIN.get(step)
     return False
+
+
+def _member(python_name: str, field_name: str) -> str:
+    """Return the Python name of a member; members of a group have none."""
+    return f"{python_name}.{field_name}" if python_name else ""
+
+
+def _class(complex_type: ComplexType) -> tuple[str, ...]:
+    return (complex_type.python_name,) if complex_type.python_name else ()
 
 
 def _named_simple_types(model: SchemaModel) -> dict[str, SimpleType]:

@@ -287,6 +287,7 @@ def build_model(
     deprecations: Mapping[str, str] | None = None,
     *,
     named_types: Iterable[str] = (),
+    named_groups: Iterable[str] = (),
     strict: bool = True,
 ) -> SchemaModel:
     """Build the model of every type reachable from the named global elements.
@@ -314,11 +315,24 @@ def build_model(
             model.roots.append(root)
     for type_name in named_types:
         builder.add_named_type(type_name)
+    for group_name in named_groups:
+        builder.add_named_group(group_name)
     model.complex_types = builder.complex_types
+    model.groups = builder.groups
     model.enumerations = builder.enumerations
     model.simple_types = builder.simple_types
     model.unsupported = sorted(set(builder.unsupported))
     return model
+
+
+def global_groups(schema: xmlschema.XMLSchema10) -> list[str]:
+    """Return the qualified names of the schema's own named model groups."""
+    namespace = schema.target_namespace
+    return sorted(
+        name
+        for name in schema.maps.groups
+        if name.startswith(f"{{{namespace}}}") or (not namespace and "}" not in name)
+    )
 
 
 def global_names(schema: xmlschema.XMLSchema10) -> tuple[list[str], list[str]]:
@@ -356,6 +370,12 @@ class _ModelBuilder:
         self.simple_types: dict[str, SimpleType] = {}
         self.python_names: dict[str, str] = {}
         self.unsupported: list[str] = []
+        self.groups: dict[str, ComplexType] = {}
+        # Keys of types with xs:any or xs:anyAttribute, and ids of the xmlschema
+        # elements that are alternatives of an xs:choice (permissive mode).
+        self.wildcards: set[str] = set()
+        self.attribute_wildcards: set[str] = set()
+        self.alternatives: set[int] = set()
 
     def _unsupported(self, error: UnsupportedConstruct) -> None:
         """Raise the error, or in permissive mode note it and carry on."""
@@ -404,6 +424,29 @@ class _ModelBuilder:
                 xsd_type, pascal_case(xsd_type.local_name)
             )
 
+    def add_named_group(self, qualified_name: str) -> None:
+        """Add a named model group, so that a comparison sees changes inside it.
+
+        Groups become no class of their own; in the model they look like a
+        complex type without a Python name.
+        """
+        group = self.schema.maps.groups[qualified_name]
+        local = qualified_name.rpartition("}")[2]
+        content, xsd_elements = self._content_elements(group, qualified_name)
+        elements = tuple(
+            self._element(xsd_element, qualified_name, pascal_case(local) + "Group")
+            for xsd_element in xsd_elements
+        )
+        self.groups[qualified_name] = ComplexType(
+            key=qualified_name,
+            python_name="",
+            anonymous=False,
+            content=content,
+            elements=elements,
+            any_element=qualified_name in self.wildcards,
+            documentation=_documentation(group),
+        )
+
     def _find_global_element(self, name: str) -> XsdElement:
         elements = self.schema.maps.elements
         candidates = (
@@ -444,6 +487,10 @@ class _ModelBuilder:
         self.complex_types[key] = self._complex_type(xsd_type, key, python_name)
 
     def _claim_python_name(self, python_name: str, key: str, xsd_type) -> None:
+        if not self.strict:
+            # A comparison needs no importable package, only distinct keys.
+            self.python_names[key] = python_name
+            return
         if python_name in RESERVED_CLASS_NAMES:
             raise CodegenError(
                 f"the type {key!r} maps to the Python class name {python_name!r}, "
@@ -527,6 +574,8 @@ class _ModelBuilder:
             base=base_key,
             elements=elements,
             attributes=tuple(attributes),
+            any_element=key in self.wildcards,
+            any_attribute=key in self.attribute_wildcards,
             documentation=_documentation(xsd_type),
         )
 
@@ -566,11 +615,14 @@ class _ModelBuilder:
                         component=key,
                     )
                 )
+                self.wildcards.add(key)
                 continue
             if isinstance(particle, XsdGroup):
                 elements.extend(self._flatten_sequence(particle, key))
             else:
                 elements.append(particle)
+        if group.model == "choice":
+            self.alternatives.update(id(element) for element in elements)
         return elements
 
     def _element(
@@ -637,6 +689,7 @@ class _ModelBuilder:
             fixed=xsd_element.fixed,
             documentation=_documentation(xsd_element),
             deprecation=self._deprecation(owner_key, local_name),
+            alternative=id(xsd_element) in self.alternatives,
         )
 
     def _attributes(self, xsd_type, key: str) -> list[Attribute]:
@@ -650,6 +703,7 @@ class _ModelBuilder:
                         component=key,
                     )
                 )
+                self.attribute_wildcards.add(key)
                 continue
             if xsd_attribute.use == "prohibited":
                 continue
@@ -788,8 +842,11 @@ def _effective_facets(xsd_type, steps: list) -> Facets:
     for step in steps:
         if not isinstance(step, XsdAtomicRestriction):
             continue
-        if step.patterns is not None:
-            patterns.append(tuple(step.patterns.regexps))
+        # `step.patterns` falls back to the base type's patterns; count only the
+        # patterns this step declares.
+        own_patterns = step.facets.get(f"{_XSD}pattern")
+        if own_patterns is not None:
+            patterns.append(tuple(own_patterns.regexps))
         for field_name, facet_name in {**_RANGE_FACETS, **_COUNT_FACETS}.items():
             facet = step.facets.get(f"{_XSD}{facet_name}")
             if facet is not None and field_name not in values:

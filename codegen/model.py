@@ -88,6 +88,8 @@ class Element:
     fixed: str | None = None
     documentation: str = ""
     deprecation: str = ""
+    # One of the alternatives of an xs:choice (modelled by permissive builds only).
+    alternative: bool = False
 
     @property
     def tag(self) -> str:
@@ -139,6 +141,9 @@ class ComplexType:
     base: str | None = None
     elements: tuple[Element, ...] = ()
     attributes: tuple[Attribute, ...] = ()
+    # xs:any and xs:anyAttribute (modelled by permissive builds only).
+    any_element: bool = False
+    any_attribute: bool = False
     documentation: str = ""
 
     @property
@@ -168,8 +173,10 @@ class SchemaModel:
     roots: list[RootElement] = field(default_factory=list)
     complex_types: dict[str, ComplexType] = field(default_factory=dict)
     enumerations: dict[str, SimpleType] = field(default_factory=dict)
-    # Named simple types asked for by qualified name (schema comparison only).
+    # Named simple types and model groups asked for by qualified name
+    # (schema comparison only).
     simple_types: dict[str, SimpleType] = field(default_factory=dict)
+    groups: dict[str, ComplexType] = field(default_factory=dict)
     # Constructs approximated by a permissive build, as "component: message".
     unsupported: list[str] = field(default_factory=list)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from codegen.diff import CHANGE_KINDS, Change, compare_models
-from codegen.load import build_model, global_names, load_schema
+from codegen.load import build_model, global_groups, global_names, load_schema
 
 NAMESPACE = "urn:example:diff"
 
@@ -64,6 +64,7 @@ def compare(
                 roots if every_type else ["item"],
                 source=name,
                 named_types=named_types if every_type else (),
+                named_groups=global_groups(schema) if every_type else (),
                 strict=False,
             )
         )
@@ -665,6 +666,42 @@ CASES = [
         "breaking",
     ),
     (
+        "element wildcard added",
+        _item(A),
+        _item(A + '<xs:any processContents="lax" minOccurs="0"/>'),
+        "wildcard-changed",
+        "Item",
+        "compatible",
+        "breaking",
+    ),
+    (
+        "attribute wildcard removed",
+        _item(A, "<xs:anyAttribute/>"),
+        _item(A),
+        "wildcard-changed",
+        "Item",
+        "breaking",
+        "compatible",
+    ),
+    (
+        "alternative added to a choice",
+        _item(A, model="choice"),
+        _item(A + B, model="choice"),
+        "element-added",
+        "Item/b",
+        "compatible",
+        "breaking",
+    ),
+    (
+        "choice made a sequence",
+        _item(A + B, model="choice"),
+        _item(A + B),
+        "content-model-changed",
+        "Item/a",
+        "breaking",
+        "breaking",
+    ),
+    (
         "sequence loosened to all",
         _item(A + B),
         _item(A + B, model="all"),
@@ -821,3 +858,22 @@ def test_changed_default_is_a_change_of_meaning_not_of_validity(tmp_path):
     [change] = changes
     assert "changes meaning" in change.sender.reason
     assert "rejected" not in change.sender.reason
+
+
+def test_change_inside_a_named_group_is_reported_with_every_type(tmp_path):
+    group = (
+        '<xs:group name="Parts"><xs:sequence><xs:element name="p" type="xs:string"'
+        ' minOccurs="0"/>{0}</xs:sequence></xs:group>'
+    )
+    extra = '<xs:element name="q" type="xs:string" minOccurs="0"/>'
+
+    changes = compare(
+        tmp_path,
+        _item(A) + group.format(""),
+        _item(A) + group.format(extra),
+        every_type=True,
+    )
+
+    assert [(c.kind, c.path, c.python_name) for c in changes] == [
+        ("element-added", "Parts/q", "")
+    ]
