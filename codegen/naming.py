@@ -63,6 +63,7 @@ RESERVED_CLASS_NAMES = frozenset(
         "DocumentError",
         "Element",
         "INVALID_XML_CHARACTER",
+        "Iterable",
         "Iterator",
         "Limits",
         "ParseError",

@@ -267,6 +267,27 @@ class Renderer:
             "function": snake_case(complex_type.python_name),
             "json_array": root.name in self.config.json_array_roots,
             "declarations": f' xmlns:{prefix}="{root.namespace}"' if prefix else "",
+            "stream": self._stream_view(complex_type),
+        }
+
+    def _stream_view(self, complex_type: ComplexType) -> dict[str, object] | None:
+        """Describe the items of a list root, one repeated complex element, for streaming."""
+        elements = self.model.all_elements(complex_type)
+        if len(elements) != 1 or not elements[0].is_repeated:
+            return None
+        item = elements[0]
+        if item.complex_type is None:
+            return None
+        item_type = self.model.complex_types[item.complex_type]
+        prefix = self.prefixes.get(item.namespace, "") if item.namespace else ""
+        return {
+            "tag": item.tag,
+            "name": item.name,
+            "qualified_name": f"{prefix}:{item.name}" if prefix else item.name,
+            "python_name": item_type.python_name,
+            "function": snake_case(item_type.python_name),
+            "min_occurs": item.min_occurs,
+            "max_occurs": item.max_occurs,
         }
 
     def _class_view(self, complex_type: ComplexType) -> dict[str, object]:

@@ -25,7 +25,7 @@ from .models import (
 )
 from .unknown import UnknownAttribute, UnknownElement, UnknownMember
 from .validators import validate
-from .xml_mapper import read_xml, write_xml
+from .xml_mapper import iter_xml, read_xml, write_xml, write_xml_stream
 
 __all__ = [
     "DocumentError",
@@ -36,11 +36,13 @@ __all__ = [
     "UnknownElement",
     "UnknownMember",
     "ValidationError",
+    "iter_xml",
     "read_json",
     "read_xml",
     "validate",
     "write_json",
     "write_xml",
+    "write_xml_stream",
     "CountryCode",
     "MessageCode",
     "SalutationType",

@@ -16,7 +16,8 @@ fetched. The size, nesting depth and text length are bounded by `Limits`.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import BinaryIO, Callable, TypeVar, Union
 from xml.etree.ElementTree import (
     Element,
@@ -26,7 +27,7 @@ from xml.etree.ElementTree import (
 )
 
 from . import simple_types, unknown
-from .errors import ParseError, Problem, ValidationError
+from .errors import DocumentError, ParseError, Problem, ValidationError
 from .lexical import escape_attribute, escape_text
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
@@ -4090,6 +4091,44 @@ _ROOT_NAMES = ", ".join(
     )
 )
 
+# List roots that iter_xml reads item by item: root tag -> (root reader, root
+# name, item tag, item name, item reader, minOccurs, maxOccurs of the item).
+_STREAMS = {
+    "{http://rest.immobilienscout24.de/schema/common/1.0}realtorContactDetailsList": (
+        _read_realtor_contact_details_list,
+        "realtorContactDetailsList",
+        "realtorContactDetails",
+        "realtorContactDetails",
+        _read_realtor_contact_details,
+        0,
+        None,
+    ),
+    "{http://rest.immobilienscout24.de/schema/common/1.0}messages": (
+        _read_messages,
+        "messages",
+        "message",
+        "message",
+        _read_message,
+        1,
+        None,
+    ),
+}
+# Item class -> (root prefixed name, namespace declarations, item name, item writer).
+_STREAM_WRITERS = {
+    RealtorContactDetails: (
+        "common:realtorContactDetailsList",
+        ' xmlns:common="http://rest.immobilienscout24.de/schema/common/1.0"',
+        "realtorContactDetails",
+        _write_realtor_contact_details,
+    ),
+    Message: (
+        "common:messages",
+        ' xmlns:common="http://rest.immobilienscout24.de/schema/common/1.0"',
+        "message",
+        _write_message,
+    ),
+}
+
 
 class _Refused(Exception):
     """Raised inside the parser to stop it; carries the message for the ParseError."""
@@ -4103,11 +4142,16 @@ class _GuardedBuilder(TreeBuilder):
     document before anything is declared, expanded or fetched.
     """
 
-    def __init__(self, max_depth: int) -> None:
+    def __init__(self, max_depth: int, stream: bool = False) -> None:
         super().__init__()
         self.max_depth = max_depth
         self.depth = 0
         self.events = 0
+        # With `stream`, each child of the root is detached when it ends and
+        # queued in `ready`, so that the tree does not grow with the document.
+        self.stream = stream
+        self.root: Element | None = None
+        self.ready: list[Element] = []
 
     def doctype(self, name: str, pubid: str | None, system: str | None) -> None:
         raise _Refused(
@@ -4121,12 +4165,19 @@ class _GuardedBuilder(TreeBuilder):
             raise _Refused(
                 f"elements are nested deeper than {self.max_depth} levels: IS24 documents are far shallower"
             )
-        return super().start(tag, attrs)
+        element = super().start(tag, attrs)
+        if self.depth == 1:
+            self.root = element
+        return element
 
     def end(self, tag: str) -> Element:
         self.depth -= 1
         self.events += 1
-        return super().end(tag)
+        element = super().end(tag)
+        if self.stream and self.depth == 1 and self.root is not None:
+            self.ready.append(element)
+            self.root.remove(element)
+        return element
 
 
 def _chunks(source: Source) -> tuple[Iterator[bytes | str], str | None]:
@@ -4196,6 +4247,48 @@ def _too_large(limits: Limits) -> str:
     return f"the document is larger than {limits.max_bytes} bytes: pass a larger Limits(max_bytes=...) if it is trusted"
 
 
+def _feed(
+    chunks: Iterator[bytes | str],
+    parser: XMLParser,
+    builder: _GuardedBuilder,
+    limits: Limits,
+) -> Iterator[None]:
+    """Feed the parser chunk by chunk within `limits`, pausing after each chunk."""
+    size = 0
+    quiet = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise _Refused(_too_large(limits))
+        events = builder.events
+        parser.feed(chunk)
+        quiet = 0 if builder.events != events else quiet + len(chunk)
+        if quiet > limits.max_text:
+            raise _Refused(
+                f"a text, comment, attribute value or tag is longer than {limits.max_text} characters, far more than the schema allows"
+            )
+        yield
+
+
+def _parse_problem(error: Exception) -> Problem:
+    """Describe an error raised while parsing, for a ParseError."""
+    if isinstance(error, _Refused):
+        return Problem("", str(error))
+    if isinstance(error, _ExpatError):
+        line, column = error.position
+        reason = str(error).partition(":")[0]
+        return Problem(
+            "", f"not well-formed XML at line {line}, column {column + 1}: {reason}"
+        )
+    if isinstance(error, OSError):
+        return Problem("", f"cannot read the input: {error}")
+    # An encoding the parser cannot use, or text that is not valid Unicode.
+    return Problem("", f"cannot decode the document: {error}; send it as UTF-8")
+
+
+_PARSE_ERRORS = (_Refused, _ExpatError, OSError, LookupError, UnicodeError, ValueError)
+
+
 def parse_element(
     source: Source, name: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Element:
@@ -4210,46 +4303,12 @@ def parse_element(
     name = name or file_name
     builder = _GuardedBuilder(limits.max_depth)
     parser = XMLParser(target=builder)
-    size = 0
-    quiet = 0
     try:
-        for chunk in chunks:
-            size += len(chunk)
-            if size > limits.max_bytes:
-                raise _Refused(_too_large(limits))
-            events = builder.events
-            parser.feed(chunk)
-            quiet = 0 if builder.events != events else quiet + len(chunk)
-            if quiet > limits.max_text:
-                raise _Refused(
-                    f"a text, comment, attribute value or tag is longer than {limits.max_text} characters, far more than the schema allows"
-                )
-        root = parser.close()
-    except _Refused as error:
-        raise ParseError([Problem("", str(error))], name) from None
-    except _ExpatError as error:
-        line, column = error.position
-        reason = str(error).partition(":")[0]
-        raise ParseError(
-            [
-                Problem(
-                    "",
-                    f"not well-formed XML at line {line}, column {column + 1}: {reason}",
-                )
-            ],
-            name,
-        ) from None
-    except OSError as error:
-        raise ParseError(
-            [Problem("", f"cannot read the input: {error}")], name
-        ) from None
-    except (LookupError, UnicodeError, ValueError) as error:
-        # An encoding the parser cannot use, or text that is not valid Unicode.
-        raise ParseError(
-            [Problem("", f"cannot decode the document: {error}; send it as UTF-8")],
-            name,
-        ) from None
-    return root
+        for _ in _feed(chunks, parser, builder, limits):
+            pass
+        return parser.close()
+    except _PARSE_ERRORS as error:
+        raise ParseError([_parse_problem(error)], name) from None
 
 
 def read_xml(
@@ -4305,6 +4364,196 @@ def read_xml(
     if kept and warnings is not None:
         warnings.extend(kept)
     return obj
+
+
+def iter_xml(
+    source: Source,
+    *,
+    validate: bool = True,
+    rules: bool = True,
+    lenient: bool = False,
+    warnings: list[Problem] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[object]:
+    """Read a list document item by item, in memory that does not grow with the list.
+
+    The root must be a list root (`common:realtorContactDetailsList`, `common:messages`).
+    Each item is read, validated and yielded as soon as its end tag is parsed,
+    then dropped from the parsed tree. The first invalid item raises a
+    ValidationError naming its index; the count of items is checked at the
+    end. Business rules that span the whole list are not applied, since the
+    list is never held at once; validate the list object for those.
+    """
+    chunks, file_name = _chunks(source)
+    name = source_name(source) or file_name
+    builder = _GuardedBuilder(limits.max_depth, stream=True)
+    parser = XMLParser(target=builder)
+    kept: list[Problem] | None = [] if lenient else None
+    entry = None
+    count = 0
+    try:
+        for _ in chain(_feed(chunks, parser, builder, limits), _close(parser)):
+            if entry is None and builder.root is not None:
+                entry = _stream_entry(builder.root, name)
+            ready, builder.ready = builder.ready, []
+            for element in ready:
+                count += 1
+                yield _stream_item(entry, element, count, validate, rules, kept, name)  # type: ignore[arg-type]
+    except DocumentError:
+        raise
+    except _PARSE_ERRORS as error:
+        raise ParseError([_parse_problem(error)], name) from None
+    if entry is None:
+        raise ParseError([Problem("", "no root element: the document is empty")], name)
+    _check_stream_end(entry, builder.root, count, name)
+    if kept and warnings is not None:
+        warnings.extend(kept)
+
+
+def _close(parser: XMLParser) -> Iterator[None]:
+    """Finish parsing, as one more step after the last chunk."""
+    parser.close()
+    yield
+
+
+def _stream_entry(root: Element, name: str | None) -> tuple:
+    entry = _STREAMS.get(root.tag)
+    if entry is None:
+        local = _local_name(root.tag)
+        raise ParseError(
+            [
+                Problem(
+                    local,
+                    f"iter_xml reads list documents, and {local!r} is not one: expected one of {', '.join(sorted(_local_name(tag) for tag in _STREAMS)) or '(none)'}; use read_xml",
+                )
+            ],
+            name,
+        )
+    return entry
+
+
+def _stream_item(
+    entry: tuple,
+    element: Element,
+    index: int,
+    validate: bool,
+    rules: bool,
+    kept: list[Problem] | None,
+    name: str | None,
+) -> object:
+    """Read and check one item of a list document."""
+    _, root_name, item_tag, item_name, item_reader, _, _ = entry
+    path = f"{root_name}/{item_name}[{index}]"
+    problems: list[Problem] = []
+    if element.tag != item_tag:
+        problems.append(
+            Problem(
+                f"{root_name}/{_local_name(element.tag)}",
+                f"unexpected element {_local_name(element.tag)!r}: a {root_name} holds only {item_name} elements",
+            )
+        )
+        raise ValidationError(problems, name)
+    if element.tail and element.tail.strip(_XML_WHITESPACE):
+        problems.append(
+            Problem(
+                root_name,
+                "text is not allowed here: this element contains only child elements",
+            )
+        )
+    obj = item_reader(element, path, problems, kept)
+    if validate:
+        reported = {problem.path for problem in problems}
+        problems.extend(
+            problem
+            for problem in validators.validate(obj, rules=rules, path=path)
+            if problem.path not in reported and problem.kind != "unknown"
+        )
+    if problems:
+        raise ValidationError(problems, name)
+    return obj
+
+
+def _check_stream_end(
+    entry: tuple, root: Element | None, count: int, name: str | None
+) -> None:
+    """Check the root's own attributes and text, and the number of items read."""
+    root_reader, root_name, _, item_name, _, min_occurs, max_occurs = entry
+    problems: list[Problem] = []
+    if root is not None:
+        # The items are gone from the tree; read what is left for the root's own problems.
+        root_reader(root, root_name, problems, None)
+        problems = [
+            problem
+            for problem in problems
+            if not problem.path.startswith(f"{root_name}/{item_name}")
+        ]
+    if count < min_occurs:
+        problems.append(
+            Problem(
+                f"{root_name}/{item_name}",
+                f"at least {min_occurs} {item_name} element(s) required, found {count}",
+            )
+        )
+    if max_occurs is not None and count > max_occurs:
+        problems.append(
+            Problem(
+                f"{root_name}/{item_name}",
+                f"at most {max_occurs} {item_name} element(s) allowed, found {count}",
+            )
+        )
+    if problems:
+        raise ValidationError(problems, name)
+
+
+def write_xml_stream(
+    items: Iterable[object],
+    *,
+    item_type: type | None = None,
+    validate: bool = True,
+    rules: bool = True,
+    pretty: bool = True,
+    lenient: bool = False,
+) -> Iterator[str]:
+    """Write a list document from items one at a time, yielding it in pieces.
+
+    The root follows from the class of the items (RealtorContactDetails gives `common:realtorContactDetailsList`, Message gives `common:messages`);
+    give `item_type` for a list that may be empty. Each item is validated
+    before it is written; an invalid one raises a ValidationError naming its
+    index, after the pieces before it were yielded.
+    """
+    iterator = iter(items)
+    first = next(iterator, None)
+    kind = type(first) if first is not None else item_type
+    entry = _STREAM_WRITERS.get(kind)  # type: ignore[arg-type]
+    if entry is None:
+        raise TypeError(
+            f"{getattr(kind, '__name__', kind)} is not the item type of a list root; expected one of {', '.join(sorted(cls.__name__ for cls in _STREAM_WRITERS))}"
+        )
+    root_name, declarations, item_name, writer = entry
+    local_root = root_name.rpartition(":")[2]
+    indent = "\n" + _INDENT_STEP if pretty else ""
+    yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + (
+        "\n" if pretty else ""
+    ) + f"<{root_name}{declarations}>"
+    for index, obj in enumerate(
+        chain([first] if first is not None else [], iterator), 1
+    ):
+        if type(obj) is not kind:
+            raise TypeError(f"item {index} is a {type(obj).__name__}, not a {kind.__name__}")  # type: ignore[union-attr]
+        if validate:
+            problems = [
+                problem
+                for problem in validators.validate(
+                    obj, rules=rules, path=f"{local_root}/{item_name}[{index}]"
+                )
+                if not (lenient and problem.kind == "unknown")
+            ]
+            if problems:
+                raise ValidationError(problems)
+        out: list[str] = []
+        writer(obj, item_name, out, indent)  # type: ignore[operator]
+        yield "".join(out)
+    yield ("\n" if pretty else "") + f"</{root_name}>" + ("\n" if pretty else "")
 
 
 def write_xml(
