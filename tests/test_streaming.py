@@ -1,8 +1,8 @@
 """Reading and writing long contact lists item by item.
 
 `iter_xml` yields the contacts of a `realtorContactDetailsList` as they are
-parsed and drops each from the parsed tree, so its memory does not grow with
-the list; `write_xml_stream` writes a list from any iterable of contacts.
+parsed and drops each from the parsed tree. Its memory therefore does not grow
+with the list. `write_xml_stream` writes a list from any iterable of contacts.
 """
 
 from __future__ import annotations

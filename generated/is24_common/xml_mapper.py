@@ -85,6 +85,14 @@ def _simple_text(
     node: Element, path: str, problems: list[Problem], type_name: str
 ) -> str:
     """Return the text of an element of simple type, reporting child elements and attributes."""
+    if len(node) or node.attrib:
+        _simple_content_problems(node, path, problems, type_name)
+    return node.text or ""
+
+
+def _simple_content_problems(
+    node: Element, path: str, problems: list[Problem], type_name: str
+) -> None:
     if len(node):
         problems.append(
             Problem(
@@ -102,19 +110,23 @@ def _simple_text(
                     "unexpected attribute: this element has no attributes",
                 )
             )
-    return node.text or ""
 
 
 def _check_element_only(node: Element, path: str, problems: list[Problem]) -> None:
     """Report text between the child elements of an element-only type."""
-    texts = [node.text, *(child.tail for child in node)]
-    if any(text and text.strip(_XML_WHITESPACE) for text in texts):
-        problems.append(
-            Problem(
-                path,
-                "text is not allowed here: this element contains only child elements",
-            )
+    text = node.text
+    if not (text and text.strip(_XML_WHITESPACE)):
+        for child in node:
+            text = child.tail
+            if text and text.strip(_XML_WHITESPACE):
+                break
+        else:
+            return
+    problems.append(
+        Problem(
+            path, "text is not allowed here: this element contains only child elements"
         )
+    )
 
 
 def _element_path(
