@@ -365,3 +365,119 @@ def test_missing_file_is_a_parse_error_naming_it(tmp_path):
 
     assert caught.value.source == str(missing)
     assert "cannot read the file" in str(caught.value)
+
+
+# Floods of bad or unknown elements ----------------------------------------
+
+FLOODS = [
+    ("unknown elements", "<u/>" * 20_000),
+    ("wrong namespace", '<o:message xmlns:o="urn:o"/>' * 20_000),
+]
+
+
+@pytest.mark.parametrize("lenient", [False, True], ids=["strict", "lenient"])
+@pytest.mark.parametrize(
+    "flood", [pytest.param(flood, id=name) for name, flood in FLOODS]
+)
+def test_flood_of_unexpected_elements_stops_at_the_problem_limit(flood, lenient):
+    document = f'<common:messages xmlns:common="{NAMESPACE}">{flood}</common:messages>'
+
+    with pytest.raises(ValidationError) as caught:
+        is24_common.read_xml(document, lenient=lenient)
+
+    problems = caught.value.problems
+    assert len(problems) <= is24_common.errors.MAX_PROBLEMS + 1
+    assert problems[-1].message.startswith("more than 1000 problems")
+
+
+def test_flood_of_unknown_json_members_stops_at_the_problem_limit():
+    members = ", ".join(f'"u{index}": 1' for index in range(5_000))
+    document = "{" + KEY + ": {" + members + "}}"
+
+    with pytest.raises(ValidationError) as caught:
+        is24_common.read_json(document, lenient=True)
+
+    problems = caught.value.problems
+    assert len(problems) <= is24_common.errors.MAX_PROBLEMS + 1
+    assert problems[-1].message.startswith("more than 1000 problems")
+
+
+# Sources of every kind -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "wrap", [bytearray, memoryview], ids=["bytearray", "memoryview"]
+)
+def test_byte_buffers_are_read_like_bytes(wrap):
+    assert (
+        is24_common.read_xml(wrap(contact().encode()), rules=False).lastname == "Muster"
+    )
+
+
+def test_unreadable_source_type_is_a_type_error():
+    with pytest.raises(TypeError, match="pass bytes, str, a path or a binary file"):
+        is24_common.read_xml(None)
+
+
+def test_text_file_is_read_as_text_whatever_its_declaration(tmp_path):
+    path = tmp_path / "latin1.xml"
+    path.write_bytes(
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>'
+        + contact("<lastname>\xc4rger</lastname>").encode("latin-1")
+    )
+
+    with path.open(encoding="latin-1") as text_stream:
+        obj = is24_common.read_xml(text_stream, rules=False)
+
+    assert obj.lastname == "Ärger"
+
+
+def test_closed_file_is_a_read_error(tmp_path):
+    stream = io.BytesIO(contact().encode())
+    stream.close()
+
+    assert "cannot read the input" in parse_problem(is24_common.read_xml, stream)
+
+
+def test_json_array_for_a_single_root_is_refused():
+    document = "{" + KEY + ': [{"email": "a@example.com"}, {"lastname": "M"}]}'
+
+    with pytest.raises(ValidationError) as caught:
+        is24_common.read_json(document, rules=False)
+
+    assert "expected an object, got an array" in str(caught.value)
+
+
+def test_json_root_with_another_prefix_is_refused():
+    message = parse_problem(is24_common.read_json, '{"xyz.realtorContactDetail": {}}')
+
+    assert "unexpected root member 'xyz.realtorContactDetail'" in message
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "common.realtorContactDetail",
+        "common:realtorContactDetail",
+        "realtorContactDetail",
+    ],
+)
+def test_json_root_key_forms_are_read(key):
+    obj = is24_common.read_json('{"' + key + '": {"lastname": "M"}}', rules=False)
+
+    assert obj.lastname == "M"
+
+
+def test_json_text_with_a_byte_order_mark_is_read():
+    obj = is24_common.read_json("\ufeff{" + KEY + ': {"lastname": "M"}}', rules=False)
+
+    assert obj.lastname == "M"
+
+
+def test_command_line_validate_streams_the_file(capsys):
+    from is24_common.__main__ import main
+
+    status = main(["validate", "/dev/zero"])
+
+    assert status == 1
+    assert "/dev/zero: the document is larger than" in capsys.readouterr().out

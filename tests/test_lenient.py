@@ -140,3 +140,114 @@ def test_strict_reading_goes_on_after_an_unknown_element():
         "realtorContactDetail/unknown",
         "realtorContactDetail/realEstateReferenceCount",
     ]
+
+
+NS = 'xmlns:common="http://rest.immobilienscout24.de/schema/common/1.0"'
+
+
+def message_document(inner: str) -> str:
+    return (
+        f"<common:messages {NS}><message>"
+        "<messageCode>MESSAGE_RESOURCE_CREATED</messageCode>"
+        f"{inner}<message>x</message></message></common:messages>"
+    )
+
+
+def test_unknown_elements_in_all_content_are_kept_once():
+    obj = is24_common.read_xml(
+        message_document("<u1>1</u1><u2>2</u2><u3>3</u3>"), lenient=True
+    )
+
+    written = is24_common.write_xml(obj, lenient=True)
+
+    kept = [item.element.tag for item in obj.message[0].unknown_content]
+    assert kept == ["u1", "u2", "u3"]
+    assert written.count("<u2>") == 1
+
+
+def test_unknown_enumeration_value_in_all_content_is_kept():
+    document = message_document("").replace(
+        "MESSAGE_RESOURCE_CREATED", "MESSAGE_FROM_THE_FUTURE"
+    )
+
+    obj = is24_common.read_xml(document, lenient=True)
+
+    assert obj.message[0].message_code is None
+    assert "MESSAGE_FROM_THE_FUTURE" in is24_common.write_xml(obj, lenient=True)
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        'xmlns:a="urn:a" xmlns:b="urn:b" a:one="1" b:two="2"',
+        'xml:lang="de"',
+        'xmlns:a="urn:a" a:one="1" a:two="2"',
+    ],
+)
+def test_namespaced_unknown_attributes_round_trip(attributes):
+    document = (
+        f"<common:realtorContactDetail {NS} {attributes}><lastname>X</lastname>"
+        "</common:realtorContactDetail>"
+    )
+    obj = is24_common.read_xml(document, rules=False, lenient=True)
+    written = is24_common.write_xml(obj, rules=False, lenient=True)
+
+    again = is24_common.read_xml(written, rules=False, lenient=True)
+
+    assert sorted(again.unknown_content, key=str) == sorted(
+        obj.unknown_content, key=str
+    )
+
+
+def test_cross_format_round_trip_keeps_text_attributes_and_namespaces():
+    document = (
+        f'<common:realtorContactDetail {NS} xmlns:x="urn:x"><lastname>X</lastname>'
+        '<newUrl kind="partner">https://x.example/</newUrl>'
+        '<x:ext x:a="1">t<x:inner>i</x:inner></x:ext></common:realtorContactDetail>'
+    )
+    obj = is24_common.read_xml(document, rules=False, lenient=True)
+
+    through_json = is24_common.read_json(
+        is24_common.write_json(obj, rules=False, lenient=True),
+        rules=False,
+        lenient=True,
+    )
+    written = is24_common.write_xml(through_json, rules=False, lenient=True)
+
+    assert ET.fromstring(written.encode())[1].attrib == {"kind": "partner"}
+    assert ET.fromstring(written.encode())[1].text == "https://x.example/"
+    ext = ET.fromstring(written.encode())[2]
+    assert (ext.tag, ext.attrib, ext.text) == ("{urn:x}ext", {"{urn:x}a": "1"}, "t")
+    assert ext[0].tag == "{urn:x}inner"
+
+
+KEY = '"common.realtorContactDetail"'
+
+
+@pytest.mark.parametrize(
+    "value", ["1e999", '["MALE", "FEMALE"]', '{"$": "MALE"}', "null", "5"]
+)
+def test_enumeration_value_of_the_wrong_shape_is_not_kept(value):
+    document = "{" + KEY + ': {"lastname": "X", "salutation": ' + value + "}}"
+
+    with pytest.raises(is24_common.ValidationError):
+        is24_common.read_json(document, lenient=True)
+
+
+@pytest.mark.parametrize(
+    "member",
+    [
+        '"a b": "1"',
+        '"x:y": "1"',
+        '"@xmlns": "urn:evil"',
+        '"zz": "\\u0000"',
+        '"@a": [1]',
+    ],
+)
+def test_member_that_xml_cannot_hold_is_not_kept(member):
+    document = "{" + KEY + ': {"lastname": "X", ' + member + "}}"
+
+    with pytest.raises(is24_common.ValidationError) as caught:
+        is24_common.read_json(document, lenient=True)
+
+    assert "cannot be written as XML" in str(caught.value)

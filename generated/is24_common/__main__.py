@@ -16,24 +16,28 @@ from .errors import DocumentError
 from .json_mapper import read_json, write_json
 from .xml_mapper import read_xml, write_xml
 
+# Byte order marks of UTF-16 and UTF-32, which only XML may use (JSON is UTF-8).
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
-def _is_xml(data: bytes, path: Path) -> bool:
-    start = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
-    if start == b"<":
+
+def _is_xml(start: bytes, path: Path) -> bool:
+    """Tell XML from JSON by the first bytes of a file, else by its suffix."""
+    if start.startswith(_WIDE_BOMS):
         return True
-    if start in (b"{", b"["):
+    first = start.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    if first == b"<":
+        return True
+    if first in (b"{", b"["):
         return False
     return path.suffix.lower() == ".xml"
 
 
 def _read(path: Path, rules: bool) -> object:
-    data = path.read_bytes()
-    reader = read_xml if _is_xml(data, path) else read_json
-    try:
-        return reader(data, rules=rules)
-    except DocumentError as error:
-        error.source = str(path)
-        raise
+    # The readers stream the file within their limits; only its start is read here.
+    with path.open("rb") as stream:
+        start = stream.read(512)
+    reader = read_xml if _is_xml(start, path) else read_json
+    return reader(path, rules=rules)
 
 
 def _validate(paths: list[Path], rules: bool) -> int:

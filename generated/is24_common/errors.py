@@ -51,6 +51,24 @@ class DocumentError(ValueError):
         return "\n".join(lines)
 
 
+# A document with more problems than this is refused at that point, so that a
+# flood of bad or unknown elements costs neither time nor memory.
+MAX_PROBLEMS = 1000
+
+
+class TooManyProblems(Exception):
+    """Raised by a reader when a document reaches MAX_PROBLEMS; becomes a ValidationError."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"more than {MAX_PROBLEMS} problems")
+        self.problems = problems[:MAX_PROBLEMS] + [
+            Problem(
+                "",
+                f"more than {MAX_PROBLEMS} problems or unknown items: reading stopped here",
+            )
+        ]
+
+
 class ParseError(DocumentError):
     """The input is not well-formed, or its root is not an element this package reads."""
 

@@ -19,7 +19,7 @@ import os
 from typing import Any, Callable, TypeVar
 
 from . import simple_types, unknown, validators
-from .errors import ParseError, Problem, ValidationError
+from .errors import MAX_PROBLEMS, ParseError, Problem, TooManyProblems, ValidationError
 from .lexical import format_boolean
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
@@ -33,7 +33,7 @@ from .models import (
     RealtorContactDetailsList,
 )
 from .unknown import UnknownMember
-from .xml_mapper import Source, _read_source
+from .xml_mapper import Source, _read_source, lenient_problems
 
 T = TypeVar("T")
 
@@ -119,7 +119,13 @@ def _enum_simple(
     """Read an enumerated member; when lenient, keep a value this package does not know."""
     mark = len(problems)
     value = _simple(data, key, path, problems, parse)
-    if kept is None or len(problems) == mark:
+    if (
+        kept is None
+        or len(problems) == mark
+        or not isinstance(data[key], str)
+        or not unknown.is_xml_text(data[key])
+    ):
+        # Only a string can be an enumeration value that a newer schema added.
         return value
     del problems[mark:]
     extras.append(UnknownMember(after, key, data[key]))
@@ -142,6 +148,8 @@ def _simple_list(
 ) -> list[T]:
     items: list[T] = []
     for index, value in enumerate(_values(data, key, path, problems, repeated=True), 1):
+        if len(problems) >= MAX_PROBLEMS:
+            raise TooManyProblems(problems)
         item_path = f"{path}[{index}]"
         text = _lexical(value, item_path, problems)
         item = None if text is None else parse(text, item_path, problems)
@@ -169,6 +177,8 @@ def _unknown_members(
     """Report the members a type does not declare, or keep them when reading leniently."""
     after = None
     for key, value in data.items():
+        if len(problems) + len(kept or ()) >= MAX_PROBLEMS:
+            raise TooManyProblems(problems)
         if key in known:
             if not key.startswith("@"):
                 after = key
@@ -184,6 +194,13 @@ def _unknown_members(
                 Problem(
                     f"{path}/{key}",
                     f"unknown member {key!r} is nested deeper than {limits.max_depth} levels",
+                )
+            )
+        elif not unknown.is_keepable(key, value):
+            problems.append(
+                Problem(
+                    f"{path}/{key}",
+                    f"unexpected member {key!r}: it is not part of this type, and its name or value cannot be written as XML, so it is not kept",
                 )
             )
         else:
@@ -211,7 +228,7 @@ def _unknown_attributes(
 ) -> dict[object, list[object]]:
     """Write kept attributes, and return kept members grouped by the member they followed."""
     for name, value in unknown.attributes(items):  # type: ignore[arg-type]
-        data["@" + unknown.local_name(name)] = value
+        data["@" + name] = value
     anchored = unknown.by_anchor(items)  # type: ignore[arg-type]
     if None in anchored:
         _write_unknown(anchored, None, data)  # type: ignore[arg-type]
@@ -1778,13 +1795,43 @@ def _write_realtor_contact_details_list(
 
 
 # Local name of the root element -> (reader, path of the root in problems).
+# Root key -> (reader, path of the root in problems, whether IS24 writes it as an
+# array of one-member objects). The dot form is IS24's; the colon form and the
+# bare name are read too.
 _READERS = {
-    "realtorContactDetail": (_read_realtor_contact_details, "realtorContactDetail"),
+    "common.realtorContactDetail": (
+        _read_realtor_contact_details,
+        "realtorContactDetail",
+        False,
+    ),
+    "common:realtorContactDetail": (
+        _read_realtor_contact_details,
+        "realtorContactDetail",
+        False,
+    ),
+    "realtorContactDetail": (
+        _read_realtor_contact_details,
+        "realtorContactDetail",
+        False,
+    ),
+    "common.realtorContactDetailsList": (
+        _read_realtor_contact_details_list,
+        "realtorContactDetailsList",
+        False,
+    ),
+    "common:realtorContactDetailsList": (
+        _read_realtor_contact_details_list,
+        "realtorContactDetailsList",
+        False,
+    ),
     "realtorContactDetailsList": (
         _read_realtor_contact_details_list,
         "realtorContactDetailsList",
+        False,
     ),
-    "messages": (_read_messages, "messages"),
+    "common.messages": (_read_messages, "messages", True),
+    "common:messages": (_read_messages, "messages", True),
+    "messages": (_read_messages, "messages", True),
 }
 
 # Class -> (root element name, JSON key, writer, whether IS24 wraps each item in an array).
@@ -1871,6 +1918,9 @@ def read_json(
     `warnings` when a list is given. The writers put them back.
     """
     data, name = _read_source(source, limits)
+    if isinstance(data, str):
+        # A byte order mark read into text; json.loads refuses it there.
+        data = data.removeprefix("\ufeff")
     try:
         document = json.loads(
             data, parse_constant=_refuse_constant, object_pairs_hook=_unique_members
@@ -1894,8 +1944,7 @@ def read_json(
             name,
         )
     ((key, value),) = document.items()
-    local = key.replace(":", ".").rpartition(".")[2]
-    entry = _READERS.get(local)
+    entry = _READERS.get(key)
     if entry is None:
         raise ParseError(
             [
@@ -1905,12 +1954,15 @@ def read_json(
             ],
             name,
         )
-    reader, path = entry
+    reader, path, wrapped = entry
     problems: list[Problem] = []
     kept: list[Problem] | None = [] if lenient else None
-    if isinstance(value, list) and value:
+    if wrapped and isinstance(value, list) and value:
         value = _merge_wrappers(value, path, problems)
-    obj = None if value is None else reader(value, path, problems, kept, limits)
+    try:
+        obj = None if value is None else reader(value, path, problems, kept, limits)
+    except TooManyProblems as error:
+        raise ValidationError(error.problems, name) from None
     if obj is None:
         if not problems:
             problems.append(
@@ -1919,6 +1971,8 @@ def read_json(
         raise ValidationError(problems, name)
     if validate:
         reported = {problem.path for problem in problems}
+        if kept:
+            reported.update(warning.path for warning in kept)
         problems.extend(
             problem
             for problem in validators.validate(obj, rules=rules, path=path)
@@ -1951,11 +2005,9 @@ def write_json(
         )
     name, key, writer, wrap_items = entry
     if validate:
-        problems = [
-            problem
-            for problem in validators.validate(obj, rules=rules, path=name)
-            if not (lenient and problem.kind == "unknown")
-        ]
+        problems = validators.validate(obj, rules=rules, path=name)
+        if lenient:
+            problems = lenient_problems(problems)
         if problems:
             raise ValidationError(problems)
     content = writer(obj)  # type: ignore[operator]

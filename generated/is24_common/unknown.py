@@ -18,6 +18,7 @@ a repeated element).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Union
 from xml.etree.ElementTree import Element, tostring
@@ -55,6 +56,45 @@ class UnknownMember:
 
 
 UnknownContent = Union[UnknownElement, UnknownAttribute, UnknownMember]
+
+
+# An XML name without a prefix (XML 1.0 fifth edition, production 4 and 5,
+# narrowed to the characters that IS24 names use plus Unicode letters), or a
+# {namespace}name in Clark notation.
+_NAME = re.compile(r"(?:\{[^{}]+\})?[^\W\d][\w.\-]*")
+_INVALID_XML_CHARACTER = re.compile(
+    "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def is_xml_text(text: str) -> bool:
+    return _INVALID_XML_CHARACTER.search(text) is None
+
+
+def is_keepable(key: str, value: Any) -> bool:
+    """Tell whether a JSON member can be kept and written back as XML without change."""
+    name = key[1:] if key.startswith("@") else key
+    if name.lower().startswith("xml") or _NAME.fullmatch(name) is None:
+        return False
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if not is_xml_text(item):
+                return False
+        elif isinstance(item, dict):
+            if not all(
+                child == "$" or is_keepable(child, child_value)
+                for child, child_value in item.items()
+            ):
+                return False
+        elif isinstance(item, list):
+            if name != key:
+                return False  # an attribute holds one value
+            pending.extend(item)
+        elif item is None or (isinstance(item, float) and item != item):
+            return False
+    return True
 
 
 def shorten_text(text: str, limit: int = 40) -> str:
@@ -132,21 +172,26 @@ def xml_text(item: UnknownContent) -> str:
 
 
 def json_member(item: UnknownContent) -> tuple[str, Any]:
-    """Return a kept element or member as a JSON (key, value) pair."""
+    """Return a kept element or member as a JSON (key, value) pair.
+
+    Names keep their namespace in Clark notation (`{namespace}name`), and the
+    text of an element with attributes or children goes into a `$` member, so
+    that the conversion back to XML gives the same element.
+    """
     if isinstance(item, UnknownMember):
         return item.key, item.value
     assert isinstance(item, UnknownElement)
-    return local_name(item.element.tag), _json_value(item.element)
+    return item.element.tag, _json_value(item.element)
 
 
 def _json_value(element: Element) -> Any:
     if not len(element) and not element.attrib:
         return element.text or ""
-    value: dict[str, Any] = {
-        "@" + local_name(name): text for name, text in element.attrib.items()
-    }
+    value: dict[str, Any] = {"@" + name: text for name, text in element.attrib.items()}
+    if element.text and element.text.strip(" \t\n\r"):
+        value["$"] = element.text
     for child in element:
-        key = local_name(child.tag)
+        key = child.tag
         child_value = _json_value(child)
         if key in value:
             existing = value[key]
@@ -166,7 +211,9 @@ def _elements(key: str, value: Any) -> list[Element]:
     element = Element(key)
     if isinstance(value, dict):
         for child_key, child_value in value.items():
-            if child_key.startswith("@"):
+            if child_key == "$":
+                element.text = _json_text(child_value)
+            elif child_key.startswith("@"):
                 element.set(child_key[1:], _json_text(child_value))
             else:
                 element.extend(_elements(child_key, child_value))

@@ -27,7 +27,14 @@ from xml.etree.ElementTree import (
 )
 
 from . import simple_types, unknown
-from .errors import DocumentError, ParseError, Problem, ValidationError
+from .errors import (
+    MAX_PROBLEMS,
+    DocumentError,
+    ParseError,
+    Problem,
+    TooManyProblems,
+    ValidationError,
+)
 from .lexical import escape_attribute, escape_text
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
@@ -48,6 +55,7 @@ _CHUNK_SIZE = 64 * 1024
 T = TypeVar("T")
 
 _XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
+_XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 _INDENT_STEP = "    "
 _XML_WHITESPACE = " \t\n\r"
 
@@ -160,16 +168,35 @@ def _skip_unknown(
     """
     count = len(children)
     while index < count and children[index].tag not in known:
-        node = children[index]
-        if kept is None or _local_name(node.tag) in {_local_name(tag) for tag in known}:
-            _unexpected(children, index, path, problems, known, repeated)
-        else:
-            node.tail = None
-            item = UnknownElement(after, node)
-            extras.append(item)
-            kept.append(unknown.kept_warning(item, path))
+        _unknown_child(
+            children, index, path, problems, kept, known, repeated, extras, after
+        )
         index += 1
     return index
+
+
+def _unknown_child(
+    children: list[Element],
+    index: int,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    known: frozenset[str],
+    repeated: frozenset[str],
+    extras: list[object],
+    after: str | None,
+) -> None:
+    """Report one element the type does not declare, or keep it when lenient."""
+    if len(problems) + len(kept or ()) >= MAX_PROBLEMS:
+        raise TooManyProblems(problems)
+    node = children[index]
+    if kept is None or _local_name(node.tag) in {_local_name(tag) for tag in known}:
+        _unexpected(children, index, path, problems, known, repeated)
+    else:
+        node.tail = None
+        item = UnknownElement(after, node)
+        extras.append(item)
+        kept.append(unknown.kept_warning(item, path))
 
 
 def _unexpected(
@@ -230,16 +257,34 @@ def _enum_value(
     return None
 
 
+def lenient_problems(problems: list[Problem]) -> list[Problem]:
+    """Drop what lenient reading kept: unknown content, and the value it stands in for.
+
+    A kept enumeration value leaves its field empty, so a required member would
+    otherwise be reported missing where the kept element sits.
+    """
+    kept_paths = {problem.path for problem in problems if problem.kind == "unknown"}
+    return [
+        problem
+        for problem in problems
+        if problem.kind != "unknown" and problem.path not in kept_paths
+    ]
+
+
 def _unknown_attributes(
     items: list[object], out: list[str]
 ) -> dict[object, list[object]]:
     """Write kept attributes, and return kept elements grouped by the member they followed."""
+    prefixes: dict[str, str] = {_XML_NAMESPACE: "xml"}
     for name, value in unknown.attributes(items):  # type: ignore[arg-type]
         if name.startswith("{"):
             namespace, _, local = name[1:].partition("}")
-            out.append(
-                f' xmlns:_u="{escape_attribute(namespace)}" _u:{local}="{escape_attribute(value)}"'
-            )
+            prefix = prefixes.get(namespace)
+            if prefix is None:
+                # One prefix per namespace on this element, declared where first used.
+                prefix = prefixes[namespace] = f"_u{len(prefixes)}"
+                out.append(f' xmlns:{prefix}="{escape_attribute(namespace)}"')
+            out.append(f' {prefix}:{local}="{escape_attribute(value)}"')
         else:
             out.append(f' {name}="{escape_attribute(value)}"')
     return unknown.by_anchor(items)  # type: ignore[arg-type, return-value]
@@ -2563,7 +2608,7 @@ def _read_message(
     for position, child in enumerate(children):
         tag = child.tag
         if tag not in tags:
-            _skip_unknown(
+            _unknown_child(
                 children,
                 position,
                 path,
@@ -2575,7 +2620,7 @@ def _read_message(
                 after,
             )
             continue
-        after = _local_name(tag)
+        previous, after = after, _local_name(tag)
         if tag in seen:
             problems.append(
                 Problem(
@@ -2586,10 +2631,15 @@ def _read_message(
             continue
         seen.add(tag)
         if tag == "messageCode":
-            _message_code = simple_types.parse_message_code(
-                _simple_text(child, path + "/messageCode", problems, "MessageCode"),
+            _message_code = _enum_value(
+                simple_types.parse_message_code,
+                child,
                 path + "/messageCode",
                 problems,
+                kept,
+                extras,
+                previous,
+                "MessageCode",
             )
         elif tag == "message":
             _message = simple_types.parse_xs_string(
@@ -2700,6 +2750,8 @@ def _read_messages(
         )
     _message = []
     while index < count and children[index].tag == "message":
+        if len(problems) >= MAX_PROBLEMS:
+            raise TooManyProblems(problems)
         child = children[index]
         item_path = f"{path}/message[{len(_message) + 1}]"
         _message.append(_read_message(child, item_path, problems, kept))
@@ -3995,6 +4047,8 @@ def _read_realtor_contact_details_list(
         )
     _realtor_contact_details = []
     while index < count and children[index].tag == "realtorContactDetails":
+        if len(problems) >= MAX_PROBLEMS:
+            raise TooManyProblems(problems)
         child = children[index]
         item_path = f"{path}/realtorContactDetails[{len(_realtor_contact_details) + 1}]"
         _realtor_contact_details.append(
@@ -4194,6 +4248,8 @@ class _GuardedBuilder(TreeBuilder):
 
 def _chunks(source: Source) -> tuple[Iterator[bytes | str], str | None]:
     """Return the input in chunks, and the file name when it comes from a file."""
+    if isinstance(source, (bytearray, memoryview)):
+        source = bytes(source)
     if isinstance(source, (bytes, str)):
         return (
             source[start : start + _CHUNK_SIZE]
@@ -4208,7 +4264,11 @@ def _chunks(source: Source) -> tuple[Iterator[bytes | str], str | None]:
                 [Problem("", f"cannot read the file: {error.strerror}")], name
             ) from None
         return _read_stream(stream, close=True), name
-    return _read_stream(source, close=False), getattr(source, "name", None)
+    if not callable(getattr(source, "read", None)):
+        raise TypeError(
+            f"cannot read a document from {type(source).__name__}: pass bytes, str, a path or a binary file object"
+        )
+    return _read_stream(source, close=False), source_name(source)
 
 
 def source_name(source: Source) -> str | None:
@@ -4221,13 +4281,22 @@ def source_name(source: Source) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def _read_stream(stream: BinaryIO, close: bool) -> Iterator[bytes]:
+def _read_stream(stream: BinaryIO, close: bool) -> Iterator[bytes | str]:
+    """Yield the stream in chunks; text streams stay text, so their declared encoding is ignored."""
     try:
         while True:
-            chunk = stream.read(_CHUNK_SIZE)
+            try:
+                chunk = stream.read(_CHUNK_SIZE)
+            except ValueError as error:
+                # A closed file raises ValueError rather than OSError.
+                raise OSError(str(error)) from None
             if not chunk:
                 return
-            yield chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+            if isinstance(chunk, (bytearray, memoryview)):
+                chunk = bytes(chunk)
+            if not isinstance(chunk, (bytes, str)):
+                raise OSError(f"read() returned {type(chunk).__name__}, not bytes")
+            yield chunk
     finally:
         if close:
             stream.close()
@@ -4363,9 +4432,14 @@ def read_xml(
     reader, path = entry
     problems: list[Problem] = []
     kept: list[Problem] | None = [] if lenient else None
-    obj = reader(root, path, problems, kept)
+    try:
+        obj = reader(root, path, problems, kept)
+    except TooManyProblems as error:
+        raise ValidationError(error.problems, name) from None
     if validate:
         reported = {problem.path for problem in problems}
+        if kept:
+            reported.update(warning.path for warning in kept)
         problems.extend(
             problem
             for problem in validators.validate(obj, rules=rules, path=path)
@@ -4472,9 +4546,14 @@ def _stream_item(
                 "text is not allowed here: this element contains only child elements",
             )
         )
-    obj = item_reader(element, path, problems, kept)
+    try:
+        obj = item_reader(element, path, problems, kept)
+    except TooManyProblems as error:
+        raise ValidationError(error.problems, name) from None
     if validate:
         reported = {problem.path for problem in problems}
+        if kept:
+            reported.update(warning.path for warning in kept)
         problems.extend(
             problem
             for problem in validators.validate(obj, rules=rules, path=path)
@@ -4553,13 +4632,11 @@ def write_xml_stream(
         if type(obj) is not kind:
             raise TypeError(f"item {index} is a {type(obj).__name__}, not a {kind.__name__}")  # type: ignore[union-attr]
         if validate:
-            problems = [
-                problem
-                for problem in validators.validate(
-                    obj, rules=rules, path=f"{local_root}/{item_name}[{index}]"
-                )
-                if not (lenient and problem.kind == "unknown")
-            ]
+            problems = validators.validate(
+                obj, rules=rules, path=f"{local_root}/{item_name}[{index}]"
+            )
+            if lenient:
+                problems = lenient_problems(problems)
             if problems:
                 raise ValidationError(problems)
         out: list[str] = []
@@ -4588,11 +4665,9 @@ def write_xml(
         )
     name, qualified_name, writer, declarations = entry
     if validate:
-        problems = [
-            problem
-            for problem in validators.validate(obj, rules=rules, path=name)
-            if not (lenient and problem.kind == "unknown")
-        ]
+        problems = validators.validate(obj, rules=rules, path=name)
+        if lenient:
+            problems = lenient_problems(problems)
         if problems:
             raise ValidationError(problems)
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>']
