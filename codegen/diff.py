@@ -17,6 +17,7 @@ imports, groups, restriction chains and anonymous types are already resolved.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -306,22 +307,28 @@ class ModelComparison:
     def _compare_wildcards(
         self, old: ComplexType, new: ComplexType, context: _Context
     ) -> None:
-        for kind, old_any, new_any in (
+        for kind, old_signature, new_signature in (
             ("xs:any", old.any_element, new.any_element),
             ("xs:anyAttribute", old.any_attribute, new.any_attribute),
         ):
-            if old_any == new_any:
+            if old_signature == new_signature:
                 continue
+            if not old_signature:
+                detail = f"{kind} added"
+                impacts = _widens(f"{kind} now allows content the schema does not name")
+            elif not new_signature:
+                detail = f"{kind} removed"
+                impacts = _narrows(f"{kind} no longer allows unnamed content")
+            else:
+                detail, impacts = _wildcard_change(
+                    kind, old_signature, new_signature, _namespace(new.key)
+                )
             self._add(
                 "wildcard-changed",
                 context.path,
                 context.python_name,
-                f"{kind} {'added' if new_any else 'removed'}",
-                (
-                    _widens(f"{kind} now allows content the schema does not name")
-                    if new_any
-                    else _narrows(f"{kind} no longer allows unnamed content")
-                ),
+                detail,
+                impacts,
                 context.affected,
             )
 
@@ -1052,6 +1059,131 @@ def _simple_names(simple_type: SimpleType) -> tuple[str, str, tuple[str, ...]]:
 
 def _sort_key(change: Change) -> tuple[int, str, str, str]:
     return (SEVERITIES.index(change.severity), change.path, change.kind, change.detail)
+
+
+# processContents values, from the one that accepts the fewest documents.
+_PROCESS_CONTENTS = ("strict", "lax", "skip")
+
+
+def _wildcard_change(
+    kind: str, old_signature: str, new_signature: str, target_namespace: str
+) -> tuple[str, tuple[Impact, Impact]]:
+    """Describe and judge a change of the wildcards of one kind in one type."""
+    old_wildcards = _parse_wildcards(old_signature)
+    new_wildcards = _parse_wildcards(new_signature)
+    if len(old_wildcards) != len(new_wildcards):
+        detail = f"{kind} {old_signature} -> {new_signature}"
+        return detail, _both(f"the number of {kind} wildcards changed")
+    differences = []
+    directions = set()
+    for old_wildcard, new_wildcard in zip(old_wildcards, new_wildcards):
+        for name, old_value in old_wildcard.items():
+            new_value = new_wildcard.get(name, "")
+            if old_value == new_value:
+                continue
+            differences.append(
+                f"{name} {old_value or '(none)'} -> {new_value or '(none)'}"
+            )
+            directions.add(
+                _wildcard_direction(name, old_value, new_value, target_namespace)
+            )
+    detail = f"{kind} " + ", ".join(differences)
+    if directions == {"wider"}:
+        return detail, _widens(f"{kind} now allows more content")
+    if directions == {"narrower"}:
+        return detail, _narrows(f"{kind} now allows less content")
+    return detail, _both(f"{kind} now allows different content")
+
+
+def _parse_wildcards(signature: str) -> list[dict[str, str]]:
+    """Split a wildcard signature of `codegen.model` into one mapping per wildcard."""
+    wildcards: list[dict[str, str]] = []
+    for name, value in re.findall(r'(\w+)="([^"]*)"', signature):
+        if name == "namespace":
+            wildcards.append({})
+        wildcards[-1][name] = value
+    return wildcards
+
+
+def _wildcard_direction(
+    name: str, old_value: str, new_value: str, target_namespace: str
+) -> str:
+    """Return "wider" or "narrower" when the new value accepts more or less, else "mixed"."""
+    if name == "namespace":
+        old_allows = _allowed_namespaces(old_value, target_namespace)
+        new_allows = _allowed_namespaces(new_value, target_namespace)
+        if _covers(new_allows, old_allows):
+            return "wider"
+        if _covers(old_allows, new_allows):
+            return "narrower"
+        return "mixed"
+    if name == "processContents":
+        if old_value not in _PROCESS_CONTENTS or new_value not in _PROCESS_CONTENTS:
+            return "mixed"
+        wider = _PROCESS_CONTENTS.index(new_value) > _PROCESS_CONTENTS.index(old_value)
+        return "wider" if wider else "narrower"
+    if name in ("minOccurs", "maxOccurs"):
+        old_number = _occurrence(old_value)
+        new_number = _occurrence(new_value)
+        if old_number is None or new_number is None:
+            return "mixed"
+        wider = (
+            new_number < old_number if name == "minOccurs" else new_number > old_number
+        )
+        return "wider" if wider else "narrower"
+    return "mixed"
+
+
+def _allowed_namespaces(
+    value: str, target_namespace: str
+) -> tuple[str, frozenset[str]]:
+    """Return ("##any", {}), ("##other", {target namespace, absent}) or ("set", namespaces).
+
+    For "##other" the set contains the namespaces it excludes: the target
+    namespace and absent (""), as xmlschema's `is_namespace_allowed` applies it.
+    """
+    tokens = value.split()
+    if "##any" in tokens:
+        return "##any", frozenset()
+    if "##other" in tokens:
+        return "##other", frozenset({target_namespace, ""})
+    return "set", frozenset("" if token == "##local" else token for token in tokens)
+
+
+def _covers(
+    wider: tuple[str, frozenset[str]], narrower: tuple[str, frozenset[str]]
+) -> bool:
+    """Return whether every namespace that `narrower` allows is allowed by `wider`."""
+    wide_kind, wide_set = wider
+    narrow_kind, narrow_set = narrower
+    if wide_kind == "##any":
+        return True
+    if narrow_kind == "##any":
+        return False
+    if wide_kind == "##other":
+        # wide_set and narrow_set hold excluded namespaces when both are "##other".
+        if narrow_kind == "##other":
+            return wide_set <= narrow_set
+        return not (narrow_set & wide_set)
+    if narrow_kind == "##other":
+        return False  # "##other" allows infinitely many namespaces
+    return narrow_set <= wide_set
+
+
+def _occurrence(value: str) -> float | None:
+    if value == "unbounded":
+        return float("inf")
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def _namespace(key: str) -> str:
+    """Return the namespace of a model key such as `{urn:x}Item/a`, or "" for none."""
+    if key.startswith("{"):
+        return key[1:].partition("}")[0]
+    return ""
 
 
 def _type_path(complex_type: ComplexType) -> str:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from codegen.config import Config
-from codegen.load import build_model, load_schema
+from codegen.load import build_model, load_schema, nesting_error
 from codegen.model import SchemaModel
 from codegen.render import Renderer
 
@@ -29,12 +29,15 @@ def load_model(config: Config) -> SchemaModel:
     }
     logger.info("loading %s", config.schema)
     schema = load_schema(config.schema, locations)
-    return build_model(
-        schema,
-        config.roots,
-        source=schema_label(config.schema, config.root),
-        deprecations=config.deprecations,
-    )
+    try:
+        return build_model(
+            schema,
+            config.roots,
+            source=schema_label(config.schema, config.root),
+            deprecations=config.deprecations,
+        )
+    except RecursionError:
+        raise nesting_error(config.schema) from None
 
 
 def generate(config: Config) -> dict[str, str]:
@@ -46,4 +49,7 @@ def generate(config: Config) -> dict[str, str]:
         len(model.complex_types),
         len(model.enumerations),
     )
-    return Renderer(model, config, model.source).render()
+    try:
+        return Renderer(model, config, model.source).render()
+    except RecursionError:
+        raise nesting_error(config.schema) from None

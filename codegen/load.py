@@ -33,6 +33,8 @@ from codegen.errors import (
     file_path,
 )
 from codegen.model import (
+    UNKNOWN_CONTENT_FIELD,
+    WILDCARD_SEPARATOR,
     XSD_NAMESPACE,
     Attribute,
     ComplexType,
@@ -99,12 +101,25 @@ def load_schema(
         raise CodegenError(
             f"the schema could not be loaded: {error}", schema=path
         ) from None
+    except RecursionError:
+        # xmlschema builds nested anonymous types recursively, with many stack
+        # frames per level.
+        raise nesting_error(path) from None
     failure = _reference_error(caught, path)
     if failure is not None:
         raise failure
     for warning in caught:
         logger.warning("%s: %s", path, warning.message)
     return schema
+
+
+def nesting_error(schema: Path | str) -> CodegenError:
+    """Describe a schema whose nesting exceeded Python's recursion limit."""
+    return CodegenError(
+        "the schema nests elements and anonymous types too deeply to be processed "
+        "(Python's recursion limit was reached); reduce the nesting depth",
+        schema=schema,
+    )
 
 
 def _check_schema_file(path: Path) -> None:
@@ -371,10 +386,11 @@ class _ModelBuilder:
         self.python_names: dict[str, str] = {}
         self.unsupported: list[str] = []
         self.groups: dict[str, ComplexType] = {}
-        # Keys of types with xs:any or xs:anyAttribute, and ids of the xmlschema
-        # elements that are alternatives of an xs:choice (permissive mode).
-        self.wildcards: set[str] = set()
-        self.attribute_wildcards: set[str] = set()
+        # Signatures of the xs:any particles and the xs:anyAttribute of each type
+        # by key, and ids of the xmlschema elements that are alternatives of an
+        # xs:choice (permissive mode).
+        self.wildcards: dict[str, list[str]] = {}
+        self.attribute_wildcards: dict[str, str] = {}
         self.alternatives: set[int] = set()
 
     def _unsupported(self, error: UnsupportedConstruct) -> None:
@@ -425,13 +441,14 @@ class _ModelBuilder:
             )
 
     def add_named_group(self, qualified_name: str) -> None:
-        """Add a named model group, so that a comparison sees changes inside it.
+        """Add a named model group, so that a comparison covers changes inside it.
 
         Groups become no class of their own; in the model they look like a
         complex type without a Python name.
         """
         group = self.schema.maps.groups[qualified_name]
         local = qualified_name.rpartition("}")[2]
+        self.wildcards[qualified_name] = []
         content, xsd_elements = self._content_elements(group, qualified_name)
         elements = tuple(
             self._element(xsd_element, qualified_name, pascal_case(local) + "Group")
@@ -443,7 +460,7 @@ class _ModelBuilder:
             anonymous=False,
             content=content,
             elements=elements,
-            any_element=qualified_name in self.wildcards,
+            any_element=WILDCARD_SEPARATOR.join(self.wildcards[qualified_name]),
             documentation=_documentation(group),
         )
 
@@ -551,6 +568,7 @@ class _ModelBuilder:
                 )
             )
 
+        self.wildcards[key] = []
         content, xsd_elements = self._content_elements(xsd_type.content, key)
         attributes = self._attributes(xsd_type, key)
         if base_key is not None:
@@ -574,8 +592,8 @@ class _ModelBuilder:
             base=base_key,
             elements=elements,
             attributes=tuple(attributes),
-            any_element=key in self.wildcards,
-            any_attribute=key in self.attribute_wildcards,
+            any_element=WILDCARD_SEPARATOR.join(self.wildcards[key]),
+            any_attribute=self.attribute_wildcards.get(key, ""),
             documentation=_documentation(xsd_type),
         )
 
@@ -615,7 +633,7 @@ class _ModelBuilder:
                         component=key,
                     )
                 )
-                self.wildcards.add(key)
+                self.wildcards.setdefault(key, []).append(_wildcard_signature(particle))
                 continue
             if isinstance(particle, XsdGroup):
                 elements.extend(self._flatten_sequence(particle, key))
@@ -676,10 +694,12 @@ class _ModelBuilder:
                 xsd_type, complex_key, pascal_case(xsd_type.local_name)
             )
 
+        field_name = snake_case(local_name)
+        self._check_field_name(field_name, local_name, xsd_element, owner_key)
         return Element(
             name=local_name,
             namespace=namespace or "",
-            field_name=snake_case(local_name),
+            field_name=field_name,
             min_occurs=xsd_element.min_occurs,
             max_occurs=xsd_element.max_occurs,
             simple_type=simple_type,
@@ -703,7 +723,7 @@ class _ModelBuilder:
                         component=key,
                     )
                 )
-                self.attribute_wildcards.add(key)
+                self.attribute_wildcards[key] = _wildcard_signature(xsd_attribute)
                 continue
             if xsd_attribute.use == "prohibited":
                 continue
@@ -716,6 +736,8 @@ class _ModelBuilder:
                     )
                 )
             local_name = xsd_attribute.local_name
+            field_name = self._attribute_field(xsd_type, local_name)
+            self._check_field_name(field_name, "@" + local_name, xsd_attribute, key)
             with _locating(xsd_attribute, f"{key}/@{local_name}"):
                 simple_type = self._simple_type(
                     xsd_attribute.type,
@@ -729,7 +751,7 @@ class _ModelBuilder:
                         if xsd_attribute.qualified
                         else ""
                     ),
-                    field_name=self._attribute_field(xsd_type, local_name),
+                    field_name=field_name,
                     simple_type=simple_type,
                     required=xsd_attribute.use == "required",
                     default=xsd_attribute.default,
@@ -739,6 +761,22 @@ class _ModelBuilder:
                 )
             )
         return attributes
+
+    def _check_field_name(
+        self, field_name: str, label: str, xsd_component, owner_key: str
+    ) -> None:
+        """Raise when a schema member takes the field kept for unknown content.
+
+        A comparison builds no package, so permissive mode lets the name pass.
+        """
+        if self.strict and field_name == UNKNOWN_CONTENT_FIELD:
+            raise CodegenError(
+                f"{label!r} maps to the Python field {UNKNOWN_CONTENT_FIELD!r}, "
+                "which the generated classes keep for content the schema does not "
+                "declare; rename it in the schema",
+                **_location(xsd_component),
+                component=owner_key,
+            )
 
     def _attribute_field(self, xsd_type, local_name: str) -> str:
         """Return an attribute's field name, suffixed when an element has the same name."""
@@ -908,6 +946,30 @@ def _locating(xsd_component, component: str) -> Iterator[None]:
         raise UnsupportedConstruct(
             error.message, **_location(xsd_component), component=component
         ) from None
+
+
+def _wildcard_signature(wildcard) -> str:
+    """Describe an xs:any or xs:anyAttribute by the attributes that decide what it allows.
+
+    The text reads like the schema's own attributes, for example
+    `namespace="##other" processContents="lax" minOccurs="0" maxOccurs="1"`.
+    Namespaces are those xmlschema resolved: `##targetNamespace` becomes the
+    namespace URI and an absent namespace becomes `##local`.
+    """
+    namespaces = wildcard.namespace
+    if namespaces & {"##any", "##other"}:
+        namespace = " ".join(sorted(namespaces))
+    else:
+        namespace = " ".join(sorted("##local" if ns == "" else ns for ns in namespaces))
+    parts = [
+        f'namespace="{namespace}"',
+        f'processContents="{wildcard.process_contents}"',
+    ]
+    if isinstance(wildcard, XsdAnyElement):
+        max_occurs = "unbounded" if wildcard.max_occurs is None else wildcard.max_occurs
+        parts.append(f'minOccurs="{wildcard.min_occurs}"')
+        parts.append(f'maxOccurs="{max_occurs}"')
+    return " ".join(parts)
 
 
 def _attribute_tags(xsd_type) -> set[str]:

@@ -15,6 +15,14 @@ from typing import Any, Literal
 
 XSD_NAMESPACE = "http://www.w3.org/2001/XMLSchema"
 
+# Joins the signatures of several xs:any particles of one type. No signature
+# contains it, because a namespace URI cannot contain a double quote.
+WILDCARD_SEPARATOR = "; "
+
+# The field of every generated class that keeps content the schema does not
+# declare. No element or attribute may map to it.
+UNKNOWN_CONTENT_FIELD = "unknown_content"
+
 ContentModel = Literal["sequence", "all", "empty"]
 WhiteSpace = Literal["preserve", "replace", "collapse"]
 
@@ -141,9 +149,13 @@ class ComplexType:
     base: str | None = None
     elements: tuple[Element, ...] = ()
     attributes: tuple[Attribute, ...] = ()
-    # xs:any and xs:anyAttribute (modelled by permissive builds only).
-    any_element: bool = False
-    any_attribute: bool = False
+    # Signatures of the xs:any particles and of the xs:anyAttribute, or "" when the
+    # type has none (modelled by permissive builds only). A signature lists the
+    # attributes that decide what the wildcard allows, in the schema's syntax:
+    # `namespace="##other" processContents="lax" minOccurs="0" maxOccurs="1"`.
+    # Several xs:any particles are joined by WILDCARD_SEPARATOR in document order.
+    any_element: str = ""
+    any_attribute: str = ""
     documentation: str = ""
 
     @property

@@ -21,7 +21,14 @@ from elementpath.regex import translate_pattern
 from codegen.builtins import BUILTINS
 from codegen.config import Config
 from codegen.errors import CodegenError
-from codegen.model import ComplexType, Element, Attribute, SchemaModel, SimpleType
+from codegen.model import (
+    UNKNOWN_CONTENT_FIELD,
+    Attribute,
+    ComplexType,
+    Element,
+    SchemaModel,
+    SimpleType,
+)
 from codegen.naming import snake_case
 from codegen.write import GENERATED_MARK
 
@@ -44,8 +51,6 @@ MODULES = {
     "limits.py": "limits.py.jinja",
     "unknown.py": "unknown.py.jinja",
 }
-# The field that keeps content unknown to the schema; no schema member may take it.
-UNKNOWN_CONTENT_FIELD = "unknown_content"
 
 
 @dataclass(frozen=True)
@@ -398,6 +403,8 @@ class Renderer:
 
     def _field(self, item: Element | Attribute, owner: ComplexType) -> dict[str, str]:
         if item.field_name == UNKNOWN_CONTENT_FIELD:
+            # The loader reports this first, with the schema line; this check
+            # covers models that were built without the loader.
             raise CodegenError(
                 f"{item.name!r} maps to the Python field {UNKNOWN_CONTENT_FIELD!r}, "
                 "which the generated classes keep for content the schema does not "

@@ -7,7 +7,7 @@ first. Documentation-only changes are counted but listed only when asked for.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from codegen.diff import Change
@@ -115,7 +115,7 @@ def _markdown(report: Report) -> str:
                 _impact_cell(change, "receiver"),
             ]
             lines.append("| " + " | ".join(cells) + " |")
-    lines += _approximated_lines(report, "> ")
+    lines += _approximated_lines(report, "> ", escape=_cell)
     return "\n".join(lines) + "\n"
 
 
@@ -162,7 +162,9 @@ def _sections(report: Report) -> list[tuple[str, list[Change]]]:
     return sections
 
 
-def _approximated_lines(report: Report, prefix: str) -> list[str]:
+def _approximated_lines(
+    report: Report, prefix: str, escape: Callable[[str], str] = str
+) -> list[str]:
     if not report.approximated:
         return []
     lines = [
@@ -170,7 +172,7 @@ def _approximated_lines(report: Report, prefix: str) -> list[str]:
         f"{prefix}The generator approximates {_plural(len(report.approximated), 'construct')} "
         "it cannot render yet; changes inside them may be missed:",
     ]
-    lines += [f"{prefix}- {item}" for item in report.approximated]
+    lines += [f"{prefix}- {escape(item)}" for item in report.approximated]
     return lines
 
 
@@ -189,8 +191,10 @@ def _impact_cell(change: Change, audience: str) -> str:
 def _cell(text: str) -> str:
     """Escape text for a Markdown table cell, so that values show as written.
 
-    Backslashes, pipes and backticks are escaped, and HTML-like text becomes
-    entities so that a value such as `<script>` is shown, not dropped.
+    Backslashes, pipes, backticks and the characters of emphasis, links and
+    strikethrough (`*`, `_`, `[`, `]`, `~`) are escaped with a backslash, and
+    HTML-like text becomes entities so that a value such as `<script>` is
+    shown, not dropped.
     """
     for character, escaped in (
         ("&", "&amp;"),
@@ -199,6 +203,11 @@ def _cell(text: str) -> str:
         ("\\", "\\\\"),
         ("|", "\\|"),
         ("`", "\\`"),
+        ("*", "\\*"),
+        ("_", "\\_"),
+        ("[", "\\["),
+        ("]", "\\]"),
+        ("~", "\\~"),
         ("\n", " "),
     ):
         text = text.replace(character, escaped)

@@ -80,8 +80,10 @@ def parse_timeout(text: str) -> float:
 def read_contact_file(path: Path) -> RealtorContactDetails:
     """Read and validate a contact from an XML or JSON file.
 
-    A file whose first character other than whitespace, after an optional UTF-8
-    byte order mark, is ``<`` is read as XML, any other as JSON.
+    ``document_format`` picks the reader from the first bytes: a UTF-16 or
+    UTF-32 byte order mark or ``<`` means XML, ``{`` or ``[`` means JSON. A
+    file that starts with anything else is read as XML if its name ends in
+    ``.xml``, else as JSON.
 
     Raises:
         UsageError: the file cannot be read, is not a contact document, or breaks
@@ -93,7 +95,10 @@ def read_contact_file(path: Path) -> RealtorContactDetails:
     except OSError as error:
         raise UsageError(f"{path}: cannot read the file: {error.strerror}") from None
 
-    reader = read_xml if document_format(data) == "xml" else read_json
+    kind = document_format(data)
+    if kind is None:
+        kind = "xml" if path.suffix.lower() == ".xml" else "json"
+    reader = read_xml if kind == "xml" else read_json
     try:
         document = reader(data)
     except DocumentError as error:

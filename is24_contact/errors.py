@@ -28,16 +28,26 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from is24_common import DocumentError, Messages, Problem, read_json, read_xml
+from is24_common import (
+    DocumentError,
+    Limits,
+    Messages,
+    Problem,
+    read_json,
+    read_xml,
+)
+from is24_common.xml_mapper import parse_element
 
 # Maximum length of the part of a plain-text error body kept in an exception message.
 MAX_BODY_TEXT = 200
 
 UTF8_BOM = b"\xef\xbb\xbf"
+# Byte order marks of UTF-32 and UTF-16. Only XML may use them, because JSON
+# exchanged between systems must be UTF-8.
+WIDE_BOMS = (b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True)
@@ -257,8 +267,9 @@ def document_format(body: bytes, content_type: str | None = None) -> str | None:
 
     A Content-Type of XML (``application/xml``, ``text/xml``, ``...+xml``) or JSON
     (``application/json``, ``...+json``) decides. Any other or no Content-Type
-    leaves it to the body: its first byte other than whitespace, after an
-    optional UTF-8 byte order mark, is ``<`` for XML, ``{`` or ``[`` for JSON.
+    leaves it to the body. A UTF-16 or UTF-32 byte order mark means XML.
+    Otherwise the first byte other than whitespace, after an optional UTF-8
+    byte order mark, is ``<`` for XML, ``{`` or ``[`` for JSON.
     """
     media_type = (content_type or "").partition(";")[0].strip().lower()
     if media_type.endswith(("/xml", "+xml")):
@@ -266,6 +277,8 @@ def document_format(body: bytes, content_type: str | None = None) -> str | None:
     if media_type.endswith(("/json", "+json")):
         return "json"
 
+    if body.startswith(WIDE_BOMS):
+        return "xml"
     start = body.removeprefix(UTF8_BOM).lstrip()[:1]
     if start == b"<":
         return "xml"
@@ -325,9 +338,11 @@ def _local_name(tag: str) -> str:
 
 
 def _read_xml_messages_leniently(body: bytes) -> list[ResponseMessage]:
+    # The guarded parser rejects a DTD before any entity is expanded, and
+    # applies the default size and depth limits.
     try:
-        root = ElementTree.fromstring(body)
-    except ElementTree.ParseError:
+        root = parse_element(body, None, Limits())
+    except DocumentError:
         return []
 
     if _local_name(root.tag) != "messages":

@@ -44,6 +44,16 @@ def complex_root(*content: str) -> list[str]:
     ]
 
 
+def nested_anonymous_types(depth: int) -> list[str]:
+    """Return a root element `a` with `depth` anonymous complex types nested inside."""
+    opening = [
+        f"<xs:complexType><xs:sequence><xs:element name='e{level}'>"
+        for level in range(depth)
+    ]
+    closing = ["</xs:element></xs:sequence></xs:complexType>"] * depth
+    return ["<xs:element name='a'>", *opening, *closing, "</xs:element>"]
+
+
 VALID_SCHEMA = xsd(
     *complex_root(
         "<xs:sequence>", "<xs:element name='b' type='xs:string'/>", "</xs:sequence>"
@@ -485,6 +495,37 @@ CASES = {
         },
         ["a repeated or optional xs:sequence group is not supported yet"],
         line=4,
+        component="a",
+    ),
+    "deeply_nested_anonymous_types": Case(
+        {"schema.xsd": xsd(*nested_anonymous_types(300))},
+        ["nests elements and anonymous types too deeply", "reduce the nesting depth"],
+    ),
+    "unknown_content_element": Case(
+        {
+            "schema.xsd": xsd(
+                *complex_root(
+                    "<xs:sequence>",
+                    "<xs:element name='unknown_content' type='xs:string'/>",
+                    "</xs:sequence>",
+                )
+            )
+        },
+        ["'unknown_content' maps to the Python field 'unknown_content'"],
+        line=5,
+        component="a",
+    ),
+    "unknown_content_attribute": Case(
+        {
+            "schema.xsd": xsd(
+                *complex_root(
+                    "<xs:sequence/>",
+                    "<xs:attribute name='unknownContent' type='xs:string'/>",
+                )
+            )
+        },
+        ["'@unknownContent' maps to the Python field 'unknown_content'"],
+        line=5,
         component="a",
     ),
     "root_of_simple_type": Case(

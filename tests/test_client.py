@@ -7,8 +7,11 @@ check the delays without waiting for them.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -41,6 +44,7 @@ from is24_contact.errors import (
     read_messages,
 )
 from is24_contact.fake_server import FakeIS24Server, Fault
+from is24_contact.urls import contact_path
 
 WIRE_FORMATS = ["xml", "json"]
 AWKWARD_EXTERNAL_ID = "crm/42 Müller"
@@ -1018,6 +1022,63 @@ def test_error_response_with_bom_gives_messages(server, make_client):
     assert caught.value.codes == ["ERROR_RESOURCE_NOT_FOUND"]
 
 
+@pytest.fixture
+def wide_server() -> Iterator[tuple[str, dict[str, tuple[int, bytes]]]]:
+    """Serve fixed bytes per path on 127.0.0.1, which the fake server cannot send.
+
+    Yields the base URL and the mapping of request path to status and body,
+    which a test fills in. Every response has Content-Type text/plain, so that
+    the client tells the format from the body.
+    """
+    responses: dict[str, tuple[int, bytes]] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, body = responses.get(self.path.partition("?")[0], (404, b""))
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *arguments: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/restapi/api", responses
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_responses_are_read_as_xml(server, wide_server, encoding):
+    base_url, responses = wide_server
+    api_path = urlsplit(base_url).path
+    declaration = '\ufeff<?xml version="1.0" encoding="UTF-16"?>'
+    contact_body = declaration + contact_xml(
+        "<email>w@example.com</email>", "<lastname>Wëit</lastname>"
+    )
+    error_body = declaration + payload_messages("ERROR_RESOURCE_NOT_FOUND")
+    responses[api_path + contact_path("me", 7)] = (200, contact_body.encode(encoding))
+    responses[api_path + contact_path("me", 8)] = (404, error_body.encode(encoding))
+    client = ContactClient(credentials_for(server), base_url=base_url, timeout=2.0)
+
+    try:
+        fetched = client.get(7)
+        with pytest.raises(NotFoundError) as caught:
+            client.get(8)
+    finally:
+        client.close()
+
+    assert fetched.lastname == "Wëit"
+    assert caught.value.codes == ["ERROR_RESOURCE_NOT_FOUND"]
+
+
 @pytest.mark.parametrize(
     "content_type, body, expected",
     [
@@ -1032,6 +1093,11 @@ def test_error_response_with_bom_gives_messages(server, make_client):
         ("text/plain", b" [1]", "json"),
         ("text/plain", b"Service Unavailable", None),
         (None, b"", None),
+        # A UTF-16 or UTF-32 byte order mark means XML, because JSON is UTF-8.
+        (None, "\ufeff<a/>".encode("utf-16-le"), "xml"),
+        ("text/plain", "\ufeff<a/>".encode("utf-16-be"), "xml"),
+        (None, "\ufeff<a/>".encode("utf-32-le"), "xml"),
+        (None, "\ufeff<a/>".encode("utf-32-be"), "xml"),
     ],
 )
 def test_document_format(content_type, body, expected):
@@ -1149,6 +1215,33 @@ def test_unknown_message_code_read_leniently_from_xml():
     )
 
     assert read_messages(body) == [ResponseMessage("ERROR_FROM_THE_FUTURE", "new")]
+
+
+DTD_MESSAGES = (
+    '<!DOCTYPE m [<!ENTITY e "EXPANDED-ENTITY">]>'
+    f'<common:messages xmlns:common="{NAMESPACE}"><message>'
+    "<messageCode>ERROR_X</messageCode><message>&e;</message>"
+    "</message></common:messages>"
+)
+
+
+def test_error_body_with_dtd_is_not_expanded():
+    messages = read_messages(DTD_MESSAGES.encode(), "application/xml")
+
+    assert messages == []
+
+
+def test_error_response_with_dtd_falls_back_to_text(server, make_client):
+    server.inject(Fault(status=412, body=DTD_MESSAGES, content_type="application/xml"))
+
+    with pytest.raises(ResourceValidationError) as caught:
+        make_client().get(7)
+
+    error = caught.value
+    assert error.messages == []
+    assert "<message>&e;</message>" in error.body_text
+    assert "ERROR_X: EXPANDED-ENTITY" not in str(error)
+    assert "failed with HTTP 412" in str(error)
 
 
 def test_several_messages_in_one_json_wrapper():

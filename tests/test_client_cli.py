@@ -254,6 +254,51 @@ def test_xml_file_with_bom_is_read(server, capsys, tmp_path):
     assert [c.id for c in server.contacts()] == [int(out)]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_xml_file_with_bom_is_read(server, capsys, tmp_path, encoding):
+    text = write_contact(
+        tmp_path,
+        "plain.xml",
+        "<email>w@example.com</email>",
+        "<lastname>Wëit</lastname>",
+    ).read_text(encoding="utf-8")
+    path = tmp_path / "wide.txt"
+    document = '\ufeff<?xml version="1.0" encoding="UTF-16"?>' + text
+    path.write_bytes(document.encode(encoding))
+
+    status, out, err = run(server, capsys, "create", str(path))
+
+    assert status == 0, err
+    [stored] = server.contacts()
+    assert stored.id == int(out)
+    assert stored.lastname == "Wëit"
+
+
+def test_utf32_file_with_bom_is_read_as_xml(server, capsys, tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(("\ufeff<a/>").encode("utf-32-be"))
+
+    status, _, err = run(server, capsys, "create", str(path))
+
+    # expat reads no UTF-32, so the XML reader rejects it, but not as JSON.
+    assert status == 2
+    assert "XML" in err
+    assert "JSON" not in err
+    assert server.requests == []
+
+
+def test_undecided_file_read_by_xml_suffix(server, capsys, tmp_path):
+    path = tmp_path / "contact.xml"
+    path.write_text("not a document", encoding="utf-8")
+
+    status, _, err = run(server, capsys, "create", str(path))
+
+    assert status == 2
+    assert "not well-formed XML" in err
+    assert "JSON" not in err
+    assert server.requests == []
+
+
 @pytest.mark.parametrize("external_id", [".", ".."])
 def test_dot_external_id_round_trips(server, capsys, tmp_path, external_id):
     default_file = write_contact(

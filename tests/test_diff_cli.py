@@ -319,6 +319,41 @@ def test_markdown_shows_html_and_backticks_as_written(capsys, tmp_path):
     assert "values added: '&lt;script&gt;', 'x\\`y', ' '" in row
 
 
+def test_markdown_shows_emphasis_and_links_as_written(capsys, tmp_path):
+    enumeration = (
+        '<xs:element name="code"><xs:simpleType><xs:restriction base="xs:string">'
+        '<xs:enumeration value="a"/>{0}</xs:restriction></xs:simpleType></xs:element>'
+    )
+    old = write_schema(tmp_path / "old.xsd", extra=enumeration.format(""))
+    new = write_schema(
+        tmp_path / "new.xsd",
+        extra=enumeration.format(
+            '<xs:enumeration value="*x*"/><xs:enumeration value="_y_"/>'
+            '<xs:enumeration value="[link](http://x)"/><xs:enumeration value="~~z~~"/>'
+        ),
+    )
+
+    _, out, _ = run_diff(capsys, old, new, "--root", "item", "--format", "markdown")
+
+    [row] = [line for line in out.splitlines() if line.startswith("| `Item/code`")]
+    assert "'\\*x\\*'" in row
+    assert "'\\_y\\_'" in row
+    assert "'\\[link\\](http://x)'" in row
+    assert "'\\~\\~z\\~\\~'" in row
+
+
+def test_markdown_escapes_approximated_constructs(capsys, tmp_path):
+    nillable = '<xs:element name="my_code" type="xs:string" nillable="true"/>'
+    old = write_schema(tmp_path / "old.xsd", extra=nillable)
+    new = write_schema(tmp_path / "new.xsd", extra=nillable)
+
+    _, out, _ = run_diff(capsys, old, new, "--root", "item", "--format", "markdown")
+
+    [line] = [line for line in out.splitlines() if "nillable" in line]
+    assert line.startswith("> - ")
+    assert "('my\\_code')" in line
+
+
 def test_missing_location_file_is_an_argument_error(capsys, narrowed):
     status, _, err = run_diff(
         capsys, *narrowed, "--root", "item", "--location", "urn:x=/nonexistent.xsd"

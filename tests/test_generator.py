@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,12 @@ import pytest
 
 from codegen.cli import main
 from codegen.generate import generate
+from codegen.write import GENERATED_MARK
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 from conftest import PROJECT
 
 
@@ -151,3 +158,118 @@ def test_unsupported_construct_is_named(tmp_path):
 
     assert "xs:any" in error
     assert "component: a" in error
+
+
+SMALL_SCHEMA = (
+    "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'><xs:element name='a'>"
+    "<xs:complexType><xs:sequence><xs:element name='b' type='xs:string'/>"
+    "</xs:sequence></xs:complexType></xs:element></xs:schema>"
+)
+
+
+def _small_generation(tmp_path: Path) -> tuple[list[str], Path]:
+    """Return arguments that generate package `pkg` into an --out folder, and that folder."""
+    schema = tmp_path / "schema.xsd"
+    schema.write_text(SMALL_SCHEMA, encoding="utf-8")
+    out = tmp_path / "out"
+    arguments = [
+        "--config",
+        str(PROJECT / "pyproject.toml"),
+        "--schema",
+        str(schema),
+        "--out",
+        str(out),
+        "--package",
+        "pkg",
+        "--root",
+        "a",
+        "-q",
+    ]
+    return arguments, out
+
+
+def _staging_folder(out: Path, name: str, files: dict[str, str]) -> Path:
+    folder = out / name
+    folder.mkdir(parents=True)
+    for file_name, text in files.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_killed_run_staging_is_removed(tmp_path):
+    """A staging folder left by a run killed while writing goes on the next run."""
+    arguments, out = _small_generation(tmp_path)
+    assert main(arguments) == 0
+    leftover = _staging_folder(
+        out,
+        ".pkg-hdn1j37b",
+        {
+            "models.py": GENERATED_MARK + "schema.xsd. Do not edit.\n",
+            "errors.py": GENERATED_MARK[:9],  # cut short by the kill
+            "py.typed": "",
+        },
+    )
+    empty = _staging_folder(out, ".pkg-_0a9zz12", {})
+
+    assert main(arguments) == 0
+
+    assert not leftover.exists()
+    assert not empty.exists()
+    assert sorted(path.name for path in out.iterdir()) == ["pkg"]
+    assert (out / "pkg" / "models.py").read_text().startswith(GENERATED_MARK)
+
+
+@pytest.mark.parametrize(
+    "folder_name, files",
+    [
+        (".pkg-hdn1j37b", {"notes.txt": "my notes\n"}),
+        (".pkg-abc", {"models.py": GENERATED_MARK}),
+        (".pkg-Backup12", {"models.py": GENERATED_MARK}),
+        (".other-hdn1j37b", {"models.py": GENERATED_MARK}),
+        ("pkg-hdn1j37b", {"models.py": GENERATED_MARK}),
+        (".pkg-previous", {"models.py": GENERATED_MARK}),
+    ],
+    ids=[
+        "foreign file",
+        "suffix too short",
+        "suffix not from mkdtemp",
+        "other package",
+        "no leading dot",
+        "backup of a swap",
+    ],
+)
+def test_staging_lookalike_is_kept(tmp_path, folder_name, files):
+    arguments, out = _small_generation(tmp_path)
+    folder = _staging_folder(out, folder_name, files)
+
+    assert main(arguments) == 0
+
+    assert folder.is_dir()
+    for file_name, text in files.items():
+        assert (folder / file_name).read_text(encoding="utf-8") == text
+
+
+def test_staging_with_subfolder_is_kept(tmp_path):
+    arguments, out = _small_generation(tmp_path)
+    folder = _staging_folder(out, ".pkg-hdn1j37b", {"models.py": GENERATED_MARK})
+    (folder / "data").mkdir()
+
+    assert main(arguments) == 0
+
+    assert (folder / "data").is_dir()
+
+
+@pytest.mark.skipif(fcntl is None, reason="flock is not available on this platform")
+def test_staging_of_running_generator_is_kept(tmp_path):
+    """A staging folder locked by another run that is still writing stays."""
+    arguments, out = _small_generation(tmp_path)
+    folder = _staging_folder(out, ".pkg-hdn1j37b", {"models.py": GENERATED_MARK})
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+
+        assert main(arguments) == 0
+
+        assert (folder / "models.py").is_file()
+    finally:
+        os.close(descriptor)
