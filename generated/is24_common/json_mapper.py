@@ -18,7 +18,7 @@ import json
 import os
 from typing import Any, Callable, TypeVar
 
-from . import simple_types, unknown, validators
+from . import simple_types, unknown
 from .errors import MAX_PROBLEMS, ParseError, Problem, TooManyProblems, ValidationError
 from .lexical import format_boolean
 from .limits import DEFAULT_LIMITS, Limits
@@ -33,7 +33,7 @@ from .models import (
     RealtorContactDetailsList,
 )
 from .unknown import UnknownMember
-from .xml_mapper import Source, _read_source, lenient_problems
+from .xml_mapper import Source, _read_source, check_before_write, finish_read
 
 T = TypeVar("T")
 
@@ -1969,20 +1969,7 @@ def read_json(
                 Problem(path, f"expected an object, got {_json_type(value)}")
             )
         raise ValidationError(problems, name)
-    if validate:
-        reported = {problem.path for problem in problems}
-        if kept:
-            reported.update(warning.path for warning in kept)
-        problems.extend(
-            problem
-            for problem in validators.validate(obj, rules=rules, path=path)
-            if problem.path not in reported and problem.kind != "unknown"
-        )
-    if problems:
-        raise ValidationError(problems, name)
-    if kept and warnings is not None:
-        warnings.extend(kept)
-    return obj
+    return finish_read(obj, problems, kept, warnings, validate, rules, path, name)
 
 
 def write_json(
@@ -2005,11 +1992,7 @@ def write_json(
         )
     name, key, writer, wrap_items = entry
     if validate:
-        problems = validators.validate(obj, rules=rules, path=name)
-        if lenient:
-            problems = lenient_problems(problems)
-        if problems:
-            raise ValidationError(problems)
+        check_before_write(obj, rules, name, lenient)
     content = writer(obj)  # type: ignore[operator]
     if wrap_items:
         content = [

@@ -257,6 +257,46 @@ def _enum_value(
     return None
 
 
+def finish_read(
+    obj: object,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    warnings: list[Problem] | None,
+    validate: bool,
+    rules: bool,
+    path: str,
+    name: str | None,
+) -> object:
+    """Validate a freshly read object, raise every problem at once, and pass on the warnings.
+
+    A path the reader already reported, or where lenient reading kept content,
+    is not reported again by the validators.
+    """
+    if validate:
+        reported = {problem.path for problem in problems}
+        if kept:
+            reported.update(warning.path for warning in kept)
+        problems.extend(
+            problem
+            for problem in validators.validate(obj, rules=rules, path=path)
+            if problem.path not in reported and problem.kind != "unknown"
+        )
+    if problems:
+        raise ValidationError(problems, name)
+    if kept and warnings is not None:
+        warnings.extend(kept)
+    return obj
+
+
+def check_before_write(obj: object, rules: bool, path: str, lenient: bool) -> None:
+    """Raise a ValidationError when an object may not be written; lenient writes allow kept content."""
+    problems = validators.validate(obj, rules=rules, path=path)
+    if lenient:
+        problems = lenient_problems(problems)
+    if problems:
+        raise ValidationError(problems)
+
+
 def lenient_problems(problems: list[Problem]) -> list[Problem]:
     """Drop what lenient reading kept: unknown content, and the value it stands in for.
 
@@ -4436,20 +4476,7 @@ def read_xml(
         obj = reader(root, path, problems, kept)
     except TooManyProblems as error:
         raise ValidationError(error.problems, name) from None
-    if validate:
-        reported = {problem.path for problem in problems}
-        if kept:
-            reported.update(warning.path for warning in kept)
-        problems.extend(
-            problem
-            for problem in validators.validate(obj, rules=rules, path=path)
-            if problem.path not in reported and problem.kind != "unknown"
-        )
-    if problems:
-        raise ValidationError(problems, name)
-    if kept and warnings is not None:
-        warnings.extend(kept)
-    return obj
+    return finish_read(obj, problems, kept, warnings, validate, rules, path, name)
 
 
 def iter_xml(
@@ -4550,18 +4577,7 @@ def _stream_item(
         obj = item_reader(element, path, problems, kept)
     except TooManyProblems as error:
         raise ValidationError(error.problems, name) from None
-    if validate:
-        reported = {problem.path for problem in problems}
-        if kept:
-            reported.update(warning.path for warning in kept)
-        problems.extend(
-            problem
-            for problem in validators.validate(obj, rules=rules, path=path)
-            if problem.path not in reported and problem.kind != "unknown"
-        )
-    if problems:
-        raise ValidationError(problems, name)
-    return obj
+    return finish_read(obj, problems, kept, None, validate, rules, path, name)
 
 
 def _check_stream_end(
@@ -4632,13 +4648,9 @@ def write_xml_stream(
         if type(obj) is not kind:
             raise TypeError(f"item {index} is a {type(obj).__name__}, not a {kind.__name__}")  # type: ignore[union-attr]
         if validate:
-            problems = validators.validate(
-                obj, rules=rules, path=f"{local_root}/{item_name}[{index}]"
+            check_before_write(
+                obj, rules, f"{local_root}/{item_name}[{index}]", lenient
             )
-            if lenient:
-                problems = lenient_problems(problems)
-            if problems:
-                raise ValidationError(problems)
         out: list[str] = []
         writer(obj, item_name, out, indent)  # type: ignore[operator]
         yield "".join(out)
@@ -4665,11 +4677,7 @@ def write_xml(
         )
     name, qualified_name, writer, declarations = entry
     if validate:
-        problems = validators.validate(obj, rules=rules, path=name)
-        if lenient:
-            problems = lenient_problems(problems)
-        if problems:
-            raise ValidationError(problems)
+        check_before_write(obj, rules, name, lenient)
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>']
     writer(obj, qualified_name, out, "\n" if pretty else "", declarations)  # type: ignore[operator]
     if pretty:
