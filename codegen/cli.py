@@ -153,18 +153,23 @@ def _diff_parser() -> argparse.ArgumentParser:
         "report each change with its severity for senders (clients that write "
         "requests) and receivers (clients that read responses).",
     )
+
     parser.add_argument(
         "old",
         metavar="OLD",
-        help="the old schema: a file, a folder holding it, or REVISION:PATH in git",
+        help="the old schema: a file, a folder that contains it, or REVISION:PATH in git",
     )
+
     parser.add_argument("new", metavar="NEW", help="the new schema, in the same forms")
+
     parser.add_argument(
         "--config",
         type=Path,
         help="pyproject.toml to read roots and locations from (default: as for generation)",
     )
+
     roots = parser.add_mutually_exclusive_group()
+
     roots.add_argument(
         "--root",
         action="append",
@@ -172,35 +177,41 @@ def _diff_parser() -> argparse.ArgumentParser:
         help="global element to compare, with every type it reaches (default: the "
         "configured roots); repeat for several",
     )
+
     roots.add_argument(
         "--all",
         action="store_true",
         help="compare every global element and named type",
     )
+
     parser.add_argument(
         "--location",
         action="append",
         metavar="NAMESPACE=PATH",
         help="schema file for a namespace imported without a location; repeat for several",
     )
+
     parser.add_argument(
         "--format",
         choices=("text", "markdown", "json"),
         default="text",
         help="report format (default: text; markdown fits a pull request)",
     )
+
     parser.add_argument(
         "--fail-on",
         choices=("breaking", "any", "none"),
         default="breaking",
         help="exit 1 when a change of this kind is found (default: breaking)",
     )
+
     parser.add_argument(
         "--audience",
         choices=("both", "sender", "receiver"),
         default="both",
         help="whose breaking changes --fail-on breaking counts (default: both)",
     )
+
     parser.add_argument(
         "--docs", action="store_true", help="also list documentation-only changes"
     )

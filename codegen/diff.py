@@ -29,7 +29,6 @@ from codegen.model import (
     ComplexType,
     Element,
     Facets,
-    RootElement,
     SchemaModel,
     SimpleType,
 )
@@ -127,37 +126,39 @@ class Change:
 # (sender, receiver) impacts. Each takes the one-line specifics of the change.
 
 
-def _narrows(why: str) -> tuple[Impact, Impact]:
+def _narrows(reason: str) -> tuple[Impact, Impact]:
     return (
-        Impact("breaking", f"{why}: requests valid before may now be rejected"),
-        Impact("compatible", f"{why}: every new response was valid before"),
+        Impact("breaking", f"{reason}: requests valid before may now be rejected"),
+        Impact("compatible", f"{reason}: every new response was valid before"),
     )
 
 
-def _widens(why: str) -> tuple[Impact, Impact]:
+def _widens(reason: str) -> tuple[Impact, Impact]:
     return (
-        Impact("compatible", f"{why}: every request valid before stays valid"),
+        Impact("compatible", f"{reason}: every request valid before stays valid"),
         Impact(
-            "breaking", f"{why}: a strict reader of the old schema may reject responses"
+            "breaking",
+            f"{reason}: a strict reader of the old schema may reject responses",
         ),
     )
 
 
-def _both(why: str) -> tuple[Impact, Impact]:
+def _both(reason: str) -> tuple[Impact, Impact]:
     return (
-        Impact("breaking", f"{why}: requests valid before may now be rejected"),
+        Impact("breaking", f"{reason}: requests valid before may now be rejected"),
         Impact(
-            "breaking", f"{why}: a strict reader of the old schema may reject responses"
+            "breaking",
+            f"{reason}: a strict reader of the old schema may reject responses",
         ),
     )
 
 
-def _neither(why: str) -> tuple[Impact, Impact]:
-    return (Impact("compatible", why), Impact("compatible", why))
+def _neither(reason: str) -> tuple[Impact, Impact]:
+    return (Impact("compatible", reason), Impact("compatible", reason))
 
 
-def _docs(why: str) -> tuple[Impact, Impact]:
-    return (Impact("docs", why), Impact("docs", why))
+def _docs(reason: str) -> tuple[Impact, Impact]:
+    return (Impact("docs", reason), Impact("docs", reason))
 
 
 @dataclass
@@ -379,35 +380,38 @@ class ModelComparison:
             self._compare_element(old_elements[tag], new_elements[tag], context)
 
     def _element_removed(self, element: Element, context: _Context) -> None:
-        path = f"{context.path}/{element.name}"
         if element.alternative:
             impacts = _narrows("an alternative of an xs:choice was removed")
         elif element.is_required:
             impacts = _both("a required element was removed")
         else:
             impacts = _narrows("an optional element was removed")
-        self._add(
-            "element-removed",
-            path,
-            _member(context.python_name, element.field_name),
-            f"element {element.name} removed",
-            impacts,
-            context.affected,
-        )
+        self._element_change("removed", element, context, impacts)
 
     def _element_added(self, element: Element, context: _Context) -> None:
-        path = f"{context.path}/{element.name}"
         if element.alternative:
             impacts = _widens("an alternative was added to an xs:choice")
         elif element.is_required:
             impacts = _both("a required element was added")
         else:
             impacts = _widens("an optional element was added")
+        self._element_change("added", element, context, impacts)
+
+    def _element_change(
+        self,
+        change: str,
+        element: Element,
+        context: _Context,
+        impacts: tuple[Impact, Impact],
+    ) -> None:
+        detail = f"element {element.name} {change}"
+        if change == "added":
+            detail += f" ({_occurs(element)})"
         self._add(
-            "element-added",
-            path,
+            f"element-{change}",
+            f"{context.path}/{element.name}",
             _member(context.python_name, element.field_name),
-            f"element {element.name} added ({_occurs(element)})",
+            detail,
             impacts,
             context.affected,
         )
@@ -415,7 +419,7 @@ class ModelComparison:
     def _compare_element(self, old: Element, new: Element, context: _Context) -> None:
         path = f"{context.path}/{new.name}"
         python_name = _member(context.python_name, new.field_name)
-        here = _Context(path, python_name, context.affected)
+        member = _Context(path, python_name, context.affected)
         if old.alternative != new.alternative:
             self._add(
                 "content-model-changed",
@@ -425,9 +429,9 @@ class ModelComparison:
                 _both("which elements may appear together changed"),
                 context.affected,
             )
-        self._compare_occurrence(old, new, here)
+        self._compare_occurrence(old, new, member)
         if old.simple_type is not None and new.simple_type is not None:
-            self._compare_simple_use(old.simple_type, new.simple_type, here)
+            self._compare_simple_use(old.simple_type, new.simple_type, member)
         elif old.complex_type != new.complex_type:
             self._compare_retyped(
                 "element-retyped",
@@ -439,7 +443,7 @@ class ModelComparison:
                 old.simple_type,
                 new.simple_type,
             )
-        self._compare_value_constraints(old, new, here)
+        self._compare_value_constraints(old, new, member)
         if old.nillable != new.nillable:
             self._add(
                 "nillable-changed",
@@ -454,22 +458,22 @@ class ModelComparison:
                 context.affected,
             )
         if old.field_name != new.field_name:
-            self._field_renamed(old, new, here)
+            self._field_renamed(old, new, member)
         self._compare_documentation(path, python_name, old, new, context.affected)
 
     def _field_renamed(
-        self, old: Element | Attribute, new: Element | Attribute, here: _Context
+        self, old: Element | Attribute, new: Element | Attribute, member: _Context
     ) -> None:
         self._add(
             "field-renamed",
-            here.path,
-            here.python_name,
+            member.path,
+            member.python_name,
             f"field {old.field_name} renamed to {new.field_name}",
             _neither("the documents are the same; Python code must use the new name"),
-            here.affected,
+            member.affected,
         )
 
-    def _compare_occurrence(self, old: Element, new: Element, here: _Context) -> None:
+    def _compare_occurrence(self, old: Element, new: Element, member: _Context) -> None:
         if old.min_occurs != new.min_occurs:
             impacts = (
                 _narrows(f"minOccurs raised to {new.min_occurs}")
@@ -478,11 +482,11 @@ class ModelComparison:
             )
             self._add(
                 "occurrence-changed",
-                here.path,
-                here.python_name,
+                member.path,
+                member.python_name,
                 f"minOccurs {old.min_occurs} -> {new.min_occurs}",
                 impacts,
-                here.affected,
+                member.affected,
             )
         if old.max_occurs != new.max_occurs:
             old_max = _upper(old.max_occurs)
@@ -494,39 +498,39 @@ class ModelComparison:
             )
             self._add(
                 "occurrence-changed",
-                here.path,
-                here.python_name,
+                member.path,
+                member.python_name,
                 f"maxOccurs {_max_text(old.max_occurs)} -> {_max_text(new.max_occurs)}",
                 impacts,
-                here.affected,
+                member.affected,
             )
 
     def _compare_value_constraints(
-        self, old: Element | Attribute, new: Element | Attribute, here: _Context
+        self, old: Element | Attribute, new: Element | Attribute, member: _Context
     ) -> None:
         if old.default != new.default:
             if old.default is None:
                 impacts = _neither(f"an omitted value now reads as {new.default!r}")
             else:
                 now = repr(new.default) if new.default is not None else "no value"
-                why = f"an omitted value meant {old.default!r} and now means {now}"
+                reason = f"an omitted value meant {old.default!r} and now means {now}"
                 impacts = (
                     Impact(
                         "breaking",
-                        f"{why}: a request that leaves it out changes meaning",
+                        f"{reason}: a request that leaves it out changes meaning",
                     ),
                     Impact(
                         "breaking",
-                        f"{why}: a reader that fills in the old default gets the wrong value",
+                        f"{reason}: a reader that fills in the old default gets the wrong value",
                     ),
                 )
             self._add(
                 "default-changed",
-                here.path,
-                here.python_name,
+                member.path,
+                member.python_name,
                 f"default {_value_text(old.default)} -> {_value_text(new.default)}",
                 impacts,
-                here.affected,
+                member.affected,
             )
         if old.fixed != new.fixed:
             if old.fixed is None:
@@ -537,11 +541,11 @@ class ModelComparison:
                 impacts = _both(f"the fixed value changed to {new.fixed!r}")
             self._add(
                 "fixed-changed",
-                here.path,
-                here.python_name,
+                member.path,
+                member.python_name,
                 f"fixed {_value_text(old.fixed)} -> {_value_text(new.fixed)}",
                 impacts,
-                here.affected,
+                member.affected,
             )
 
     def _compare_retyped(
@@ -615,7 +619,7 @@ class ModelComparison:
             old_attribute, new_attribute = old_attributes[tag], new_attributes[tag]
             path = f"{context.path}/@{new_attribute.name}"
             python_name = _member(context.python_name, new_attribute.field_name)
-            here = _Context(path, python_name, context.affected)
+            member = _Context(path, python_name, context.affected)
             if old_attribute.required != new_attribute.required:
                 self._add(
                     "attribute-use-changed",
@@ -633,11 +637,11 @@ class ModelComparison:
                     context.affected,
                 )
             if old_attribute.field_name != new_attribute.field_name:
-                self._field_renamed(old_attribute, new_attribute, here)
+                self._field_renamed(old_attribute, new_attribute, member)
             self._compare_simple_use(
-                old_attribute.simple_type, new_attribute.simple_type, here
+                old_attribute.simple_type, new_attribute.simple_type, member
             )
-            self._compare_value_constraints(old_attribute, new_attribute, here)
+            self._compare_value_constraints(old_attribute, new_attribute, member)
             self._compare_documentation(
                 path, python_name, old_attribute, new_attribute, context.affected
             )
@@ -645,7 +649,7 @@ class ModelComparison:
     # Simple types -----------------------------------------------------------
 
     def _compare_simple_use(
-        self, old: SimpleType, new: SimpleType, here: _Context
+        self, old: SimpleType, new: SimpleType, member: _Context
     ) -> None:
         """Compare the simple type of one element or attribute.
 
@@ -660,18 +664,18 @@ class ModelComparison:
             if old.builtin == new.builtin and old.facets == new.facets:
                 self._add(
                     "simple-type-renamed",
-                    here.path,
-                    here.python_name,
+                    member.path,
+                    member.python_name,
                     retyped,
                     _neither("the new type allows exactly the same values"),
-                    self._simple_affected(old, new, here),
+                    self._simple_affected(old, new, member),
                 )
-        self._compare_simple_types(old, new, here)
+        self._compare_simple_types(old, new, member)
 
     def _simple_affected(
-        self, old: SimpleType, new: SimpleType, here: _Context
+        self, old: SimpleType, new: SimpleType, member: _Context
     ) -> tuple[str, ...]:
-        names = set(here.affected)
+        names = set(member.affected)
         for simple_type in (old, new):
             if simple_type.is_enumeration and simple_type.python_name:
                 names.add(simple_type.python_name)
@@ -681,11 +685,11 @@ class ModelComparison:
         self,
         old: SimpleType,
         new: SimpleType,
-        here: _Context,
+        member: _Context,
         affected: tuple[str, ...] | None = None,
     ) -> None:
         if affected is None:
-            affected = self._simple_affected(old, new, here)
+            affected = self._simple_affected(old, new, member)
         old_facets, new_facets = old.facets, new.facets
         if old.builtin != new.builtin:
             # The built-in's own whiteSpace comes with it; report the type change only.
@@ -694,14 +698,14 @@ class ModelComparison:
             )
             self._add(
                 "builtin-changed",
-                here.path,
-                here.python_name,
+                member.path,
+                member.python_name,
                 f"value type xs:{old.builtin} -> xs:{new.builtin}",
                 _builtin_impacts(old.builtin, new.builtin),
                 affected,
             )
         for kind, detail, impacts in _facet_changes(old_facets, new_facets):
-            self._add(kind, here.path, here.python_name, detail, impacts, affected)
+            self._add(kind, member.path, member.python_name, detail, impacts, affected)
 
     def _compare_named_simple_types(self) -> None:
         """Compare each named simple type once, whatever number of members use it."""
@@ -730,10 +734,10 @@ class ModelComparison:
         for name in sorted(old_types.keys() & new_types.keys()):
             old, new = old_types[name], new_types[name]
             _, python_name, affected = _simple_names(new)
-            here = _Context(_local(name), python_name, affected)
-            self._compare_simple_types(old, new, here, affected)
-            self._compare_value_documentation(old, new, here)
-            self._compare_documentation(here.path, python_name, old, new, affected)
+            member = _Context(_local(name), python_name, affected)
+            self._compare_simple_types(old, new, member, affected)
+            self._compare_value_documentation(old, new, member)
+            self._compare_documentation(member.path, python_name, old, new, affected)
 
     # Documentation ----------------------------------------------------------
 
@@ -758,19 +762,19 @@ class ModelComparison:
             )
 
     def _compare_value_documentation(
-        self, old: SimpleType, new: SimpleType, here: _Context
+        self, old: SimpleType, new: SimpleType, member: _Context
     ) -> None:
         old_docs = {value.value: value.documentation for value in old.values}
         for value in new.values:
             if value.value in old_docs and old_docs[value.value] != value.documentation:
                 self._add(
                     "documentation-changed",
-                    f"{here.path}/{value.value}",
-                    f"{here.python_name}.{value.member}",
+                    f"{member.path}/{value.value}",
+                    f"{member.python_name}.{value.member}",
                     f"documentation {_shorten(old_docs[value.value])!r} -> "
                     f"{_shorten(value.documentation)!r}",
                     _docs("only the documentation changed"),
-                    here.affected,
+                    member.affected,
                 )
 
     # Helpers ----------------------------------------------------------------
@@ -963,7 +967,7 @@ def _pattern_changes(
         yield "facet-changed", detail, _narrows("a pattern lost alternatives")
     else:
         yield "facet-changed", detail, _both(
-            "the pattern changed, and whether it allows more or less cannot be told"
+            "the pattern changed, and whether it allows more or fewer values is unknown"
         )
 
 
@@ -995,12 +999,12 @@ def _enumeration_changes(
 
 
 def _builtin_impacts(old: str, new: str) -> tuple[Impact, Impact]:
-    why = f"the value type changed from xs:{old} to xs:{new}"
+    reason = f"the value type changed from xs:{old} to xs:{new}"
     if _is_within(old, new):
-        return _widens(why)
+        return _widens(reason)
     if _is_within(new, old):
-        return _narrows(why)
-    return _both(why)
+        return _narrows(reason)
+    return _both(reason)
 
 
 def _is_within(narrow: str, wide: str) -> bool:

@@ -93,7 +93,7 @@ def load_schema(
         ) from None
     except LookupError as error:
         raise CodegenError(
-            f"the schema file declares an encoding that Python does not know ({error}); "
+            f"the schema file declares an encoding that Python does not support ({error}); "
             "save it as UTF-8",
             schema=path,
         ) from None

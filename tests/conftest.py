@@ -74,7 +74,7 @@ def project_config():
 def generated_packages(tmp_path_factory: pytest.TempPathFactory):
     """Generate packages on demand into one temporary folder on sys.path, once per name.
 
-    `generated_packages.files[name]` holds the generated text of a package built.
+    `generated_packages.files[name]` contains the generated text of each package built.
     """
     folder = tmp_path_factory.mktemp("packages")
     sys.path.insert(0, str(folder))

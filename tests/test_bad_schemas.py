@@ -227,7 +227,7 @@ CASES = {
             "schema.xsd": "<?xml version='1.0' encoding='x-no-such-encoding'?>\n"
             + VALID_SCHEMA
         },
-        ["declares an encoding that Python does not know", "x-no-such-encoding"],
+        ["declares an encoding that Python does not support", "x-no-such-encoding"],
     ),
     # Names that cannot become distinct Python identifiers.
     "fields_equal_after_conversion": Case(

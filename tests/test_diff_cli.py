@@ -55,7 +55,7 @@ def narrowed(tmp_path):
     )
 
 
-def test_text_report_names_path_python_name_and_both_audiences(capsys, narrowed):
+def test_text_report_names_both_audiences(capsys, narrowed):
     status, out, _ = run_diff(capsys, *narrowed, "--root", "item")
 
     assert status == 1

@@ -334,7 +334,7 @@ WRONG_VALUES_JSON = [
     "body, path, expected",
     [pytest.param(*case[1:], id=case[0]) for case in WRONG_VALUES_JSON],
 )
-def test_json_value_of_the_wrong_shape_names_its_path(body, path, expected):
+def test_wrong_json_shape_names_path(body, path, expected):
     with pytest.raises(ValidationError) as caught:
         is24_common.read_json("{" + KEY + ": " + body + "}", rules=False)
 
@@ -344,7 +344,7 @@ def test_json_value_of_the_wrong_shape_names_its_path(body, path, expected):
     ), caught.value.problems
 
 
-def test_number_beyond_xs_long_in_xml_names_its_path():
+def test_xml_long_overflow_names_path():
     document = contact(
         "<lastname>M</lastname>"
         "<realEstateReferenceCount>9223372036854775808</realEstateReferenceCount>"
@@ -379,7 +379,7 @@ FLOODS = [
 @pytest.mark.parametrize(
     "flood", [pytest.param(flood, id=name) for name, flood in FLOODS]
 )
-def test_flood_of_unexpected_elements_stops_at_the_problem_limit(flood, lenient):
+def test_element_flood_stops_at_limit(flood, lenient):
     document = f'<common:messages xmlns:common="{NAMESPACE}">{flood}</common:messages>'
 
     with pytest.raises(ValidationError) as caught:
@@ -390,7 +390,7 @@ def test_flood_of_unexpected_elements_stops_at_the_problem_limit(flood, lenient)
     assert problems[-1].message.startswith("more than 1000 problems")
 
 
-def test_flood_of_unknown_json_members_stops_at_the_problem_limit():
+def test_json_member_flood_stops_at_limit():
     members = ", ".join(f'"u{index}": 1' for index in range(5_000))
     document = "{" + KEY + ": {" + members + "}}"
 
@@ -419,7 +419,7 @@ def test_unreadable_source_type_is_a_type_error():
         is24_common.read_xml(None)
 
 
-def test_text_file_is_read_as_text_whatever_its_declaration(tmp_path):
+def test_text_stream_ignores_declared_encoding(tmp_path):
     path = tmp_path / "latin1.xml"
     path.write_bytes(
         b'<?xml version="1.0" encoding="ISO-8859-1"?>'
@@ -468,7 +468,7 @@ def test_json_root_key_forms_are_read(key):
     assert obj.lastname == "M"
 
 
-def test_json_text_with_a_byte_order_mark_is_read():
+def test_json_text_with_bom_read():
     obj = is24_common.read_json("\ufeff{" + KEY + ': {"lastname": "M"}}', rules=False)
 
     assert obj.lastname == "M"

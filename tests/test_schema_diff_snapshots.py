@@ -70,9 +70,7 @@ def test_show_on_profile_page_arrives_compatible_for_senders(
     assert change.receiver.severity == "breaking"
 
 
-def test_newest_snapshot_adds_secondary_email_and_click_out_url(
-    project_config, schemas_folder
-):
+def test_newest_snapshot_adds_new_fields(project_config, schemas_folder):
     changes = _changes(project_config, schemas_folder, "2018-10-12", NEWEST_SNAPSHOT)
 
     added = {c.path for c in changes if c.kind == "element-added"}

@@ -51,7 +51,7 @@ class DocumentError(ValueError):
         return "\n".join(lines)
 
 
-# A document with more problems than this is refused at that point, so that a
+# A document with more problems than this is rejected at that point, so that a
 # flood of bad or unknown elements costs neither time nor memory.
 MAX_PROBLEMS = 1000
 

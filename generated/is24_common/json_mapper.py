@@ -116,7 +116,7 @@ def _enum_simple(
     extras: list[object],
     after: str | None,
 ) -> T | None:
-    """Read an enumerated member; when lenient, keep a value this package does not know."""
+    """Read an enumerated member; when lenient, keep a value missing from this package's enumeration."""
     mark = len(problems)
     value = _simple(data, key, path, problems, parse)
     if (
@@ -132,7 +132,7 @@ def _enum_simple(
     kept.append(
         Problem(
             path,
-            f"value {unknown.shorten_text(str(data[key]))} is not one this package knows; kept as it is",
+            f"value {unknown.shorten_text(str(data[key]))} is not in this package's enumeration; kept as it is",
             "unknown",
         )
     )
@@ -1919,7 +1919,7 @@ def read_json(
     """
     data, name = _read_source(source, limits)
     if isinstance(data, str):
-        # A byte order mark read into text; json.loads refuses it there.
+        # Remove a byte order mark read into text, because json.loads rejects it.
         data = data.removeprefix("\ufeff")
     try:
         document = json.loads(

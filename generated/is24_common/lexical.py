@@ -63,7 +63,7 @@ def parse_integer(text: str, path: str, problems: list[Problem]) -> int | None:
     sign = "-" if lexical.startswith("-") else ""
     digits = lexical.lstrip("+-").lstrip("0") or "0"
     if len(digits) > MAX_INTEGER_DIGITS:
-        # Python refuses to convert longer digit strings (sys.set_int_max_str_digits).
+        # Python rejects converting longer digit strings (sys.set_int_max_str_digits).
         problems.append(
             Problem(
                 path,

@@ -23,7 +23,7 @@ class Limits:
         max_bytes: the largest document, in bytes (characters for str input).
         max_depth: the deepest nesting of elements in XML, and of arrays and
             objects in JSON content that lenient reading keeps. (JSON nested
-            deeper than Python's recursion limit is refused by the parser.)
+            deeper than Python's recursion limit is rejected by the parser.)
         max_text: the longest run of input without a new element, which bounds
             the length of a text, a comment, an attribute value or a tag. The default is
             100 times the longest value the schema allows, and at least 64 KiB.

@@ -234,7 +234,7 @@ def _enum_value(
     after: str | None,
     type_name: str,
 ) -> T | None:
-    """Read an enumerated value; when lenient, keep a value this package does not know.
+    """Read an enumerated value; when lenient, keep a value missing from this package's enumeration.
 
     A server with a newer schema may send a value added since this package was
     generated. Lenient reading keeps the element as unknown content, written
@@ -250,7 +250,7 @@ def _enum_value(
     kept.append(
         Problem(
             path,
-            f"value {unknown.shorten_text(child.text or '')} is not one this package knows; kept as it is",
+            f"value {unknown.shorten_text(child.text or '')} is not in this package's enumeration; kept as it is",
             "unknown",
         )
     )
@@ -4241,7 +4241,7 @@ class _Refused(Exception):
 
 
 class _GuardedBuilder(TreeBuilder):
-    """A tree builder that refuses a document type declaration and bounds the nesting.
+    """A tree builder that rejects a document type declaration and bounds the nesting.
 
     The parser calls `doctype` when a declaration starts, before it reads any
     entity, internal subset or external identifier, so raising there stops the
@@ -4416,7 +4416,7 @@ def parse_element(
     """Parse an XML document into an element tree, within `limits`.
 
     The input is read and parsed in chunks, so a document over a limit is
-    refused without being read whole. A document type declaration is refused
+    rejected without being read whole. A document type declaration is rejected
     before any of it takes effect. Text (str) is parsed as it is, whatever
     encoding its declaration names.
     """
@@ -4562,7 +4562,7 @@ def _stream_item(
         problems.append(
             Problem(
                 f"{root_name}/{_local_name(element.tag)}",
-                f"unexpected element {_local_name(element.tag)!r}: a {root_name} holds only {item_name} elements",
+                f"unexpected element {_local_name(element.tag)!r}: a {root_name} contains only {item_name} elements",
             )
         )
         raise ValidationError(problems, name)
