@@ -299,43 +299,40 @@ def test_every_type_of_the_published_schema_compares(capsys, schemas_folder):
     assert any("xs:dateTime" in item for item in report["approximated"])
 
 
-def test_markdown_shows_html_and_backticks_as_written(capsys, tmp_path):
+def markdown_row_for_added_values(capsys, tmp_path, values: str) -> str:
+    """Return the Markdown row of enumeration `values` (XSD facets) added to Item/code."""
     enumeration = (
         '<xs:element name="code"><xs:simpleType><xs:restriction base="xs:string">'
         '<xs:enumeration value="a"/>{0}</xs:restriction></xs:simpleType></xs:element>'
     )
     old = write_schema(tmp_path / "old.xsd", extra=enumeration.format(""))
-    new = write_schema(
-        tmp_path / "new.xsd",
-        extra=enumeration.format(
-            '<xs:enumeration value="&lt;script&gt;"/><xs:enumeration value="x`y"/>'
-            '<xs:enumeration value=" "/>'
-        ),
-    )
+    new = write_schema(tmp_path / "new.xsd", extra=enumeration.format(values))
 
     _, out, _ = run_diff(capsys, old, new, "--root", "item", "--format", "markdown")
 
     [row] = [line for line in out.splitlines() if line.startswith("| `Item/code`")]
+    return row
+
+
+def test_markdown_shows_html_and_backticks_as_written(capsys, tmp_path):
+    row = markdown_row_for_added_values(
+        capsys,
+        tmp_path,
+        '<xs:enumeration value="&lt;script&gt;"/><xs:enumeration value="x`y"/>'
+        '<xs:enumeration value=" "/>',
+    )
+
     assert "values added: '&lt;script&gt;', 'x\\`y', ' '" in row
 
 
 def test_markdown_shows_emphasis_and_links_as_written(capsys, tmp_path):
-    enumeration = (
-        '<xs:element name="code"><xs:simpleType><xs:restriction base="xs:string">'
-        '<xs:enumeration value="a"/>{0}</xs:restriction></xs:simpleType></xs:element>'
-    )
-    old = write_schema(tmp_path / "old.xsd", extra=enumeration.format(""))
-    new = write_schema(
-        tmp_path / "new.xsd",
-        extra=enumeration.format(
-            '<xs:enumeration value="*x*"/><xs:enumeration value="_y_"/>'
-            '<xs:enumeration value="[link](http://x)"/><xs:enumeration value="~~z~~"/>'
-        ),
+    row = markdown_row_for_added_values(
+        capsys,
+        tmp_path,
+        '<xs:enumeration value="*x*"/><xs:enumeration value="_y_"/>'
+        '<xs:enumeration value="[link](http://x)"/><xs:enumeration value="~~z~~"/>',
     )
 
-    _, out, _ = run_diff(capsys, old, new, "--root", "item", "--format", "markdown")
-
-    [row] = [line for line in out.splitlines() if line.startswith("| `Item/code`")]
     assert "'\\*x\\*'" in row
     assert "'\\_y\\_'" in row
     assert "'\\[link\\](http://x)'" in row
