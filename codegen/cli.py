@@ -10,6 +10,7 @@ import os
 import sys
 import tempfile
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 from codegen.config import Config, read_config
@@ -18,8 +19,9 @@ from codegen.errors import CodegenError
 from codegen.generate import generate, schema_label
 from codegen.load import build_model, global_groups, global_names, load_schema
 from codegen.model import SchemaModel
+from codegen.naming import NameMap
 from codegen.report import Report, render
-from codegen.sources import schema_source
+from codegen.sources import config_file, schema_source
 from codegen.write import stale_files, write_package
 
 logger = logging.getLogger("codegen")
@@ -215,6 +217,20 @@ def _diff_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--docs", action="store_true", help="also list documentation-only changes"
     )
+
+    parser.add_argument(
+        "--old-names",
+        metavar="PYPROJECT",
+        help="pyproject.toml (a file or REVISION:PATH) whose [tool.codegen.names] "
+        "applies to OLD (default: the one of --config)",
+    )
+
+    parser.add_argument(
+        "--new-names",
+        metavar="PYPROJECT",
+        help="pyproject.toml (a file or REVISION:PATH) whose [tool.codegen.names] "
+        "applies to NEW (default: the one of --config)",
+    )
     return parser
 
 
@@ -229,12 +245,18 @@ def _diff(argv: list[str]) -> int:
     schema_name = config.schema.name
     with tempfile.TemporaryDirectory(prefix="codegen-diff-") as scratch:
         old_scratch, new_scratch = Path(scratch, "old"), Path(scratch, "new")
+        old_names = _name_map(arguments.old_names, config, Path(scratch, "old-names"))
+        new_names = _name_map(arguments.new_names, config, Path(scratch, "new-names"))
         with (
             schema_source(arguments.old, schema_name, old_scratch) as old_path,
             schema_source(arguments.new, schema_name, new_scratch) as new_path,
         ):
-            old = _comparison_model(old_path, roots, arguments.all, locations, config)
-            new = _comparison_model(new_path, roots, arguments.all, locations, config)
+            old = _comparison_model(
+                old_path, roots, arguments.all, locations, config, old_names
+            )
+            new = _comparison_model(
+                new_path, roots, arguments.all, locations, config, new_names
+            )
     missing = [
         root for root in roots if not _has_root(old, root) and not _has_root(new, root)
     ]
@@ -256,12 +278,20 @@ def _diff(argv: list[str]) -> int:
     return 1 if _fails(report, arguments.fail_on, arguments.audience) else 0
 
 
+def _name_map(argument: str | None, config: Config, scratch: Path) -> NameMap:
+    """Return the name map of one side of a comparison."""
+    if argument is None:
+        return config.names
+    return replace(read_config(config_file(argument, scratch)).names, source=argument)
+
+
 def _comparison_model(
     path: Path,
     roots: tuple[str, ...],
     every_type: bool,
     locations: dict[str, str],
     config: Config,
+    names: NameMap,
 ) -> SchemaModel:
     schema = load_schema(path, locations)
     element_names, type_names = global_names(schema)
@@ -283,6 +313,7 @@ def _comparison_model(
         named_types=named_types,
         named_groups=named_groups,
         strict=False,
+        names=names,
     )
 
 

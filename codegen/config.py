@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from codegen.errors import CodegenError
+from codegen.naming import NameMap
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Config:
     rules: tuple[str, ...] = ()
     json_array_roots: tuple[str, ...] = ()
     deprecations: dict[str, str] = field(default_factory=dict)
+    names: NameMap = field(default_factory=NameMap)
 
     def with_overrides(self, **overrides: object) -> Config:
         return replace(
@@ -73,6 +75,7 @@ def read_config(pyproject: Path) -> Config:
         rules=tuple(table.get("rules", ())),
         json_array_roots=tuple(table.get("json-array-roots", ())),
         deprecations=dict(table.get("deprecated", {})),
+        names=NameMap(dict(table.get("names", {})), source=str(pyproject)),
     )
 
 
@@ -87,6 +90,7 @@ _KEY_TYPES = {
     "rules": "an array of strings",
     "json-array-roots": "an array of strings",
     "deprecated": "a table of strings",
+    "names": "a table of strings",
 }
 _REQUIRED_KEYS = ("schema", "roots", "package", "out")
 

@@ -44,6 +44,7 @@ CHANGE_KINDS = (
     "root-retyped",
     "type-added",
     "type-removed",
+    "class-renamed",
     "base-changed",
     "content-model-changed",
     "wildcard-changed",
@@ -66,6 +67,7 @@ CHANGE_KINDS = (
     "enumeration-removed",
     "enumeration-values-added",
     "enumeration-values-removed",
+    "enum-member-renamed",
     "documentation-changed",
 )
 
@@ -276,6 +278,13 @@ class ModelComparison:
             python_name=new.python_name,
             affected=self._with_subtypes(new.key),
         )
+        if old.python_name != new.python_name and old.python_name and new.python_name:
+            self._class_renamed(
+                old.python_name,
+                new.python_name,
+                context,
+                self._class_users(new.key) + (old.python_name,),
+            )
         if old.base != new.base:
             self._compare_base(old, new, context)
         if old.content != new.content:
@@ -284,6 +293,89 @@ class ModelComparison:
         self._compare_elements(old, new, context)
         self._compare_attributes(old, new, context)
         self._compare_documentation(path, new.python_name, old, new, context.affected)
+
+    def _class_renamed(
+        self,
+        old_name: str,
+        new_name: str,
+        context: _Context,
+        affected: tuple[str, ...],
+    ) -> None:
+        """Report a class whose Python name changed, through the name map or a collision."""
+        self._add(
+            "class-renamed",
+            context.path,
+            new_name,
+            f"class {old_name} renamed to {new_name}",
+            _neither("the documents are the same; Python code must use the new name"),
+            tuple(sorted(set(affected))),
+        )
+
+    def _class_users(self, key: str) -> tuple[str, ...]:
+        """Return the classes whose code names a class: itself, its subclasses, and its users."""
+        names = set(self._with_subtypes(key))
+        for model in (self.old, self.new):
+            for complex_type in model.complex_types.values():
+                if any(
+                    element.complex_type == key
+                    for element in model.all_elements(complex_type)
+                ):
+                    names.add(complex_type.python_name)
+        return tuple(sorted(name for name in names if name))
+
+    def _enumeration_users(self, simple_type: SimpleType) -> tuple[str, ...]:
+        """Return the enum class and every class with a field of that enum type."""
+        names = set()
+        for model in (self.old, self.new):
+            for complex_type in model.complex_types.values():
+                members = [
+                    *model.all_elements(complex_type),
+                    *model.all_attributes(complex_type),
+                ]
+                for item in members:
+                    used = item.simple_type
+                    if (
+                        used is not None
+                        and used.is_enumeration
+                        and used.enumeration_key == simple_type.enumeration_key
+                    ):
+                        names.add(complex_type.python_name)
+                        names.add(used.python_name or "")
+        return tuple(sorted(name for name in names if name))
+
+    def _compare_enumeration_names(
+        self, old: SimpleType, new: SimpleType, member: _Context
+    ) -> None:
+        """Report a renamed enum class and renamed members of one enumeration."""
+        if not (old.is_enumeration and new.is_enumeration):
+            return
+        key = new.enumeration_key
+        # Compare each enumeration once, where it is declared.
+        if key is None or key != old.enumeration_key or _local(key) != member.path:
+            return
+        new_class = new.python_name or ""
+        if old.python_name != new.python_name:
+            self._class_renamed(
+                old.python_name or "",
+                new_class,
+                member,
+                self._enumeration_users(new) + (old.python_name or "",),
+            )
+        old_members = {value.value: value.member for value in old.values}
+        for value in new.values:
+            old_member = old_members.get(value.value)
+            if old_member is None or old_member == value.member:
+                continue
+            self._add(
+                "enum-member-renamed",
+                f"{member.path}/{value.value}",
+                f"{new_class}.{value.member}",
+                f"member {old_member} renamed to {value.member}",
+                _neither(
+                    "the documents are the same; Python code must use the new name"
+                ),
+                (new_class,),
+            )
 
     def _compare_base(
         self, old: ComplexType, new: ComplexType, context: _Context
@@ -690,6 +782,7 @@ class ModelComparison:
     ) -> None:
         if affected is None:
             affected = self._simple_affected(old, new, member)
+        self._compare_enumeration_names(old, new, member)
         old_facets, new_facets = old.facets, new.facets
         if old.builtin != new.builtin:
             # The built-in's own whiteSpace comes with it; report the type change only.

@@ -35,6 +35,7 @@ def load_model(config: Config) -> SchemaModel:
             config.roots,
             source=schema_label(config.schema, config.root),
             deprecations=config.deprecations,
+            names=config.names,
         )
     except RecursionError:
         raise nesting_error(config.schema) from None

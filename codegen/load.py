@@ -33,7 +33,6 @@ from codegen.errors import (
     file_path,
 )
 from codegen.model import (
-    UNKNOWN_CONTENT_FIELD,
     WILDCARD_SEPARATOR,
     XSD_NAMESPACE,
     Attribute,
@@ -46,7 +45,8 @@ from codegen.model import (
     SimpleType,
 )
 from codegen.naming import (
-    RESERVED_CLASS_NAMES,
+    NameMap,
+    assign_names,
     constant_case,
     pascal_case,
     snake_case,
@@ -304,6 +304,7 @@ def build_model(
     named_types: Iterable[str] = (),
     named_groups: Iterable[str] = (),
     strict: bool = True,
+    names: NameMap | None = None,
 ) -> SchemaModel:
     """Build the model of every type reachable from the named global elements.
 
@@ -314,6 +315,8 @@ def build_model(
             render. The schema comparison passes False: it then gets the closest
             model the vocabulary allows, and `SchemaModel.unsupported` lists what
             was approximated.
+        names: Python names chosen by hand (`[tool.codegen.names]`); every
+            other name comes from `codegen.naming.assign_names`.
     """
     builder = _ModelBuilder(schema, deprecations or {}, strict)
     model = SchemaModel(source=source)
@@ -337,7 +340,25 @@ def build_model(
     model.enumerations = builder.enumerations
     model.simple_types = builder.simple_types
     model.unsupported = sorted(set(builder.unsupported))
-    return model
+    return assign_names(
+        model, names, strict=strict, schema_has=lambda *name: _has_global(schema, *name)
+    )
+
+
+def _has_global(
+    schema: xmlschema.XMLSchema10, namespace: str | None, local: str
+) -> bool:
+    """Tell whether the schema has a global type or element of that name."""
+    for qname in [*schema.maps.types, *schema.maps.elements]:
+        qualified = qname.startswith("{")
+        if qname.rpartition("}")[2] != local:
+            continue
+        if (
+            namespace is None
+            or (qname[1:].partition("}")[0] if qualified else "") == namespace
+        ):
+            return True
+    return False
 
 
 def global_groups(schema: xmlschema.XMLSchema10) -> list[str]:
@@ -437,7 +458,7 @@ class _ModelBuilder:
             )
         else:
             self.simple_types[qualified_name] = self._simple_type(
-                xsd_type, pascal_case(xsd_type.local_name)
+                xsd_type, pascal_case(xsd_type.local_name), qualified_name
             )
 
     def add_named_group(self, qualified_name: str) -> None:
@@ -504,26 +525,7 @@ class _ModelBuilder:
         self.complex_types[key] = self._complex_type(xsd_type, key, python_name)
 
     def _claim_python_name(self, python_name: str, key: str, xsd_type) -> None:
-        if not self.strict:
-            # A comparison needs no importable package, only distinct keys.
-            self.python_names[key] = python_name
-            return
-        if python_name in RESERVED_CLASS_NAMES:
-            raise CodegenError(
-                f"the type {key!r} maps to the Python class name {python_name!r}, "
-                "which the generated modules already use for another purpose; "
-                "rename the type in the schema",
-                **_location(xsd_type),
-                component=key,
-            )
-        for other_key, other_name in self.python_names.items():
-            if other_name == python_name and other_key != key:
-                raise CodegenError(
-                    f"two types map to the Python class name {python_name!r}; "
-                    "rename one of them in the schema",
-                    **_location(xsd_type),
-                    component=f"{other_key} and {key}",
-                )
+        """Record a class's candidate name; `assign_names` settles collisions later."""
         self.python_names[key] = python_name
 
     def _complex_type(self, xsd_type, key: str, python_name: str) -> ComplexType:
@@ -582,7 +584,6 @@ class _ModelBuilder:
         elements = tuple(
             self._element(xsd_element, key, python_name) for xsd_element in xsd_elements
         )
-        _check_unique_fields(elements, attributes, key, xsd_type)
 
         return ComplexType(
             key=key,
@@ -681,7 +682,9 @@ class _ModelBuilder:
         if xsd_type.is_simple():
             with _locating(xsd_element, f"{owner_key}/{local_name}"):
                 simple_type = self._simple_type(
-                    xsd_type, owner_name + pascal_case(local_name)
+                    xsd_type,
+                    owner_name + pascal_case(local_name),
+                    f"{owner_key}/{local_name}",
                 )
         elif xsd_type.name is None:
             complex_key = f"{owner_key}/{local_name}"
@@ -695,7 +698,6 @@ class _ModelBuilder:
             )
 
         field_name = snake_case(local_name)
-        self._check_field_name(field_name, local_name, xsd_element, owner_key)
         return Element(
             name=local_name,
             namespace=namespace or "",
@@ -737,11 +739,11 @@ class _ModelBuilder:
                 )
             local_name = xsd_attribute.local_name
             field_name = self._attribute_field(xsd_type, local_name)
-            self._check_field_name(field_name, "@" + local_name, xsd_attribute, key)
             with _locating(xsd_attribute, f"{key}/@{local_name}"):
                 simple_type = self._simple_type(
                     xsd_attribute.type,
                     self.python_names[key] + pascal_case(local_name),
+                    f"{key}/@{local_name}",
                 )
             attributes.append(
                 Attribute(
@@ -762,22 +764,6 @@ class _ModelBuilder:
             )
         return attributes
 
-    def _check_field_name(
-        self, field_name: str, label: str, xsd_component, owner_key: str
-    ) -> None:
-        """Raise when a schema member takes the field kept for unknown content.
-
-        A comparison builds no package, so permissive mode lets the name pass.
-        """
-        if self.strict and field_name == UNKNOWN_CONTENT_FIELD:
-            raise CodegenError(
-                f"{label!r} maps to the Python field {UNKNOWN_CONTENT_FIELD!r}, "
-                "which the generated classes keep for content the schema does not "
-                "declare; rename it in the schema",
-                **_location(xsd_component),
-                component=owner_key,
-            )
-
     def _attribute_field(self, xsd_type, local_name: str) -> str:
         """Return an attribute's field name, suffixed when an element has the same name."""
         field_name = snake_case(local_name)
@@ -789,7 +775,10 @@ class _ModelBuilder:
             field_name += "_attribute"
         return field_name
 
-    def _simple_type(self, xsd_type, context_name: str) -> SimpleType:
+    def _simple_type(
+        self, xsd_type, context_name: str, path: str | None = None
+    ) -> SimpleType:
+        """Build a simple type; `path` locates an anonymous one (`{ns}Item/@kind`)."""
         if not xsd_type.is_atomic() or xsd_type.is_union():
             self._unsupported(
                 UnsupportedConstruct(
@@ -833,6 +822,9 @@ class _ModelBuilder:
             )
             python_name = pascal_case(owner_name) if owner_name else context_name
             values = _enumeration_values(enumeration_owner)
+        enumeration_key = None
+        if enumeration_owner is not None:
+            enumeration_key = enumeration_owner.name or path or context_name
         simple_type = SimpleType(
             name=xsd_type.name,
             builtin=builtin,
@@ -840,6 +832,7 @@ class _ModelBuilder:
             python_name=python_name,
             values=values,
             documentation=_documentation(xsd_type),
+            enumeration_key=enumeration_key,
         )
         if enumeration_owner is not None:
             self._add_enumeration(enumeration_owner, simple_type, python_name)
@@ -849,14 +842,13 @@ class _ModelBuilder:
         self, owner, simple_type: SimpleType, python_name: str
     ) -> None:
         """Register the enum class of the type that declares the enumeration facet."""
-        if python_name in self.enumerations:
+        key = simple_type.enumeration_key or python_name
+        if key in self.enumerations:
             return
-        self._claim_python_name(
-            python_name, owner.name or f"anonymous:{python_name}", owner
-        )
+        self._claim_python_name(python_name, key, owner)
         if owner.name != simple_type.name:
             simple_type = self._simple_type(owner, python_name)
-        self.enumerations[python_name] = simple_type
+        self.enumerations[key] = simple_type
 
     def _require_single_occurrence(self, group: XsdGroup, key: str) -> None:
         if group.min_occurs != 1 or group.max_occurs != 1:
@@ -974,20 +966,6 @@ def _wildcard_signature(wildcard) -> str:
 
 def _attribute_tags(xsd_type) -> set[str]:
     return {name for name in xsd_type.attributes if name is not None}
-
-
-def _check_unique_fields(elements, attributes, key: str, xsd_type) -> None:
-    seen: dict[str, str] = {}
-    for item in [*elements, *attributes]:
-        label = ("@" if isinstance(item, Attribute) else "") + item.name
-        if item.field_name in seen:
-            raise CodegenError(
-                f"{seen[item.field_name]!r} and {label!r} map to the same Python field "
-                f"name {item.field_name!r}; rename one of them in the schema",
-                **_location(xsd_type),
-                component=key,
-            )
-        seen[item.field_name] = label
 
 
 def _documentation(component) -> str:

@@ -74,6 +74,10 @@ class SimpleType:
     python_name: str | None = None
     values: tuple[EnumerationValue, ...] = ()
     documentation: str = ""
+    # The key in `SchemaModel.enumerations` of the enum class this type uses:
+    # the qualified name of the type that declares the enumeration, or for an
+    # anonymous one the path of its element or attribute (`{ns}Item/@kind`).
+    enumeration_key: str | None = None
 
     @property
     def is_enumeration(self) -> bool:

@@ -29,7 +29,14 @@ from codegen.model import (
     SchemaModel,
     SimpleType,
 )
-from codegen.naming import snake_case
+from codegen.model import XSD_NAMESPACE
+from codegen.naming import (
+    RESERVED_CHECKER_NAMES,
+    Claim,
+    function_names,
+    settle,
+    snake_case,
+)
 from codegen.write import GENERATED_MARK
 
 logger = logging.getLogger(__name__)
@@ -188,6 +195,8 @@ class Renderer:
         self.checkers: dict[str, Checker] = {}
         self.environment = _environment()
         self.prefixes = self._prefixes()
+        self.functions = function_names(model)
+        self.suffixes = self._checker_suffixes()
 
     def render(self) -> dict[str, str]:
         context = self._context()
@@ -269,7 +278,7 @@ class Renderer:
             "qualified_name": f"{prefix}:{root.name}" if prefix else root.name,
             "json_key": f"{prefix}.{root.name}" if prefix else root.name,
             "python_name": complex_type.python_name,
-            "function": snake_case(complex_type.python_name),
+            "function": self.functions[complex_type.key],
             "json_array": root.name in self.config.json_array_roots,
             "declarations": f' xmlns:{prefix}="{root.namespace}"' if prefix else "",
             "stream": self._stream_view(complex_type),
@@ -290,7 +299,7 @@ class Renderer:
             "name": item.name,
             "qualified_name": f"{prefix}:{item.name}" if prefix else item.name,
             "python_name": item_type.python_name,
-            "function": snake_case(item_type.python_name),
+            "function": self.functions[item_type.key],
             "min_occurs": item.min_occurs,
             "max_occurs": item.max_occurs,
         }
@@ -308,7 +317,7 @@ class Renderer:
         prefixes = self.prefixes
         return {
             "python_name": complex_type.python_name,
-            "function": snake_case(complex_type.python_name),
+            "function": self.functions[complex_type.key],
             "base_name": base.python_name if base else None,
             "docstring": self._class_docstring(complex_type, own_fields, base),
             "fields": own_fields,
@@ -360,7 +369,7 @@ class Renderer:
                 min_occurs=1 if item.required else 0,
                 max_occurs=1,
             )
-            view["checker"] = self._checker(item.simple_type, owner, item.name)
+            view["checker"] = self._checker(item, owner)
             view["complex"] = None
             return view
         view.update(
@@ -370,7 +379,7 @@ class Renderer:
             max_occurs=item.max_occurs,
         )
         if item.simple_type is not None:
-            view["checker"] = self._checker(item.simple_type, owner, item.name)
+            view["checker"] = self._checker(item, owner)
             view["complex"] = None
             name = item.simple_type.name
             view["type_name"] = name.rpartition("}")[2] if name else ""
@@ -379,27 +388,58 @@ class Renderer:
             view["checker"] = None
             view["complex"] = {
                 "python_name": target.python_name,
-                "function": snake_case(target.python_name),
+                "function": self.functions[target.key],
             }
         return view
 
-    def _checker(
-        self, simple_type: SimpleType, owner: ComplexType, member: str
-    ) -> Checker:
+    def _checker(self, item: Element | Attribute, owner: ComplexType) -> Checker:
+        simple_type = item.simple_type
+        assert simple_type is not None
+        identity = _checker_identity(item, owner)
         if simple_type.name is not None:
-            local = simple_type.name.rpartition("}")[2]
-            namespace = simple_type.name[1:].partition("}")[0]
-            suffix = snake_case(local)
-            if namespace == "http://www.w3.org/2001/XMLSchema":
-                suffix = "xs_" + suffix
-            label = local
+            label = simple_type.name.rpartition("}")[2]
         else:
-            suffix = f"{snake_case(owner.python_name)}_{snake_case(member)}"
-            label = f"{owner.local_name}/{member}"
+            label = f"{owner.local_name}/{item.name}"
+        suffix = self.suffixes[identity]
         existing = self.checkers.get(suffix)
         if existing is None:
             existing = self.checkers[suffix] = Checker(simple_type, suffix, label)
         return existing
+
+    def _checker_suffixes(self) -> dict[str, str]:
+        """Name the functions of each simple type: `parse_<suffix>`, `check_<suffix>`, ...
+
+        A named type's suffix comes from its name (`xs_` before XSD's own
+        types), an anonymous one's from its class and field. Each type the
+        renderer meets gets its own suffix, settled like the class names.
+        """
+        claims: dict[str, Claim] = {}
+        for complex_type in self.model.complex_types.values():
+            members = [
+                *self.model.all_elements(complex_type),
+                *self.model.all_attributes(complex_type),
+            ]
+            for item in members:
+                simple_type = item.simple_type
+                if simple_type is None:
+                    continue
+                identity = _checker_identity(item, complex_type)
+                if simple_type.name is not None:
+                    local = simple_type.name.rpartition("}")[2]
+                    builtin = simple_type.name.startswith(f"{{{XSD_NAMESPACE}}}")
+                    candidate = ("xs_" if builtin else "") + snake_case(local)
+                    rank: tuple = (0 if builtin else 1, identity)
+                else:
+                    stem = self.functions[complex_type.key]
+                    candidate = f"{stem}_{item.field_name}"
+                    rank = (2, identity)
+                claims[identity] = Claim(identity, candidate, rank)
+        return settle(
+            claims.values(),
+            RESERVED_CHECKER_NAMES,
+            lambda candidate, digest: f"{candidate}_{digest}",
+            fold=str.upper,
+        )
 
     def _field(self, item: Element | Attribute, owner: ComplexType) -> dict[str, str]:
         if item.field_name == UNKNOWN_CONTENT_FIELD:
@@ -471,6 +511,15 @@ class Renderer:
             if root.complex_type == complex_type.key:
                 return root.documentation
         return ""
+
+
+def _checker_identity(item: Element | Attribute, owner: ComplexType) -> str:
+    """Identify the simple type of a member: its name, or its place in a class."""
+    simple_type = item.simple_type
+    if simple_type is not None and simple_type.name is not None:
+        return simple_type.name
+    label = ("@" if isinstance(item, Attribute) else "") + item.tag
+    return f"{owner.key}/{label}"
 
 
 def _ordered_types(model: SchemaModel) -> list[ComplexType]:

@@ -41,6 +41,47 @@ def schema_source(argument: str, schema_name: str, scratch: Path) -> Iterator[Pa
         )
 
 
+def config_file(argument: str, scratch: Path) -> Path:
+    """Return the path of the pyproject.toml that `argument` names.
+
+    Args:
+        argument: a file, or `REVISION:PATH` inside this git work tree.
+        scratch: a folder to write the file of a git revision into.
+    """
+    path = Path(argument)
+    if path.is_file():
+        return path
+    if ":" not in argument or path.exists():
+        raise CodegenError(
+            f"{argument!r} is neither a pyproject.toml file nor REVISION:PATH; give "
+            "an existing file or a git revision such as HEAD~1:pyproject.toml"
+        )
+    revision, inner_path = _revision_path(argument)
+    top = _git(["rev-parse", "--show-toplevel"], argument).decode().strip()
+    text = _git(["-C", top, "show", f"{revision}:{inner_path.as_posix()}"], argument)
+    scratch.mkdir(parents=True, exist_ok=True)
+    target = scratch / inner_path.name
+    target.write_bytes(text)
+    return target
+
+
+def _revision_path(argument: str) -> tuple[str, PurePosixPath]:
+    """Split `REVISION:PATH`, raising unless the path stays inside the repository."""
+    revision, _, inner = argument.partition(":")
+    inner_path = PurePosixPath(inner)
+    if (
+        not revision
+        or not inner
+        or inner_path.is_absolute()
+        or ".." in inner_path.parts
+    ):
+        raise CodegenError(
+            f"{argument!r} is not of the form REVISION:PATH with a path inside the "
+            "repository, such as HEAD~1:schema/common-1.0.xsd"
+        )
+    return revision, inner_path
+
+
 def _schema_in_folder(folder: Path, schema_name: str) -> Path:
     candidate = folder / schema_name
     if candidate.is_file():
@@ -60,18 +101,8 @@ def _schema_in_folder(folder: Path, schema_name: str) -> Path:
 
 
 def _export_revision(argument: str, scratch: Path) -> Path:
-    revision, _, inner = argument.partition(":")
-    inner_path = PurePosixPath(inner)
-    if (
-        not revision
-        or not inner
-        or inner_path.is_absolute()
-        or ".." in inner_path.parts
-    ):
-        raise CodegenError(
-            f"{argument!r} is not of the form REVISION:PATH with a path inside the "
-            "repository, such as HEAD~1:schema/common-1.0.xsd"
-        )
+    revision, inner_path = _revision_path(argument)
+    inner = inner_path.as_posix()
     top = _git(["rev-parse", "--show-toplevel"], argument).decode().strip()
     folder = inner_path.parent.as_posix()
     archive = _git(

@@ -229,87 +229,6 @@ CASES = {
         },
         ["declares an encoding that Python does not support", "x-no-such-encoding"],
     ),
-    # Names that cannot become distinct Python identifiers.
-    "fields_equal_after_conversion": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:sequence>",
-                    "<xs:element name='houseNumber' type='xs:string'/>",
-                    "<xs:element name='house_number' type='xs:string'/>",
-                    "</xs:sequence>",
-                )
-            )
-        },
-        [
-            "'houseNumber' and 'house_number' map to the same Python field name 'house_number'"
-        ],
-        line=3,
-        component="a",
-    ),
-    "non_ascii_names_without_python_form": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:sequence>",
-                    "<xs:element name='名前' type='xs:string'/>",
-                    "<xs:element name='住所' type='xs:string'/>",
-                    "</xs:sequence>",
-                )
-            )
-        },
-        ["'名前' and '住所' map to the same Python field name 'field'"],
-        line=3,
-        component="a",
-    ),
-    "attribute_field_equal_to_element_field": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:sequence>",
-                    "<xs:element name='x' type='xs:string'/>",
-                    "<xs:element name='x_attribute' type='xs:string'/>",
-                    "</xs:sequence>",
-                    "<xs:attribute name='x' type='xs:string'/>",
-                )
-            )
-        },
-        ["'x_attribute' and '@x' map to the same Python field name 'x_attribute'"],
-        line=3,
-        component="a",
-    ),
-    "class_names_equal_after_conversion": Case(
-        {
-            "schema.xsd": xsd(
-                "<xs:complexType name='fooBar'><xs:sequence/></xs:complexType>",
-                "<xs:complexType name='FooBar'><xs:sequence/></xs:complexType>",
-                *complex_root(
-                    "<xs:sequence>",
-                    "<xs:element name='p' type='fooBar'/>",
-                    "<xs:element name='q' type='FooBar'/>",
-                    "</xs:sequence>",
-                ),
-            )
-        },
-        ["two types map to the Python class name 'FooBar'"],
-        line=3,
-        component="fooBar and FooBar",
-    ),
-    "class_name_used_by_generated_modules": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:sequence>",
-                    "<xs:element name='p' type='problem'/>",
-                    "</xs:sequence>",
-                ),
-                "<xs:complexType name='problem'><xs:sequence/></xs:complexType>",
-            )
-        },
-        ["maps to the Python class name 'Problem'", "generated modules already use"],
-        line=9,
-        component="problem",
-    ),
     # Valid XSD that the generator does not support yet.
     "choice": Case(
         {
@@ -500,33 +419,6 @@ CASES = {
     "deeply_nested_anonymous_types": Case(
         {"schema.xsd": xsd(*nested_anonymous_types(300))},
         ["nests elements and anonymous types too deeply", "reduce the nesting depth"],
-    ),
-    "unknown_content_element": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:sequence>",
-                    "<xs:element name='unknown_content' type='xs:string'/>",
-                    "</xs:sequence>",
-                )
-            )
-        },
-        ["'unknown_content' maps to the Python field 'unknown_content'"],
-        line=5,
-        component="a",
-    ),
-    "unknown_content_attribute": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:sequence/>",
-                    "<xs:attribute name='unknownContent' type='xs:string'/>",
-                )
-            )
-        },
-        ["'@unknownContent' maps to the Python field 'unknown_content'"],
-        line=5,
-        component="a",
     ),
     "root_of_simple_type": Case(
         {

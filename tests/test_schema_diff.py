@@ -79,6 +79,15 @@ ANY_OTHER = (
     '<xs:element name="z" type="xs:int"/></xs:sequence></xs:complexType>'
 )
 
+FOO_BAR_TYPE = (
+    '<xs:complexType name="fooBar"><xs:sequence>'
+    '<xs:element name="z" type="xs:int"/></xs:sequence></xs:complexType>'
+)
+COLOUR = (
+    '<xs:simpleType name="Colour"><xs:restriction base="xs:string">'
+    '<xs:enumeration value="red"/>{}</xs:restriction></xs:simpleType>'
+)
+
 # (id, old types, new types, kind, path, sender severity, receiver severity)
 CASES = [
     (
@@ -225,6 +234,30 @@ CASES = [
         ),
         "field-renamed",
         "Item/@code",
+        "compatible",
+        "compatible",
+    ),
+    (
+        "class renamed by a new type that spells its name exactly",
+        _item('<xs:element name="a" type="t:fooBar"/>') + FOO_BAR_TYPE,
+        _item(
+            '<xs:element name="a" type="t:fooBar"/>'
+            '<xs:element name="b" type="t:FooBar" minOccurs="0"/>'
+        )
+        + FOO_BAR_TYPE
+        + FOO_BAR_TYPE.replace('"fooBar"', '"FooBar"'),
+        "class-renamed",
+        "fooBar",
+        "compatible",
+        "compatible",
+    ),
+    (
+        "enumeration member renamed by a new value that spells it exactly",
+        _item('<xs:element name="a" type="t:Colour"/>') + COLOUR.format(""),
+        _item('<xs:element name="a" type="t:Colour"/>')
+        + COLOUR.format('<xs:enumeration value="RED"/>'),
+        "enum-member-renamed",
+        "Colour/red",
         "compatible",
         "compatible",
     ),
