@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["string", "boolean", "integer", "decimal", "float"]
+Kind = Literal[
+    "string", "boolean", "integer", "decimal", "float", "temporal", "duration", "binary"
+]
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,10 @@ class Builtin:
     minimum: int | None = None
     maximum: int | None = None
     pattern: str | None = None
+    # The lexical module's function suffix for kinds with one parser per type
+    # (`hex_binary` -> parse_hex_binary), or the value class of a date, time or
+    # duration type, whose `from_lexical` parses it.
+    lexical: str | None = None
 
 
 _NCNAME = r"[\i-[:]][\c-[:]]*"
@@ -33,6 +39,7 @@ BUILTINS: dict[str, Builtin] = {
     "string": Builtin("string", "str"),
     "normalizedString": Builtin("string", "str"),
     "token": Builtin("string", "str"),
+    # xmlschema 4.3.2 accepts any string as an anyURI, so no rule is added here.
     "anyURI": Builtin("string", "str"),
     "language": Builtin("string", "str", pattern=r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*"),
     "NMTOKEN": Builtin("string", "str", pattern=r"\c+"),
@@ -58,4 +65,24 @@ BUILTINS: dict[str, Builtin] = {
     "decimal": Builtin("decimal", "decimal.Decimal"),
     "float": Builtin("float", "float"),
     "double": Builtin("float", "float"),
+    "dateTime": Builtin("temporal", "XsdDateTime", lexical="XsdDateTime"),
+    "date": Builtin("temporal", "XsdDate", lexical="XsdDate"),
+    "time": Builtin("temporal", "XsdTime", lexical="XsdTime"),
+    "gYearMonth": Builtin("temporal", "XsdGYearMonth", lexical="XsdGYearMonth"),
+    "gYear": Builtin("temporal", "XsdGYear", lexical="XsdGYear"),
+    "gMonthDay": Builtin("temporal", "XsdGMonthDay", lexical="XsdGMonthDay"),
+    "gMonth": Builtin("temporal", "XsdGMonth", lexical="XsdGMonth"),
+    "gDay": Builtin("temporal", "XsdGDay", lexical="XsdGDay"),
+    "duration": Builtin("duration", "XsdDuration", lexical="XsdDuration"),
+    "hexBinary": Builtin("binary", "bytes", lexical="hex_binary"),
+    "base64Binary": Builtin("binary", "bytes", lexical="base64_binary"),
 }
+
+# The value classes that lexical.py defines for the types above.
+VALUE_CLASSES = sorted(
+    {
+        builtin.python_type
+        for builtin in BUILTINS.values()
+        if builtin.python_type.startswith("Xsd")
+    }
+)

@@ -23,6 +23,8 @@ from xmlschema.validators import (
     XsdAtomicRestriction,
     XsdElement,
     XsdGroup,
+    XsdList,
+    XsdUnion,
 )
 
 from codegen.builtins import BUILTINS
@@ -779,27 +781,41 @@ class _ModelBuilder:
         self, xsd_type, context_name: str, path: str | None = None
     ) -> SimpleType:
         """Build a simple type; `path` locates an anonymous one (`{ns}Item/@kind`)."""
-        if not xsd_type.is_atomic() or xsd_type.is_union():
-            self._unsupported(
-                UnsupportedConstruct(
-                    "list and union simple types are not supported yet",
-                    **_location(xsd_type),
-                    component=xsd_type.name or context_name,
-                )
-            )
-            return SimpleType(
-                name=xsd_type.name,
-                builtin="union" if xsd_type.is_union() else "list",
-                facets=Facets(),
-                documentation=_documentation(xsd_type),
-            )
         steps = []
         step = xsd_type
-        while not isinstance(step, XsdAtomicBuiltin):
+        while isinstance(step, XsdAtomicRestriction):
             steps.append(step)
             step = step.base_type
-        builtin = step.local_name
-        if builtin not in BUILTINS:
+        if isinstance(step, XsdList):
+            return SimpleType(
+                name=xsd_type.name,
+                builtin="list",
+                facets=_effective_facets(xsd_type, steps),
+                documentation=_documentation(xsd_type),
+                item_type=self._simple_type(
+                    step.item_type,
+                    context_name + "Item",
+                    f"{path}#item" if path else None,
+                ),
+            )
+        if isinstance(step, XsdUnion):
+            members = _member_types(step)
+            return SimpleType(
+                name=xsd_type.name,
+                builtin="union",
+                facets=_effective_facets(xsd_type, steps),
+                documentation=_documentation(xsd_type),
+                member_types=tuple(
+                    self._simple_type(
+                        member,
+                        f"{context_name}Member{index}",
+                        f"{path}#member{index}" if path else None,
+                    )
+                    for index, member in enumerate(members, 1)
+                ),
+            )
+        builtin = getattr(step, "local_name", None) or "anySimpleType"
+        if not isinstance(step, XsdAtomicBuiltin) or builtin not in BUILTINS:
             self._unsupported(
                 UnsupportedConstruct(
                     f"the built-in type xs:{builtin} is not supported yet",
@@ -885,9 +901,35 @@ def _effective_facets(xsd_type, steps: list) -> Facets:
                     int(value) if field_name in _COUNT_FACETS else value.strip()
                 )
         if step.enumeration and "enumeration" not in values:
-            values["enumeration"] = tuple(step.enumeration)
+            values["enumeration"] = _enumeration_texts(step)
     values["patterns"] = tuple(patterns)
     return Facets(**values)  # type: ignore[arg-type]
+
+
+def _enumeration_texts(step) -> tuple[str, ...]:
+    """Return the enumeration of one restriction step as text.
+
+    A string value is kept as xmlschema gives it; any other value keeps its
+    lexical form from the schema, because xmlschema gives a parsed value (an
+    int, a date, a list) that the model cannot carry as text.
+    """
+    if all(isinstance(value, str) for value in step.enumeration):
+        return tuple(step.enumeration)
+    return tuple(
+        elem.get("value", "") for elem in step.elem.iterfind(f"{_XSD}enumeration")
+    )
+
+
+def _member_types(union: XsdUnion) -> list:
+    """Return the member types of a union in schema order.
+
+    XSD lists the types named by `memberTypes` first, then the inline
+    `xs:simpleType` children (XSD 1.1 Part 2, section 4.1.2.3). xmlschema 4.3.2
+    keeps the inline ones first, so the named ones are moved to the front.
+    """
+    named = [member for member in union.member_types if member.name is not None]
+    inline = [member for member in union.member_types if member.name is None]
+    return named + inline
 
 
 def _enumeration_values(xsd_type) -> tuple[EnumerationValue, ...]:

@@ -61,11 +61,15 @@ class EnumerationValue:
 
 @dataclass(frozen=True)
 class SimpleType:
-    """An atomic simple type: a built-in primitive narrowed by facets.
+    """A simple type: a built-in primitive, a list or a union, narrowed by facets.
 
     `name` is the qualified name `{namespace}local` of a named type, or None for
     an anonymous one. `builtin` is the local name of the nearest XSD built-in
-    type that the value space comes from (`string`, `long`, `boolean`, ...).
+    type that the value space comes from (`string`, `long`, `boolean`, ...), or
+    `list` or `union`. A list has its `item_type`; a union has its
+    `member_types` in the order the schema gives them (the `memberTypes`
+    attribute first, then the inline types). The facets of a list or union are
+    those of the restrictions derived from it.
     """
 
     name: str | None
@@ -78,6 +82,8 @@ class SimpleType:
     # the qualified name of the type that declares the enumeration, or for an
     # anonymous one the path of its element or attribute (`{ns}Item/@kind`).
     enumeration_key: str | None = None
+    item_type: SimpleType | None = None
+    member_types: tuple[SimpleType, ...] = ()
 
     @property
     def is_enumeration(self) -> bool:

@@ -171,6 +171,7 @@ RESERVED_CLASS_NAMES = frozenset(
         "Any",
         "BinaryIO",
         "Callable",
+        "ClassVar",
         "DEFAULT_LIMITS",
         "DocumentError",
         "Element",
@@ -182,12 +183,14 @@ RESERVED_CLASS_NAMES = frozenset(
         "Limits",
         "LookupError",
         "MAX_PROBLEMS",
+        "MAX_TIMEZONE_MINUTES",
         "OSError",
         "ParseError",
         "Problem",
         "RecursionError",
         "Source",
         "T",
+        "TemporalValue",
         "TooManyProblems",
         "TreeBuilder",
         "TypeError",
@@ -202,6 +205,15 @@ RESERVED_CLASS_NAMES = frozenset(
         "ValueError",
         "XMLParser",
         "XMLPullParser",
+        "XsdDate",
+        "XsdDateTime",
+        "XsdDuration",
+        "XsdGDay",
+        "XsdGMonth",
+        "XsdGMonthDay",
+        "XsdGYear",
+        "XsdGYearMonth",
+        "XsdTime",
     }
 )
 
@@ -254,7 +266,17 @@ RESERVED_FUNCTION_NAMES = frozenset({"source", "stream", "unknown"})
 
 # Stems of the per-type functions of `simple_types.py` (`parse_<stem>`,
 # `check_<stem>`, `format_<stem>`) that the module imports from `lexical`.
-RESERVED_CHECKER_NAMES = frozenset({"boolean", "decimal", "float", "integer"})
+RESERVED_CHECKER_NAMES = frozenset(
+    {
+        "base64_binary",
+        "boolean",
+        "decimal",
+        "float",
+        "hex_binary",
+        "integer",
+        "temporal",
+    }
+)
 
 # Enum member names that `enum.Enum` refuses.
 RESERVED_MEMBER_NAMES = frozenset({"mro"})

@@ -8,8 +8,10 @@ input gives byte-identical files.
 
 from __future__ import annotations
 
+import base64
 import decimal
 import logging
+import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +20,7 @@ import black
 import jinja2
 from elementpath.regex import translate_pattern
 
-from codegen.builtins import BUILTINS
+from codegen.builtins import BUILTINS, VALUE_CLASSES, Builtin
 from codegen.config import Config
 from codegen.errors import CodegenError
 from codegen.model import (
@@ -73,21 +75,67 @@ class Pattern:
     xsd: str
 
 
-class Checker:
-    """The generated functions for one simple type: parse_*, check_* and format_*."""
+# A Builtin stand-in for list and union types, which have no built-in of their own.
+_DERIVED = {
+    "list": Builtin("list", "list"),  # type: ignore[arg-type]
+    "union": Builtin("union", "object"),  # type: ignore[arg-type]
+}
 
-    def __init__(self, simple_type: SimpleType, suffix: str, label: str) -> None:
+
+def python_type(simple_type: SimpleType) -> str:
+    """Return the annotation of a simple type's Python value."""
+    if simple_type.is_enumeration:
+        return simple_type.python_name or ""
+    if simple_type.item_type is not None:
+        return f"list[{python_type(simple_type.item_type)}]"
+    if simple_type.builtin == "union":
+        members: list[str] = []
+        for member in simple_type.member_types:
+            for name in python_type(member).split(" | "):
+                if name not in members:
+                    members.append(name)
+        return " | ".join(members)
+    return BUILTINS[simple_type.builtin].python_type
+
+
+class Checker:
+    """The generated functions for one simple type: parse_*, check_* and format_*.
+
+    A list type has the checker of its item type in `item`, and a union the
+    checkers of its member types in `members`, in the order they are tried.
+    """
+
+    def __init__(
+        self,
+        simple_type: SimpleType,
+        suffix: str,
+        label: str,
+        item: Checker | None = None,
+        members: tuple[Checker, ...] = (),
+    ) -> None:
         self.simple_type = simple_type
         self.suffix = suffix
         self.label = label
+        self.item = item
+        self.members = members
         self.facets = simple_type.facets
         self.white_space = simple_type.facets.white_space
-        builtin = BUILTINS[simple_type.builtin]
+        builtin = _DERIVED.get(simple_type.builtin) or BUILTINS[simple_type.builtin]
         self.kind = builtin.kind
+        self.lexical = builtin.lexical
+        # The patterns of a type other than a string are also matched against
+        # the text as written, when it is read.
+        self.lexical_patterns = self.kind != "string" and bool(self.facets.patterns)
         self.enum_class = (
             simple_type.python_name if simple_type.is_enumeration else None
         )
-        self.python_type = self.enum_class or builtin.python_type
+        self.python_type = python_type(simple_type)
+        # The enumeration of a list or union compares canonical lexical forms.
+        self.lexical_enumeration = (
+            tuple(self.facets.enumeration)
+            if self.facets.enumeration is not None and self.kind in ("list", "union")
+            else None
+        )
 
         self.values_count = len(simple_type.values)
         self.values_hint = self._values_hint()
@@ -123,12 +171,21 @@ class Checker:
         ]
 
     def _allowed_values(self) -> str | None:
-        """Return the set literal of a non-string enumeration, compared by value."""
+        """Return the literal of a non-string enumeration, compared by value.
+
+        Dates, times and durations get a tuple, compared with `is_equal` in
+        the value space; other kinds get a set. Lists and unions have
+        `lexical_enumeration` instead.
+        """
         if self.facets.enumeration is None or self.enum_class is not None:
+            return None
+        if self.kind in ("list", "union"):
             return None
         values = sorted(
             {self._value_literal(value) for value in self.facets.enumeration}
         )
+        if self.kind in ("temporal", "duration"):
+            return "(" + "".join(value + ", " for value in values) + ")"
         return "{" + ", ".join(values) + "}"
 
     def _pattern(self, step_index: int, index: int, regexp: str) -> Pattern:
@@ -175,7 +232,16 @@ class Checker:
             return f"float({text.replace('INF', 'inf')!r})"
         if self.kind == "boolean":
             return str(text in ("true", "1"))
+        if self.kind in ("temporal", "duration"):
+            return f"{self.lexical}.from_lexical({text!r})"
+        if self.kind == "binary":
+            return repr(self._binary_value(text))
         return repr(text)
+
+    def _binary_value(self, text: str) -> bytes:
+        if self.lexical == "hex_binary":
+            return bytes.fromhex(text)
+        return base64.b64decode(text.replace(" ", ""))
 
     def normalize(self, variable: str) -> str:
         if self.white_space == "collapse":
@@ -228,12 +294,24 @@ class Renderer:
             "checkers": sorted(
                 self.checkers.values(), key=lambda checker: checker.suffix
             ),
+            "value_classes": self._value_classes(),
             "roots": [self._root_view(root) for root in self.model.roots],
             "prefixes": self.prefixes,
             "rule_modules": self.config.rules,
             "json_array_roots": self.config.json_array_roots,
             "longest_facet": self._longest_facet(),
         }
+
+    def _value_classes(self) -> list[str]:
+        """Return the lexical module's value classes that model fields use, for models.py."""
+        used = set()
+        for checker in self.checkers.values():
+            used.update(
+                name
+                for name in VALUE_CLASSES
+                if re.search(rf"\b{name}\b", checker.python_type)
+            )
+        return sorted(used)
 
     def _longest_facet(self) -> int:
         """Return the largest length or maxLength of any simple type in the model."""
@@ -400,11 +478,66 @@ class Renderer:
             label = simple_type.name.rpartition("}")[2]
         else:
             label = f"{owner.local_name}/{item.name}"
-        suffix = self.suffixes[identity]
+        return self._nested_checker(simple_type, self.suffixes[identity], label)
+
+    def _nested_checker(
+        self, simple_type: SimpleType, suffix: str, label: str
+    ) -> Checker:
+        """Return the checker of a type, creating those of its list item or union members.
+
+        A named item or member type keeps the suffix of its name; an anonymous
+        one is named after the type that contains it.
+        """
         existing = self.checkers.get(suffix)
-        if existing is None:
-            existing = self.checkers[suffix] = Checker(simple_type, suffix, label)
-        return existing
+        if existing is not None:
+            return existing
+        item = None
+        if simple_type.item_type is not None:
+            item = self._nested_checker(
+                simple_type.item_type,
+                *self._part_name(
+                    simple_type.item_type, f"{suffix}_item", f"{label} item"
+                ),
+            )
+        members = tuple(
+            self._nested_checker(
+                member,
+                *self._part_name(
+                    member, f"{suffix}_member_{index}", f"{label} member {index}"
+                ),
+            )
+            for index, member in enumerate(simple_type.member_types, 1)
+        )
+        checker = Checker(simple_type, suffix, label, item, members)
+        self.checkers[suffix] = checker
+        return checker
+
+    def _part_name(
+        self, simple_type: SimpleType, anonymous_suffix: str, anonymous_label: str
+    ) -> tuple[str, str]:
+        """Return the suffix and label of a list item or union member type."""
+        if simple_type.name is None:
+            return anonymous_suffix, anonymous_label
+        local = simple_type.name.rpartition("}")[2]
+        builtin = simple_type.name.startswith(f"{{{XSD_NAMESPACE}}}")
+        return ("xs_" if builtin else "") + snake_case(local), local
+        existing = self.checkers.get(suffix)
+        if existing is not None:
+            return existing
+        item = None
+        if simple_type.item_type is not None:
+            item = self._nested_checker(
+                simple_type.item_type, f"{suffix}_item", f"{label} item"
+            )
+        members = tuple(
+            self._nested_checker(
+                member, f"{suffix}_member_{index}", f"{label} member {index}"
+            )
+            for index, member in enumerate(simple_type.member_types, 1)
+        )
+        checker = Checker(simple_type, suffix, label, item, members)
+        self.checkers[suffix] = checker
+        return checker
 
     def _checker_suffixes(self) -> dict[str, str]:
         """Name the functions of each simple type: `parse_<suffix>`, `check_<suffix>`, ...
@@ -452,26 +585,21 @@ class Renderer:
                 component=owner.key,
             )
         if isinstance(item, Element) and item.complex_type is not None:
-            python_type = self.model.complex_types[item.complex_type].python_name
+            annotation_type = self.model.complex_types[item.complex_type].python_name
         else:
-            simple_type = item.simple_type
-            assert simple_type is not None
-            python_type = (
-                simple_type.python_name
-                if simple_type.is_enumeration
-                else BUILTINS[simple_type.builtin].python_type
-            )
+            assert item.simple_type is not None
+            annotation_type = python_type(item.simple_type)
         repeated = isinstance(item, Element) and item.is_repeated
         required = item.is_required if isinstance(item, Element) else item.required
         if repeated:
             annotation, default = (
-                f"list[{python_type}]",
+                f"list[{annotation_type}]",
                 " = _field(default_factory=_list)",
             )
         elif required:
-            annotation, default = python_type, ""
+            annotation, default = annotation_type, ""
         else:
-            annotation, default = f"{python_type} | None", " = None"
+            annotation, default = f"{annotation_type} | None", " = None"
         return {
             "name": item.field_name,
             "annotation": annotation,
