@@ -278,7 +278,7 @@ RESERVED_CHECKER_NAMES = frozenset(
     }
 )
 
-# Enum member names that `enum.Enum` refuses.
+# Enum member names that `enum.Enum` rejects.
 RESERVED_MEMBER_NAMES = frozenset({"mro"})
 
 
@@ -289,9 +289,9 @@ RESERVED_MEMBER_NAMES = frozenset({"mro"})
 class Claim:
     """One component's request for a name within a scope.
 
-    `identity` is unique in the scope and stable (a qualified XML name or
-    path); `rank` orders claimants of the same candidate, first wins, and ends
-    with `identity` so that no two ranks are equal. `spelled` is the candidate
+    `identity` is unique in the scope and stable: a qualified XML name or path.
+    `rank` orders the claimants of one candidate, and the first wins. It ends
+    with `identity`, so no two ranks are equal. `spelled` is the candidate
     built with punctuation spelled out, or "" when that adds nothing.
     """
 
@@ -487,7 +487,7 @@ def assign_names(
         strict: raise for a key of `names` that names nothing. A comparison
             passes False: a key may name a component of only one version, so
             it is logged and skipped.
-        schema_has: tells whether a global type or element (namespace or None,
+        schema_has: returns whether a global type or element (namespace or None,
             local name) exists in the schema; a key whose type the roots do not
             reach is then skipped, not an error.
     """
@@ -658,7 +658,7 @@ def _find(
         for item in items:
             if item.name == local:
                 return (owner.key, _member_label(item))
-        if owner.key and not attribute:
+        if not attribute:
             raise names.error(
                 key.text,
                 f"names no element {local!r} declared by the type itself (an "
@@ -865,6 +865,7 @@ def _field_names(
         if complex_type.base is not None and complex_type.base in model.complex_types:
             inherited = name_fields(complex_type.base)
         items = [*complex_type.elements, *complex_type.attributes]
+
         fixed = {
             (key, _member_label(item)): overrides.fields[(key, _member_label(item))]
             for item in items
@@ -873,6 +874,7 @@ def _field_names(
         _check_fixed(
             fixed, overrides, names, RESERVED_FIELD_NAMES | set(inherited), "field"
         )
+
         claims = []
         for item in items:
             label = _member_label(item)
@@ -890,6 +892,7 @@ def _field_names(
             )
         taken = RESERVED_FIELD_NAMES | set(inherited) | set(fixed.values())
         settled = settle(claims, taken, _join_lower)
+
         own = []
         for item in items:
             label = _member_label(item)

@@ -1,7 +1,7 @@
 """Python names: distinct and valid for colliding XML names, stable, and mapped by hand.
 
 Each schema here is small and built for one kind of collision. The names are
-checked on the model, and one generated package that holds every kind of
+checked on the model, and one generated package that contains every kind of
 collision is imported and round-trips a document that xmlschema accepts.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import builtins
 import keyword
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -711,6 +712,43 @@ def test_diff_command_reads_name_map_of_new_side(tmp_path, capsys):
     assert status == 0
     assert '"kind": "class-renamed"' in output
     assert "class Item renamed to Article" in output
+
+
+def test_diff_command_reads_name_map_of_git_revision(tmp_path, capsys, monkeypatch):
+    (tmp_path / "schema.xsd").write_text(
+        schema_text(MAP_MEMBERS, MAP_TYPES), encoding="utf-8"
+    )
+    pyproject = tmp_path / "pyproject.toml"
+    base = (
+        '[tool.codegen]\nschema = "schema.xsd"\nroots = ["root"]\n'
+        'package = "p"\nout = "out"\n[tool.codegen.names]\n'
+    )
+    pyproject.write_text(base + '"Colour=red" = "SCARLET"\n', encoding="utf-8")
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "first"], check=True)
+    pyproject.write_text(base + '"Colour=red" = "CRIMSON"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    status = main(
+        ["diff", "schema.xsd", "schema.xsd", "--old-names", "HEAD:pyproject.toml"]
+    )
+
+    output = capsys.readouterr().out
+    assert status == 0
+    assert "Colour/red  (Colour.CRIMSON)" in output
+    assert "member SCARLET renamed to CRIMSON" in output
+
+
+def test_diff_command_rejects_missing_name_map_file(tmp_path, capsys):
+    schema = tmp_path / "schema.xsd"
+    schema.write_text(schema_text(MAP_MEMBERS, MAP_TYPES), encoding="utf-8")
+
+    status = main(["diff", str(schema), str(schema), "--new-names", "missing.toml"])
+
+    assert status == 2
+    assert "'missing.toml' is neither a pyproject.toml file" in capsys.readouterr().err
 
 
 # Reserved names against a fresh generation ---------------------------------------
