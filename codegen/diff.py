@@ -799,6 +799,20 @@ class ModelComparison:
             )
         for kind, detail, impacts in _facet_changes(old_facets, new_facets):
             self._add(kind, member.path, member.python_name, detail, impacts, affected)
+        if old.item_type is not None and new.item_type is not None:
+            self._compare_simple_types(old.item_type, new.item_type, member, affected)
+        old_members = [_value_space(item) for item in old.member_types]
+        new_members = [_value_space(item) for item in new.member_types]
+        if old.builtin == new.builtin == "union" and old_members != new_members:
+            self._add(
+                "builtin-changed",
+                member.path,
+                member.python_name,
+                "union member types "
+                f"{_member_labels(old)} -> {_member_labels(new)}",
+                _both("the member types of the union changed"),
+                affected,
+            )
 
     def _compare_named_simple_types(self) -> None:
         """Compare each named simple type once, whatever number of members use it."""
@@ -1303,10 +1317,19 @@ def _name(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
+def _member_labels(union: SimpleType) -> str:
+    return ", ".join(_simple_label(member) for member in union.member_types)
+
+
 def _value_space(simple_type: SimpleType | None) -> object:
     if simple_type is None:
         return None
-    return (simple_type.builtin, simple_type.facets)
+    return (
+        simple_type.builtin,
+        simple_type.facets,
+        _value_space(simple_type.item_type),
+        tuple(_value_space(member) for member in simple_type.member_types),
+    )
 
 
 def _occurs(element: Element) -> str:

@@ -9,7 +9,9 @@ colon form of the root key, booleans and numbers given as JSON values or as
 strings, and a repeated element given as an array or as a single value are all
 accepted. Writing follows IS24's responses: booleans as the strings "true" and
 "false", integers as JSON numbers, attributes as strings, repeated elements as
-arrays.
+arrays. Dates, times, durations, binary values and the values of list and
+union types are strings in their XML lexical form; a list type's value is one
+space-separated string.
 """
 
 from __future__ import annotations

@@ -319,10 +319,13 @@ class TemporalValue:
         second = getattr(self, "second", decimal.Decimal(0)).quantize(
             _MICROSECOND, rounding=decimal.ROUND_DOWN
         )
+        hour = getattr(self, "hour", 0)
+        if hour == 24 and isinstance(self, XsdTime):
+            # xmlschema 4.3.2 reads the time 24:00:00 as 00:00:00 of the same
+            # day, and a dateTime at 24:00:00 as 00:00:00 of the next day.
+            hour = 0
         seconds = (
-            days * _SECONDS_PER_DAY
-            + getattr(self, "hour", 0) * 3600
-            + getattr(self, "minute", 0) * 60
+            days * _SECONDS_PER_DAY + hour * 3600 + getattr(self, "minute", 0) * 60
         )
         return seconds + second - (getattr(self, "timezone", None) or 0) * 60
 
