@@ -808,8 +808,7 @@ class ModelComparison:
                 "builtin-changed",
                 member.path,
                 member.python_name,
-                "union member types "
-                f"{_member_labels(old)} -> {_member_labels(new)}",
+                "union member types " f"{_member_labels(old)} -> {_member_labels(new)}",
                 _both("the member types of the union changed"),
                 affected,
             )

@@ -7,10 +7,12 @@ imports and chameleon includes are resolved the way xmlschema resolves them.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 from xml.etree import ElementTree
@@ -38,6 +40,7 @@ from codegen.model import (
     WILDCARD_SEPARATOR,
     XSD_NAMESPACE,
     Attribute,
+    Choice,
     ComplexType,
     Element,
     EnumerationValue,
@@ -45,6 +48,7 @@ from codegen.model import (
     RootElement,
     SchemaModel,
     SimpleType,
+    Wildcard,
 )
 from codegen.naming import (
     NameMap,
@@ -323,14 +327,7 @@ def build_model(
     builder = _ModelBuilder(schema, deprecations or {}, strict)
     model = SchemaModel(source=source)
     for root_name in roots:
-        try:
-            root = builder.add_root(root_name)
-        except RecursionError:
-            raise UnsupportedConstruct(
-                "recursive types are not supported yet",
-                **_location(builder._find_global_element(root_name)),
-                component=root_name,
-            ) from None
+        root = builder.add_root(root_name)
         if root is not None:
             model.roots.append(root)
     for type_name in named_types:
@@ -410,11 +407,10 @@ class _ModelBuilder:
         self.unsupported: list[str] = []
         self.groups: dict[str, ComplexType] = {}
         # Signatures of the xs:any particles and the xs:anyAttribute of each type
-        # by key, and ids of the xmlschema elements that are alternatives of an
-        # xs:choice (permissive mode).
+        # by key, for comparisons, and the xs:anyAttribute of the type being built.
         self.wildcards: dict[str, list[str]] = {}
         self.attribute_wildcards: dict[str, str] = {}
-        self.alternatives: set[int] = set()
+        self.attribute_wildcard: dict[str, Wildcard] = {}
 
     def _unsupported(self, error: UnsupportedConstruct) -> None:
         """Raise the error, or in permissive mode note it and carry on."""
@@ -472,19 +468,19 @@ class _ModelBuilder:
         group = self.schema.maps.groups[qualified_name]
         local = qualified_name.rpartition("}")[2]
         self.wildcards[qualified_name] = []
-        content, xsd_elements = self._content_elements(group, qualified_name)
-        elements = tuple(
-            self._element(xsd_element, qualified_name, pascal_case(local) + "Group")
-            for xsd_element in xsd_elements
+        content, particles = self._content_elements(group, qualified_name)
+        elements, choices = self._members(
+            particles, qualified_name, pascal_case(local) + "Group"
         )
         self.groups[qualified_name] = ComplexType(
             key=qualified_name,
             python_name="",
             anonymous=False,
             content=content,
-            elements=elements,
+            elements=tuple(elements),
             any_element=WILDCARD_SEPARATOR.join(self.wildcards[qualified_name]),
             documentation=_documentation(group),
+            choices=tuple(choices),
         )
 
     def _find_global_element(self, name: str) -> XsdElement:
@@ -573,19 +569,30 @@ class _ModelBuilder:
             )
 
         self.wildcards[key] = []
-        content, xsd_elements = self._content_elements(xsd_type.content, key)
+        content, particles = self._content_elements(xsd_type.content, key)
         attributes = self._attributes(xsd_type, key)
+        attribute_wildcard = self.attribute_wildcard.pop(key, None)
         if base_key is not None:
             base = self.complex_types[base_key]
-            xsd_elements = xsd_elements[len(self._all_elements(base_type)) :]
+            particles = particles[len(self._all_elements(base_type)) :]
             attributes = [
                 a for a in attributes if a.tag not in _attribute_tags(base_type)
             ]
-            if not xsd_elements and content == base.content:
+            if base is None or base.attribute_wildcard is not None:
+                # The base class has the field; an extension may widen the
+                # wildcard (XSD 1.1 Part 1, 3.4.2.2).
+                # NOTE: the base's namespace constraint applies to the extension.
+                attribute_wildcard = None
+            if not particles and content == base.content:
                 content = "empty"
-        elements = tuple(
-            self._element(xsd_element, key, python_name) for xsd_element in xsd_elements
-        )
+        if content == "all":
+            elements = [
+                self._element(xsd_element, key, python_name)
+                for xsd_element in particles
+            ]
+            choices: list[Choice] = []
+        else:
+            elements, choices = self._members(particles, key, python_name)
 
         return ComplexType(
             key=key,
@@ -598,56 +605,215 @@ class _ModelBuilder:
             any_element=WILDCARD_SEPARATOR.join(self.wildcards[key]),
             any_attribute=self.attribute_wildcards.get(key, ""),
             documentation=_documentation(xsd_type),
+            choices=tuple(choices),
+            attribute_wildcard=attribute_wildcard,
         )
 
-    def _all_elements(self, xsd_type) -> list[XsdElement]:
+    def _all_elements(self, xsd_type) -> list:
         if xsd_type.has_simple_content() or xsd_type.content is None:
             return []
         return self._content_elements(xsd_type.content, xsd_type.name or "")[1]
 
-    def _content_elements(self, group, key: str) -> tuple[str, list[XsdElement]]:
+    def _content_elements(self, group, key: str) -> tuple[str, list]:
+        """Return a type's content model and its particles, see `_particles`."""
         if group is None or not isinstance(group, XsdGroup) or not len(group):
             return "empty", []
         if group.model == "all":
             self._require_single_occurrence(group, key)
             return "all", list(group)
-        return "sequence", self._flatten_sequence(group, key)
+        return "sequence", self._particles(group)
 
-    def _flatten_sequence(self, group: XsdGroup, key: str) -> list[XsdElement]:
-        if group.model != "sequence":
-            # Permissive mode lists the particles of a choice as if in sequence.
-            self._unsupported(
-                UnsupportedConstruct(
-                    f"xs:{group.model} is not supported yet",
-                    **_location(group),
-                    component=key,
+    def _particles(self, group: XsdGroup) -> list:
+        """Return the members a model group particle flattens into, in document order.
+
+        The result holds XsdElement and XsdAnyElement particles, `_FlatChoice`
+        for a choice whose alternatives become fields of the owner, and XsdGroup
+        for a group that becomes a member of item objects. Flattening keeps the
+        language exact:
+
+        1. A sequence that occurs once, or at most once with content that may be
+           empty anyway, contributes its particles.
+        2. A choice that occurs at most once, whose alternatives are all single
+           elements, contributes one field per alternative and a `Choice` check.
+        3. Any other group (repeated, or optional with required content, or a
+           choice with group alternatives) is kept as one group member.
+        """
+        if group.max_occurs == 1 and group.model == "sequence":
+            content_emptiable = all(particle.is_emptiable() for particle in group)
+            if group.min_occurs == 1 or content_emptiable:
+                particles: list = []
+                for particle in group:
+                    if isinstance(particle, XsdGroup):
+                        particles.extend(self._particles(particle))
+                    else:
+                        particles.append(particle)
+                return particles
+        if group.max_occurs == 1 and group.model == "choice":
+            alternatives = _choice_alternatives(group)
+            if alternatives is not None:
+                required = group.min_occurs == 1 and not any(
+                    element.min_occurs == 0 for element in alternatives
                 )
-            )
-        self._require_single_occurrence(group, key)
-        elements: list[XsdElement] = []
-        for particle in group:
-            if isinstance(particle, XsdAnyElement) and not isinstance(
-                particle, XsdElement
-            ):
-                self._unsupported(
-                    UnsupportedConstruct(
-                        "element wildcards (xs:any) are not supported yet",
-                        **_location(particle),
-                        component=key,
+                return [_FlatChoice(tuple(alternatives), required)]
+        return [group]
+
+    def _members(
+        self, particles: list, key: str, python_name: str
+    ) -> tuple[list[Element], list[Choice]]:
+        """Build the element, group and wildcard members of a type from its particles."""
+        elements: list[Element] = []
+        choices: list[Choice] = []
+        for particle in particles:
+            if isinstance(particle, _FlatChoice):
+                alternatives = [
+                    self._element(xsd_element, key, python_name, alternative=True)
+                    for xsd_element in particle.elements
+                ]
+                elements.extend(alternatives)
+                choices.append(
+                    Choice(
+                        fields=tuple(item.field_name for item in alternatives),
+                        names=tuple(item.name for item in alternatives),
+                        required=particle.required,
                     )
                 )
-                self.wildcards.setdefault(key, []).append(_wildcard_signature(particle))
-                continue
-            if isinstance(particle, XsdGroup):
-                elements.extend(self._flatten_sequence(particle, key))
+            elif isinstance(particle, XsdGroup):
+                elements.append(
+                    self._group_member(particle, key, python_name, elements)
+                )
+            elif isinstance(particle, XsdElement):
+                elements.append(self._element(particle, key, python_name))
             else:
-                elements.append(particle)
+                elements.append(self._wildcard_member(particle, key, elements))
+        return elements, choices
+
+    def _group_member(
+        self,
+        group: XsdGroup,
+        owner_key: str,
+        owner_name: str,
+        siblings,
+        alternative=False,
+    ) -> Element:
+        """Build the member of a model group kept as item objects, and its item class."""
+        name = _unique_name(_group_name(group), siblings)
+        item_key = f"{owner_key}#{name}"
+        python_name = item_class_name(owner_name, name)
+        self._claim_python_name(python_name, item_key, group)
+        self.python_names.setdefault(item_key, python_name)
+        self.wildcards[item_key] = []
+        choices: list[Choice] = []
         if group.model == "choice":
-            self.alternatives.update(id(element) for element in elements)
-        return elements
+            elements = []
+            for branch in group:
+                if isinstance(branch, XsdGroup):
+                    elements.append(
+                        self._group_member(
+                            branch, item_key, python_name, elements, alternative=True
+                        )
+                    )
+                elif isinstance(branch, XsdElement):
+                    elements.append(
+                        self._element(branch, item_key, python_name, alternative=True)
+                    )
+                else:
+                    elements.append(self._wildcard_member(branch, item_key, elements))
+            required = not any(branch.is_emptiable() for branch in group)
+            choices.append(
+                Choice(
+                    fields=tuple(item.field_name for item in elements),
+                    names=tuple(item.name for item in elements),
+                    required=required,
+                )
+            )
+        else:
+            particles: list = []
+            for particle in group:
+                if isinstance(particle, XsdGroup):
+                    particles.extend(self._particles(particle))
+                else:
+                    particles.append(particle)
+            elements, choices = self._members(particles, item_key, python_name)
+        self.complex_types[item_key] = ComplexType(
+            key=item_key,
+            python_name=python_name,
+            anonymous=True,
+            content=group.model,
+            elements=tuple(elements),
+            any_element=WILDCARD_SEPARATOR.join(self.wildcards[item_key]),
+            documentation=_documentation(group),
+            choices=tuple(choices),
+            item=True,
+        )
+        return Element(
+            name=name,
+            namespace="",
+            field_name=snake_case(name),
+            min_occurs=group.min_occurs,
+            max_occurs=group.max_occurs,
+            complex_type=item_key,
+            alternative=alternative,
+            kind=group.model,
+        )
+
+    def _wildcard_member(self, wildcard, key: str, siblings) -> Element:
+        """Build the member that keeps the elements an xs:any matches."""
+        self.wildcards.setdefault(key, []).append(_wildcard_signature(wildcard))
+        repeated = wildcard.max_occurs is None or wildcard.max_occurs > 1
+        name = _unique_name("anyElements" if repeated else "anyElement", siblings)
+        return Element(
+            name=name,
+            namespace="",
+            field_name=snake_case(name),
+            min_occurs=wildcard.min_occurs,
+            max_occurs=wildcard.max_occurs,
+            kind="any",
+            wildcard=self._wildcard(wildcard),
+        )
+
+    def _wildcard(self, wildcard) -> Wildcard:
+        """Describe the namespace constraint of a wildcard, with the declarations it matches."""
+        namespaces = set(wildcard.namespace)
+        target = wildcard.target_namespace or ""
+        if "##any" in namespaces:
+            allowed, excluded = (), ()
+        elif "##other" in namespaces:
+            # XSD 1.0: ##other is any namespace except the target one and no namespace.
+            allowed, excluded = (), tuple(sorted({target, ""}))
+        else:
+            allowed = tuple(sorted(namespaces - {"##local", "##targetNamespace"}))
+            if "##local" in namespaces:
+                allowed += ("",)
+            if "##targetNamespace" in namespaces:
+                allowed += (target,)
+            allowed, excluded = tuple(sorted(set(allowed))), None
+        result = Wildcard(
+            namespaces=allowed,
+            not_namespaces=excluded,
+            process_contents=wildcard.process_contents,
+        )
+        declarations = (
+            self.schema.maps.elements
+            if isinstance(wildcard, XsdAnyElement)
+            else self.schema.maps.attributes
+        )
+        declared = tuple(
+            sorted(
+                tag
+                for tag in declarations
+                if result.allows(
+                    tag[1:].partition("}")[0] if tag.startswith("{") else ""
+                )
+            )
+        )
+        return dataclasses.replace(result, declared=declared)
 
     def _element(
-        self, xsd_element: XsdElement, owner_key: str, owner_name: str
+        self,
+        xsd_element: XsdElement,
+        owner_key: str,
+        owner_name: str,
+        alternative: bool = False,
     ) -> Element:
         xsd_type = xsd_element.type
         local_name = xsd_element.local_name
@@ -688,6 +854,11 @@ class _ModelBuilder:
                     owner_name + pascal_case(local_name),
                     f"{owner_key}/{local_name}",
                 )
+        elif xsd_type.name is None and xsd_element.ref is not None:
+            # A reference to a global element shares its class, which also keeps
+            # the key finite when the element contains itself.
+            complex_key = xsd_element.name
+            self._add_complex_type(xsd_type, complex_key, pascal_case(local_name))
         elif xsd_type.name is None:
             complex_key = f"{owner_key}/{local_name}"
             self._add_complex_type(
@@ -713,21 +884,15 @@ class _ModelBuilder:
             fixed=xsd_element.fixed,
             documentation=_documentation(xsd_element),
             deprecation=self._deprecation(owner_key, local_name),
-            alternative=id(xsd_element) in self.alternatives,
+            alternative=alternative,
         )
 
     def _attributes(self, xsd_type, key: str) -> list[Attribute]:
         attributes = []
         for name, xsd_attribute in xsd_type.attributes.items():
             if name is None:
-                self._unsupported(
-                    UnsupportedConstruct(
-                        "attribute wildcards (xs:anyAttribute) are not supported yet",
-                        **_location(xsd_attribute),
-                        component=key,
-                    )
-                )
                 self.attribute_wildcards[key] = _wildcard_signature(xsd_attribute)
+                self.attribute_wildcard[key] = self._wildcard(xsd_attribute)
                 continue
             if xsd_attribute.use == "prohibited":
                 continue
@@ -750,9 +915,10 @@ class _ModelBuilder:
             attributes.append(
                 Attribute(
                     name=local_name,
+                    # A reference to a global attribute is always qualified.
                     namespace=(
                         xsd_attribute.target_namespace
-                        if xsd_attribute.qualified
+                        if xsd_attribute.qualified or xsd_attribute.ref is not None
                         else ""
                     ),
                     field_name=field_name,
@@ -773,6 +939,7 @@ class _ModelBuilder:
         if isinstance(content, XsdGroup) and any(
             snake_case(element.local_name) == field_name
             for element in content.iter_elements()
+            if isinstance(element, XsdElement)
         ):
             field_name += "_attribute"
         return field_name
@@ -880,6 +1047,67 @@ class _ModelBuilder:
     def _deprecation(self, owner_key: str, name: str) -> str:
         owner = owner_key.rpartition("}")[2]
         return self.deprecations.get(f"{owner}/{name}", "")
+
+
+def item_class_name(owner_name: str, member_name: str) -> str:
+    """Return the Python class name of the item objects of a model group member."""
+    return owner_name + pascal_case(member_name)
+
+
+@dataclass(frozen=True)
+class _FlatChoice:
+    """An xs:choice whose alternatives become fields of the type that contains it."""
+
+    elements: tuple[XsdElement, ...]
+    required: bool
+
+
+def _choice_alternatives(group: XsdGroup) -> list[XsdElement] | None:
+    """Return the single-element alternatives of a choice, or None when one is a group.
+
+    A nested choice that occurs once adds its alternatives, because
+    `(a | (b | c))` allows exactly what `(a | b | c)` allows.
+    """
+    alternatives = []
+    for branch in group:
+        if isinstance(branch, XsdElement):
+            alternatives.append(branch)
+        elif (
+            isinstance(branch, XsdGroup)
+            and branch.model == "choice"
+            and branch.min_occurs == branch.max_occurs == 1
+        ):
+            nested = _choice_alternatives(branch)
+            if nested is None:
+                return None
+            alternatives.extend(nested)
+        else:
+            return None
+    return alternatives
+
+
+def _group_name(group: XsdGroup) -> str:
+    """Name a group member after its first alternatives or elements: `songOrAd`."""
+    names = []
+    for particle in group:
+        if isinstance(particle, XsdElement):
+            names.append(particle.local_name)
+        elif isinstance(particle, XsdGroup):
+            names.append(_group_name(particle))
+        else:
+            names.append("any")
+    joiner = "Or" if group.model == "choice" else "And"
+    shown = [names[0]] + [name[:1].upper() + name[1:] for name in names[1:3]]
+    return joiner.join(shown) + ("Etc" if len(names) > 3 else "")
+
+
+def _unique_name(name: str, siblings) -> str:
+    """Number a generated member name that a sibling already has."""
+    taken = {snake_case(item.name) for item in siblings}
+    candidate, number = name, 2
+    while snake_case(candidate) in taken:
+        candidate, number = f"{name}{number}", number + 1
+    return candidate
 
 
 def _effective_facets(xsd_type, steps: list) -> Facets:

@@ -23,7 +23,10 @@ WILDCARD_SEPARATOR = "; "
 # declare. No element or attribute may map to it.
 UNKNOWN_CONTENT_FIELD = "unknown_content"
 
-ContentModel = Literal["sequence", "all", "empty"]
+ContentModel = Literal["sequence", "choice", "all", "empty"]
+# What an Element member stands for: an element declaration, a model group kept
+# as item objects (`sequence` or `choice`), or an xs:any wildcard.
+MemberKind = Literal["element", "sequence", "choice", "any"]
 WhiteSpace = Literal["preserve", "replace", "collapse"]
 
 
@@ -106,13 +109,24 @@ class Element:
     fixed: str | None = None
     documentation: str = ""
     deprecation: str = ""
-    # One of the alternatives of an xs:choice (modelled by permissive builds only).
+    # One of the alternatives of an xs:choice.
     alternative: bool = False
+    # A member that is not an element declaration: for `sequence` and `choice`,
+    # a model group whose occurrences are objects of the item class named by
+    # `complex_type`, and `name` is the JSON member name; for `any`, the
+    # elements that `wildcard` matches, kept as they are.
+    kind: MemberKind = "element"
+    wildcard: Wildcard | None = None
 
     @property
     def tag(self) -> str:
         """The ElementTree tag: `{namespace}name`, or the bare name when unqualified."""
         return f"{{{self.namespace}}}{self.name}" if self.namespace else self.name
+
+    @property
+    def is_declared(self) -> bool:
+        """Tell whether the member is an element declaration, not a group or wildcard."""
+        return self.kind == "element"
 
     @property
     def is_repeated(self) -> bool:
@@ -121,6 +135,41 @@ class Element:
     @property
     def is_required(self) -> bool:
         return self.min_occurs > 0
+
+
+@dataclass(frozen=True)
+class Wildcard:
+    """The namespace constraint and processing of an xs:any or xs:anyAttribute.
+
+    `namespaces` lists the allowed namespace URIs ("" for no namespace) unless
+    `not_namespaces` is set: then any namespace except those is allowed (the
+    form `##other` takes, with the target namespace and "" excluded).
+    `declared` lists the tags of the global declarations the wildcard matches,
+    which strict and lax processing validate against.
+    """
+
+    namespaces: tuple[str, ...] = ()
+    not_namespaces: tuple[str, ...] | None = None
+    process_contents: Literal["strict", "lax", "skip"] = "strict"
+    declared: tuple[str, ...] = ()
+
+    def allows(self, namespace: str) -> bool:
+        if self.not_namespaces is not None:
+            return namespace not in self.not_namespaces
+        return namespace in self.namespaces
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An xs:choice flattened into one field per alternative.
+
+    Each alternative is one element member, named by its field. When `required`,
+    exactly one alternative must be present, otherwise at most one.
+    """
+
+    fields: tuple[str, ...]
+    names: tuple[str, ...]
+    required: bool
 
 
 @dataclass(frozen=True)
@@ -167,6 +216,13 @@ class ComplexType:
     any_element: str = ""
     any_attribute: str = ""
     documentation: str = ""
+    # The xs:choice groups among `elements` that became one field per alternative.
+    choices: tuple[Choice, ...] = ()
+    # The xs:anyAttribute wildcard, kept in the field `any_attributes`.
+    attribute_wildcard: Wildcard | None = None
+    # A class for the occurrences of a model group (a member of kind `sequence`
+    # or `choice` of another type), not for an XML element.
+    item: bool = False
 
     @property
     def local_name(self) -> str:

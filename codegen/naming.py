@@ -222,6 +222,7 @@ RESERVED_CLASS_NAMES = frozenset(
 # tests/test_naming.py checks this set against a fresh generation.
 RESERVED_FIELD_NAMES = frozenset(
     {
+        "add_member",
         UNKNOWN_CONTENT_FIELD,
         "check_element_only",
         "check_stream_end",
@@ -233,10 +234,12 @@ RESERVED_FIELD_NAMES = frozenset(
         "enum_simple",
         "enum_value",
         "feed",
+        "indexed_path",
         "json_type",
         "lexical",
         "local_name",
         "merge_wrappers",
+        "namespace",
         "object",
         "parse_problem",
         "read_source",
@@ -520,9 +523,22 @@ def assign_names(
     field_names = _field_names(model, overrides, names)
     complex_types = {}
     for key, complex_type in model.complex_types.items():
+        renamed_fields = {
+            item.field_name: field_names.get(
+                (key, _member_label(item)), item.field_name
+            )
+            for item in complex_type.elements
+        }
         complex_types[key] = replace(
             complex_type,
             python_name=class_names.get(key, complex_type.python_name),
+            choices=tuple(
+                replace(
+                    choice,
+                    fields=tuple(renamed_fields.get(f, f) for f in choice.fields),
+                )
+                for choice in complex_type.choices
+            ),
             elements=tuple(
                 replace(
                     item,

@@ -300,6 +300,11 @@ class Renderer:
             "rule_modules": self.config.rules,
             "json_array_roots": self.config.json_array_roots,
             "longest_facet": self._longest_facet(),
+            "uses_wildcards": any(
+                complex_type.attribute_wildcard is not None
+                or any(item.kind == "any" for item in complex_type.elements)
+                for complex_type in self.model.complex_types.values()
+            ),
         }
 
     def _value_classes(self) -> list[str]:
@@ -365,7 +370,11 @@ class Renderer:
     def _stream_view(self, complex_type: ComplexType) -> dict[str, object] | None:
         """Describe the items of a list root, one repeated complex element, for streaming."""
         elements = self.model.all_elements(complex_type)
-        if len(elements) != 1 or not elements[0].is_repeated:
+        if (
+            len(elements) != 1
+            or not elements[0].is_repeated
+            or not elements[0].is_declared
+        ):
             return None
         item = elements[0]
         if item.complex_type is None:
@@ -393,6 +402,17 @@ class Renderer:
         all_elements = self.model.all_elements(complex_type)
         all_attributes = self.model.all_attributes(complex_type)
         prefixes = self.prefixes
+        declared = self._declared_elements(all_elements)
+        attribute_wildcard = self._attribute_wildcard(complex_type)
+        if attribute_wildcard is not None and not self._inherits_wildcard(complex_type):
+            own_fields.append(
+                {
+                    "name": "any_attributes",
+                    "annotation": "_list[UnknownAttribute | UnknownMember]",
+                    "default": " = _field(default_factory=_list)",
+                    "item": None,
+                }
+            )
         return {
             "python_name": complex_type.python_name,
             "function": self.functions[complex_type.key],
@@ -400,6 +420,7 @@ class Renderer:
             "docstring": self._class_docstring(complex_type, own_fields, base),
             "fields": own_fields,
             "content": self.model.content_of(complex_type),
+            "item": complex_type.item,
             "elements": [
                 self._member_view(item, complex_type, prefixes) for item in all_elements
             ],
@@ -407,15 +428,26 @@ class Renderer:
                 self._member_view(item, complex_type, prefixes)
                 for item in all_attributes
             ],
+            "choices": [
+                {
+                    "fields": list(choice.fields),
+                    "label": " | ".join(choice.names),
+                    "required": choice.required,
+                }
+                for choice in self._all_choices(complex_type)
+            ],
+            "attribute_wildcard": (
+                _wildcard_view(attribute_wildcard) if attribute_wildcard else None
+            ),
             "rule_key": complex_type.local_name,
-            "element_tags": sorted(item.tag for item in all_elements),
+            "element_tags": sorted({item.tag for item, _ in declared}),
             "repeated_names": sorted(
-                item.name for item in all_elements if item.is_repeated
+                {item.name for item, repeated in declared if repeated}
             ),
             "type_name": "" if complex_type.anonymous else complex_type.local_name,
             "json_members": sorted(
                 [f"@{item.name}" for item in all_attributes]
-                + [item.name for item in all_elements]
+                + [item.name for item in all_elements if item.kind != "any"]
             ),
             "default_path": next(
                 (
@@ -435,6 +467,8 @@ class Renderer:
             "tag": item.tag,
             "field": item.field_name,
             "is_attribute": isinstance(item, Attribute),
+            "kind": "attribute",
+            "alternative": False,
         }
         qualified = (
             f"{prefixes[item.namespace]}:{item.name}" if item.namespace else item.name
@@ -451,11 +485,30 @@ class Renderer:
             view["complex"] = None
             return view
         view.update(
-            required=item.is_required,
+            required=item.is_required and not item.alternative,
             repeated=item.is_repeated,
             min_occurs=item.min_occurs,
             max_occurs=item.max_occurs,
+            alternative=item.alternative,
+            kind=item.kind,
+            label=item.name,
+            first=sorted(self._first_tags(item)),
+            wildcard=_wildcard_view(item.wildcard) if item.wildcard else None,
         )
+        if item.kind == "any":
+            view["checker"] = None
+            view["complex"] = None
+            view["label"] = "wildcard"
+            return view
+        if item.kind != "element":
+            target = self.model.complex_types[item.complex_type]
+            view["checker"] = None
+            view["complex"] = {
+                "python_name": target.python_name,
+                "function": self.functions[target.key],
+            }
+            view["label"] = _group_label(self.model, target)
+            return view
         if item.simple_type is not None:
             view["checker"] = self._checker(item, owner)
             view["complex"] = None
@@ -469,6 +522,60 @@ class Renderer:
                 "function": self.functions[target.key],
             }
         return view
+
+    def _declared_elements(self, elements) -> list[tuple[Element, bool]]:
+        """Return the element declarations of a type, groups expanded, with whether each may repeat."""
+        result: list[tuple[Element, bool]] = []
+        for item in elements:
+            if item.kind == "element":
+                result.append((item, item.is_repeated))
+            elif item.kind != "any":
+                item_type = self.model.complex_types[item.complex_type]
+                for inner, repeated in self._declared_elements(item_type.elements):
+                    result.append((inner, repeated or item.is_repeated))
+        return result
+
+    def _first_tags(self, item: Element) -> set[str]:
+        """Return the tags that can start an occurrence of a member (its FIRST set)."""
+        if item.kind == "element":
+            return {item.tag}
+        if item.kind == "any":
+            return set()
+        item_type = self.model.complex_types[item.complex_type]
+        tags: set[str] = set()
+        for member in item_type.elements:
+            tags |= self._first_tags(member)
+            if item_type.content == "sequence" and not self._emptiable(member):
+                break
+        return tags
+
+    def _emptiable(self, item: Element) -> bool:
+        if item.min_occurs == 0:
+            return True
+        if item.kind in ("element", "any"):
+            return False
+        item_type = self.model.complex_types[item.complex_type]
+        emptiable = [self._emptiable(member) for member in item_type.elements]
+        return any(emptiable) if item_type.content == "choice" else all(emptiable)
+
+    def _all_choices(self, complex_type: ComplexType):
+        inherited = []
+        if complex_type.base is not None:
+            inherited = self._all_choices(self.model.complex_types[complex_type.base])
+        return inherited + list(complex_type.choices)
+
+    def _attribute_wildcard(self, complex_type: ComplexType):
+        if complex_type.attribute_wildcard is not None or complex_type.base is None:
+            return complex_type.attribute_wildcard
+        return self._attribute_wildcard(self.model.complex_types[complex_type.base])
+
+    def _inherits_wildcard(self, complex_type: ComplexType) -> bool:
+        if complex_type.base is None:
+            return False
+        return (
+            self._attribute_wildcard(self.model.complex_types[complex_type.base])
+            is not None
+        )
 
     def _checker(self, item: Element | Attribute, owner: ComplexType) -> Checker:
         simple_type = item.simple_type
@@ -584,13 +691,19 @@ class Renderer:
                 "declare; rename it in the schema",
                 component=owner.key,
             )
-        if isinstance(item, Element) and item.complex_type is not None:
+        if isinstance(item, Element) and item.kind == "any":
+            annotation_type = "UnknownElement | UnknownMember"
+        elif isinstance(item, Element) and item.complex_type is not None:
             annotation_type = self.model.complex_types[item.complex_type].python_name
         else:
             assert item.simple_type is not None
             annotation_type = python_type(item.simple_type)
         repeated = isinstance(item, Element) and item.is_repeated
-        required = item.is_required if isinstance(item, Element) else item.required
+        required = (
+            item.is_required and not item.alternative
+            if isinstance(item, Element)
+            else item.required
+        )
         if repeated:
             annotation, default = (
                 f"list[{annotation_type}]",
@@ -625,8 +738,19 @@ class Renderer:
             lines += ["", "Attributes:"]
             for view in fields:
                 item = view["item"]
+                if item is None:
+                    text = "Attributes that the xs:anyAttribute wildcard matches."
+                    lines.extend(_wrap(f"{view['name']}: {text}", "    ", "        "))
+                    continue
                 xml_name = ("@" if isinstance(item, Attribute) else "") + item.name
                 text = f"`{xml_name}`."
+                if isinstance(item, Element) and item.kind == "any":
+                    text = "Elements that an xs:any wildcard matches."
+                elif isinstance(item, Element) and item.kind != "element":
+                    label = _group_label(
+                        self.model, self.model.complex_types[item.complex_type]
+                    )
+                    text = f"Occurrences of the xs:{item.kind} group `{label}`."
                 if item.deprecation:
                     text += f" Deprecated: {_sentence(item.deprecation)}"
                 if item.documentation:
@@ -668,6 +792,38 @@ def _ordered_types(model: SchemaModel) -> list[ComplexType]:
     ):
         visit(complex_type)
     return ordered
+
+
+def _group_label(model: SchemaModel, item_type: ComplexType) -> str:
+    """Describe a model group in the schema's compact notation: `(song | ad)`."""
+    parts = []
+    for member in item_type.elements:
+        if member.kind == "element":
+            part = member.name
+        elif member.kind == "any":
+            part = "any"
+        else:
+            part = _group_label(model, model.complex_types[member.complex_type])
+        if member.min_occurs == 0 and member.max_occurs == 1:
+            part += "?"
+        elif member.is_repeated:
+            part += "*" if member.min_occurs == 0 else "+"
+        parts.append(part)
+    joiner = " | " if item_type.content == "choice" else ", "
+    return "(" + joiner.join(parts) + ")"
+
+
+def _wildcard_view(wildcard) -> dict[str, object]:
+    """Describe a wildcard for the templates: the test of a namespace and the processing."""
+    if wildcard.not_namespaces is not None:
+        test = f"not in {tuple(wildcard.not_namespaces)!r}"
+    else:
+        test = f"in {tuple(wildcard.namespaces)!r}"
+    return {
+        "test": test,
+        "process_contents": wildcard.process_contents,
+        "declared": list(wildcard.declared),
+    }
 
 
 def _wrap(text: str, first_indent: str, indent: str | None = None) -> list[str]:
@@ -732,6 +888,7 @@ def _environment() -> jinja2.Environment:
         json_value=_json_value_filter,
         python_literal=_python_literal,
         snake_case=snake_case,
+        chomp=lambda text: str(text).rstrip("\n"),
     )
     return environment
 

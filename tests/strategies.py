@@ -49,7 +49,9 @@ MODEL: SchemaModel = load_model(CONFIG)
 
 # Generated package name -> (its model, the package). The strategies take the
 # package name, so that they stay cacheable, and default to is24_common.
-PACKAGES: dict[str, tuple[SchemaModel, ModuleType]] = {"is24_common": (MODEL, is24_common)}
+PACKAGES: dict[str, tuple[SchemaModel, ModuleType]] = {
+    "is24_common": (MODEL, is24_common)
+}
 DEFAULT_PACKAGE = "is24_common"
 
 
@@ -57,6 +59,7 @@ def register_package(model: SchemaModel, package: ModuleType) -> str:
     """Make the strategies draw instances of another generated package; return its name."""
     PACKAGES[package.__name__] = (model, package)
     return package.__name__
+
 
 # Repeated elements get at most this many items beyond min_occurs, which keeps
 # documents small enough to validate quickly.
@@ -240,7 +243,9 @@ def lexical_to_python(
         return enumeration(normalize(lexical, simple_type.facets.white_space))
     if simple_type.item_type is not None:
         tokens = normalize(lexical, "collapse").split()
-        return [lexical_to_python(simple_type.item_type, token, package) for token in tokens]
+        return [
+            lexical_to_python(simple_type.item_type, token, package) for token in tokens
+        ]
     if simple_type.builtin == "union":
         for member in simple_type.member_types:
             try:
@@ -276,9 +281,9 @@ TIMEZONES = st.none() | st.integers(-14 * 60, 14 * 60)
 
 def _seconds() -> st.SearchStrategy[decimal.Decimal]:
     """Return seconds below 60, with up to nine fraction digits (past Python's six)."""
-    fractions = st.sampled_from(["", ".0", ".5", ".25"]) | st.integers(0, 10**9 - 1).map(
-        lambda digits: f".{digits:09d}"
-    )
+    fractions = st.sampled_from(["", ".0", ".5", ".25"]) | st.integers(
+        0, 10**9 - 1
+    ).map(lambda digits: f".{digits:09d}")
     return st.builds(
         lambda whole, fraction: decimal.Decimal(f"{whole}{fraction}"),
         st.integers(0, 59),
@@ -364,11 +369,15 @@ def derived_values(simple_type: SimpleType, package: str) -> st.SearchStrategy[o
             max_size=maximum if maximum is not None else minimum + 4,
         )
     elif simple_type.builtin == "union":
-        values = st.one_of([simple_values(member, package) for member in simple_type.member_types])
+        values = st.one_of(
+            [simple_values(member, package) for member in simple_type.member_types]
+        )
     else:
         builtin = BUILTINS[simple_type.builtin]
         if builtin.kind == "binary":
-            values = st.binary(min_size=minimum, max_size=maximum if maximum is not None else 40)
+            values = st.binary(
+                min_size=minimum, max_size=maximum if maximum is not None else 40
+            )
         elif builtin.kind == "duration":
             values = duration_values(getattr(module.lexical, builtin.lexical))
         else:
@@ -377,13 +386,19 @@ def derived_values(simple_type: SimpleType, package: str) -> st.SearchStrategy[o
                 cls, module.lexical.days_in_month, _years_near_bounds(simple_type, cls)
             )
         values = values.filter(functools.partial(_within_range, simple_type, package))
-    compiled = [[re.compile(python_pattern(pattern)) for pattern in step] for step in facets.patterns]
+    compiled = [
+        [re.compile(python_pattern(pattern)) for pattern in step]
+        for step in facets.patterns
+    ]
     if not compiled:
         return values
 
     return values.filter(
         lambda value: all(
-            any(regex.fullmatch(_lexical_of(simple_type, value, package)) for regex in step)
+            any(
+                regex.fullmatch(_lexical_of(simple_type, value, package))
+                for regex in step
+            )
             for step in compiled
         )
     )
@@ -392,7 +407,12 @@ def derived_values(simple_type: SimpleType, package: str) -> st.SearchStrategy[o
 def _years_near_bounds(simple_type: SimpleType, cls: type) -> st.SearchStrategy[int]:
     """Return years around the range facets' years, so that few drawn values are filtered out."""
     facets = simple_type.facets
-    bounds = [facets.min_inclusive, facets.min_exclusive, facets.max_inclusive, facets.max_exclusive]
+    bounds = [
+        facets.min_inclusive,
+        facets.min_exclusive,
+        facets.max_inclusive,
+        facets.max_exclusive,
+    ]
     years = [getattr(cls.from_lexical(text), "year", None) for text in bounds if text]
     years = [year for year in years if year is not None]
     if not years:
@@ -420,10 +440,18 @@ def _within_range(simple_type: SimpleType, package: str, value: object) -> bool:
     checks = [
         (facets.min_inclusive, lambda bound: not lexical.is_less(value, bound)),
         (facets.max_inclusive, lambda bound: not lexical.is_less(bound, value)),
-        (facets.min_exclusive, lambda bound: not lexical.is_less_or_equal(value, bound)),
-        (facets.max_exclusive, lambda bound: not lexical.is_less_or_equal(bound, value)),
+        (
+            facets.min_exclusive,
+            lambda bound: not lexical.is_less_or_equal(value, bound),
+        ),
+        (
+            facets.max_exclusive,
+            lambda bound: not lexical.is_less_or_equal(bound, value),
+        ),
     ]
-    return all(text is None or allowed(cls.from_lexical(text)) for text, allowed in checks)
+    return all(
+        text is None or allowed(cls.from_lexical(text)) for text, allowed in checks
+    )
 
 
 @functools.cache
@@ -440,7 +468,9 @@ def simple_values(
                 continue  # A value outside the base type is allowed by no document.
         return st.sampled_from(values)
 
-    if simple_type.builtin in ("list", "union") or BUILTINS[simple_type.builtin].kind in (
+    if simple_type.builtin in ("list", "union") or BUILTINS[
+        simple_type.builtin
+    ].kind in (
         "temporal",
         "duration",
         "binary",

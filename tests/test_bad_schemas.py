@@ -230,42 +230,6 @@ CASES = {
         ["declares an encoding that Python does not support", "x-no-such-encoding"],
     ),
     # Valid XSD that the generator does not support yet.
-    "choice": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:choice>",
-                    "<xs:element name='b' type='xs:string'/>",
-                    "<xs:element name='c' type='xs:string'/>",
-                    "</xs:choice>",
-                )
-            )
-        },
-        ["xs:choice is not supported yet"],
-        line=4,
-        component="a",
-    ),
-    "element_wildcard": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:sequence>",
-                    "<xs:element name='b' type='xs:string'/>",
-                    "<xs:any processContents='lax'/>",
-                    "</xs:sequence>",
-                )
-            )
-        },
-        ["element wildcards (xs:any) are not supported yet"],
-        line=6,
-        component="a",
-    ),
-    "attribute_wildcard": Case(
-        {"schema.xsd": xsd(*complex_root("<xs:sequence/>", "<xs:anyAttribute/>"))},
-        ["attribute wildcards (xs:anyAttribute) are not supported yet"],
-        line=5,
-        component="a",
-    ),
     "qname_list_item": Case(
         {
             "schema.xsd": xsd(
@@ -319,21 +283,6 @@ CASES = {
         },
         ["substitution groups are not supported yet ('head' is a head)"],
         line=7,
-        component="a",
-    ),
-    "recursive_anonymous_type": Case(
-        {
-            "schema.xsd": xsd(
-                "<xs:element name='z' type='xs:string'/>",
-                *complex_root(
-                    "<xs:sequence>",
-                    "<xs:element ref='a' minOccurs='0'/>",
-                    "</xs:sequence>",
-                ),
-            )
-        },
-        ["recursive types are not supported yet"],
-        line=3,
         component="a",
     ),
     "mixed_content": Case(
@@ -400,20 +349,6 @@ CASES = {
         },
         ["fixed values of attributes are not supported yet ('v')"],
         line=5,
-        component="a",
-    ),
-    "repeated_sequence": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:sequence maxOccurs='3'>",
-                    "<xs:element name='b' type='xs:string'/>",
-                    "</xs:sequence>",
-                )
-            )
-        },
-        ["a repeated or optional xs:sequence group is not supported yet"],
-        line=4,
         component="a",
     ),
     "deeply_nested_anonymous_types": Case(

@@ -128,12 +128,35 @@ TYPES: dict[str, str] = {
 NAMED_TYPES = ("intList", "intOrDate", "shortIntList")
 
 _DATE_FORMS = [
-    "2020-02-29", "2021-02-29", "2019-02-28", "2000-02-29", "1900-02-29",
-    "0001-01-01", "0000-01-01", "-0001-01-01", "-0004-02-29", "9999-12-31",
-    "10000-01-01", "010000-01-01", "99999-12-31Z", "2020-13-01", "2020-00-10",
-    "2020-04-31", "2020-1-01", "20-01-01", "2020-01-01Z", "2020-01-01+14:00",
-    "2020-01-01-14:00", "2020-01-01+14:01", "2020-01-01+13:59", "2020-01-01+00:60",
-    "2020-01-01+05", "2020-01-01 ", " 2020-01-01\n", "2020-01-01T00:00:00", "",
+    "2020-02-29",
+    "2021-02-29",
+    "2019-02-28",
+    "2000-02-29",
+    "1900-02-29",
+    "0001-01-01",
+    "0000-01-01",
+    "-0001-01-01",
+    "-0004-02-29",
+    "9999-12-31",
+    "10000-01-01",
+    "010000-01-01",
+    "99999-12-31Z",
+    "2020-13-01",
+    "2020-00-10",
+    "2020-04-31",
+    "2020-1-01",
+    "20-01-01",
+    "2020-01-01Z",
+    "2020-01-01+14:00",
+    "2020-01-01-14:00",
+    "2020-01-01+14:01",
+    "2020-01-01+13:59",
+    "2020-01-01+00:60",
+    "2020-01-01+05",
+    "2020-01-01 ",
+    " 2020-01-01\n",
+    "2020-01-01T00:00:00",
+    "",
 ]
 
 # Element name -> lexical forms to judge.
@@ -142,10 +165,31 @@ FORMS: dict[str, list[str]] = {
     "normalizedString": ["", " a  b ", "x\ty"],
     "token": ["", " a  b ", "x\ty"],
     "anyURI": [
-        "http://example.com/a?b=c#d", "", "relative/path", " a b ", "%20", "http://[::1]/",
-        "%", "a%2", "a#b#c", ":", "http://[", "http://a:b/", "http://a:80/",
+        "http://example.com/a?b=c#d",
+        "",
+        "relative/path",
+        " a b ",
+        "%20",
+        "http://[::1]/",
+        "%",
+        "a%2",
+        "a#b#c",
+        ":",
+        "http://[",
+        "http://a:b/",
+        "http://a:80/",
     ],
-    "language": ["en", "en-GB", "de-DE-1996", "en-", "toolongtag", "e1", " en ", "x-private1", ""],
+    "language": [
+        "en",
+        "en-GB",
+        "de-DE-1996",
+        "en-",
+        "toolongtag",
+        "e1",
+        " en ",
+        "x-private1",
+        "",
+    ],
     "Name": ["a", "_a", ":a", "a:b", "1a", "-a", "a b", " a ", ""],
     "NCName": ["a", "_a", "a:b", ":a", "a.b-c", "1a", " a ", ""],
     "NMTOKEN": ["a", "1", "-.:", "a b", " a ", "", "a/b"],
@@ -154,14 +198,31 @@ FORMS: dict[str, list[str]] = {
     "ENTITY": ["a", "a:b", "1a", " a ", ""],
     "boolean": ["true", "false", "1", "0", " true ", "TRUE", "yes", "", "01"],
     "decimal": ["0", "-0", "+1.50", ".5", "5.", "1e3", "1,5", " 2 ", "", "."],
-    "float": ["1.5", "-INF", "INF", "+INF", "NaN", "nan", "1e39", "1E-3", " 1 ", "", ".e1"],
+    "float": [
+        "1.5",
+        "-INF",
+        "INF",
+        "+INF",
+        "NaN",
+        "nan",
+        "1e39",
+        "1E-3",
+        " 1 ",
+        "",
+        ".e1",
+    ],
     "double": ["1.5", "-INF", "INF", "+INF", "NaN", "1e309", "-0", " 1 ", "1.5d"],
     "integer": ["0", "-0", "+12", "1.0", " 7 ", "", "1 2", "99999999999999999999999"],
     "nonPositiveInteger": ["0", "-1", "1", "+0"],
     "negativeInteger": ["-1", "0", "1", "-99999999999999999999"],
     "nonNegativeInteger": ["0", "-0", "1", "-1"],
     "positiveInteger": ["1", "0", "-1", "+5"],
-    "long": ["9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809"],
+    "long": [
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "-9223372036854775809",
+    ],
     "int": ["2147483647", "2147483648", "-2147483648", "-2147483649"],
     "short": ["32767", "32768", "-32768", "-32769"],
     "byte": ["127", "128", "-128", "-129", "+001"],
@@ -170,52 +231,175 @@ FORMS: dict[str, list[str]] = {
     "unsignedShort": ["65535", "65536", "0", "-1"],
     "unsignedByte": ["255", "256", "0", "-1"],
     "dateTime": [
-        "2020-01-01T12:30:00", "2020-01-01T12:30:00Z", "2020-01-01T12:30:00.123456789+02:00",
-        "2020-01-01T24:00:00", "2020-01-01T24:00:01", "2020-01-01T24:00:00.0",
-        "2020-01-01T23:59:60", "2020-01-01T12:60:00", "2020-01-01T12:30", "2020-01-01T1:30:00",
-        "2020-01-01 12:30:00", "2020-01-01T12:30:00.", "-0001-12-31T23:59:59Z",
-        "12020-01-01T00:00:00-14:00", "2020-02-30T00:00:00", " 2020-01-01T00:00:00Z ",
-        "2020-01-01T00:00:00+00:00", "2020-01-01T00:00:00-00:00", "",
+        "2020-01-01T12:30:00",
+        "2020-01-01T12:30:00Z",
+        "2020-01-01T12:30:00.123456789+02:00",
+        "2020-01-01T24:00:00",
+        "2020-01-01T24:00:01",
+        "2020-01-01T24:00:00.0",
+        "2020-01-01T23:59:60",
+        "2020-01-01T12:60:00",
+        "2020-01-01T12:30",
+        "2020-01-01T1:30:00",
+        "2020-01-01 12:30:00",
+        "2020-01-01T12:30:00.",
+        "-0001-12-31T23:59:59Z",
+        "12020-01-01T00:00:00-14:00",
+        "2020-02-30T00:00:00",
+        " 2020-01-01T00:00:00Z ",
+        "2020-01-01T00:00:00+00:00",
+        "2020-01-01T00:00:00-00:00",
+        "",
     ],
     "date": _DATE_FORMS,
     "time": [
-        "00:00:00", "23:59:59.999999999", "24:00:00", "24:00:00Z", "24:30:00", "12:00",
-        "12:00:00+01:00", "12:00:00+15:00", "1:00:00", "12:00:00.5Z", " 08:00:00 ", "",
+        "00:00:00",
+        "23:59:59.999999999",
+        "24:00:00",
+        "24:00:00Z",
+        "24:30:00",
+        "12:00",
+        "12:00:00+01:00",
+        "12:00:00+15:00",
+        "1:00:00",
+        "12:00:00.5Z",
+        " 08:00:00 ",
+        "",
     ],
-    "gYearMonth": ["2020-01", "2020-13", "-0001-12Z", "0000-01", "2020-1", "20201-01", "2020-01-01"],
-    "gYear": ["2020", "0000", "-0001", "10000", "020", "02020", "2020Z", "2020+14:00", " 1999 "],
-    "gMonthDay": ["--02-29", "--02-30", "--04-31", "--12-31Z", "--13-01", "-02-01", "--2-01"],
+    "gYearMonth": [
+        "2020-01",
+        "2020-13",
+        "-0001-12Z",
+        "0000-01",
+        "2020-1",
+        "20201-01",
+        "2020-01-01",
+    ],
+    "gYear": [
+        "2020",
+        "0000",
+        "-0001",
+        "10000",
+        "020",
+        "02020",
+        "2020Z",
+        "2020+14:00",
+        " 1999 ",
+    ],
+    "gMonthDay": [
+        "--02-29",
+        "--02-30",
+        "--04-31",
+        "--12-31Z",
+        "--13-01",
+        "-02-01",
+        "--2-01",
+    ],
     "gMonth": ["--01", "--12", "--13", "--00", "--1", "--01--", "--12Z"],
     "gDay": ["---01", "---31", "---32", "---00", "--01", "---1", "---15-05:00"],
     "duration": [
-        "P1Y2M3DT4H5M6.7S", "-P1D", "PT0S", "P0D", "P", "PT", "P1Y2MT", "P1.5Y", "PT1.5S",
-        "PT1.S", "P-1D", "1D", "P1D2Y", "PT36H", " P1D ", "P1W", "",
+        "P1Y2M3DT4H5M6.7S",
+        "-P1D",
+        "PT0S",
+        "P0D",
+        "P",
+        "PT",
+        "P1Y2MT",
+        "P1.5Y",
+        "PT1.5S",
+        "PT1.S",
+        "P-1D",
+        "1D",
+        "P1D2Y",
+        "PT36H",
+        " P1D ",
+        "P1W",
+        "",
     ],
     "hexBinary": ["", "0a", "0A1b", "abc", "0g", " 0a ", "0a 1b"],
     "base64Binary": [
-        "", "QUJD", "QUI=", "QQ==", "QR==", "QUJ", "Q", "QU I=", " QUJD ", "QUJD\nRA==",
-        "QQ=", "QUJD====", "QU=I", "Q===",
+        "",
+        "QUJD",
+        "QUI=",
+        "QQ==",
+        "QR==",
+        "QUJ",
+        "Q",
+        "QU I=",
+        " QUJD ",
+        "QUJD\nRA==",
+        "QQ=",
+        "QUJD====",
+        "QU=I",
+        "Q===",
     ],
     "NMTOKENS": ["a", "a b  c", "", " ", "a/b", " a "],
     "IDREFS": ["a", "a b", "", "1a", " a b "],
     "ENTITIES": ["a", "a b", "", "1a"],
     "dateRange": [
-        "2000-01-01", "1999-12-31", "2029-12-31", "2030-01-01", "2030-01-01Z",
-        "2029-12-31-14:00", "2029-12-31+14:00", "2000-01-01+01:00", "2000-01-01-01:00",
+        "2000-01-01",
+        "1999-12-31",
+        "2029-12-31",
+        "2030-01-01",
+        "2030-01-01Z",
+        "2029-12-31-14:00",
+        "2029-12-31+14:00",
+        "2000-01-01+01:00",
+        "2000-01-01-01:00",
     ],
     "dateTimeRange": [
-        "2020-01-01T00:00:00Z", "2020-01-01T00:00:00", "2020-01-01T00:00:01Z",
-        "2020-01-01T01:00:00+01:00", "2020-01-01T01:00:01+01:00", "2020-12-31T23:59:59+02:00",
-        "2020-12-31T21:59:59Z", "2020-12-31T22:00:00Z", "2020-12-31T21:59:59.5Z",
+        "2020-01-01T00:00:00Z",
+        "2020-01-01T00:00:00",
+        "2020-01-01T00:00:01Z",
+        "2020-01-01T01:00:00+01:00",
+        "2020-01-01T01:00:01+01:00",
+        "2020-12-31T23:59:59+02:00",
+        "2020-12-31T21:59:59Z",
+        "2020-12-31T22:00:00Z",
+        "2020-12-31T21:59:59.5Z",
         "2019-12-31T24:00:00Z",
     ],
-    "timeRange": ["08:00:00", "07:59:59", "18:00:00", "18:00:00.000001", "12:00:00Z", "24:00:00"],
+    "timeRange": [
+        "08:00:00",
+        "07:59:59",
+        "18:00:00",
+        "18:00:00.000001",
+        "12:00:00Z",
+        "24:00:00",
+    ],
     "gYearRange": ["-0050", "-0051", "9999", "10000", "2020Z", "-0049"],
-    "durationRange": ["P1M", "P31D", "P32D", "P1Y", "P12M", "P13M", "P365D", "P366D", "PT744H", "P1MT1S", "-P1Y"],
-    "dateEnumeration": ["2020-02-29", "2021-01-01Z", "2021-01-01", "2020-12-31-14:00", "2020-02-28"],
+    "durationRange": [
+        "P1M",
+        "P31D",
+        "P32D",
+        "P1Y",
+        "P12M",
+        "P13M",
+        "P365D",
+        "P366D",
+        "PT744H",
+        "P1MT1S",
+        "-P1Y",
+    ],
+    "dateEnumeration": [
+        "2020-02-29",
+        "2021-01-01Z",
+        "2021-01-01",
+        "2020-12-31-14:00",
+        "2020-02-28",
+    ],
     "datePattern": ["2020-01-01", "1999-01-01", "2020-01-01Z", "12020-01-01"],
     "durationEnumeration": ["P1D", "PT24H", "PT36H", "P1DT12H", "P2D"],
-    "priceDigits": ["123.45", "1234.5", "123.456", "0.01", "00123.450", "-999.99", "1000.00", "12345"],
+    "priceDigits": [
+        "123.45",
+        "1234.5",
+        "123.456",
+        "0.01",
+        "00123.450",
+        "-999.99",
+        "1000.00",
+        "12345",
+    ],
     "integerDigits": ["999", "1000", "-999", "0999", "+001"],
     "hexLength": ["0aff", "0a", "0aff00", ""],
     "base64Length": ["QQ==", "QUJD", "QUJDRA==", "", "QUI="],
@@ -250,15 +434,21 @@ def _schema_text() -> str:
     for name, declaration in TYPES.items():
         if name in NAMED_TYPES:
             named.append(f'<xs:simpleType name="{name}">{declaration}</xs:simpleType>')
-            declarations.append(f'<xs:element name="{name}" type="t:{name}" minOccurs="0"/>')
+            declarations.append(
+                f'<xs:element name="{name}" type="t:{name}" minOccurs="0"/>'
+            )
         elif declaration.startswith("xs:"):
-            declarations.append(f'<xs:element name="{name}" type="{declaration}" minOccurs="0"/>')
+            declarations.append(
+                f'<xs:element name="{name}" type="{declaration}" minOccurs="0"/>'
+            )
         else:
             declarations.append(
                 f'<xs:element name="{name}" minOccurs="0"><xs:simpleType>{declaration}'
                 "</xs:simpleType></xs:element>"
             )
-    declarations.append('<xs:element name="ids" type="xs:ID" minOccurs="0" maxOccurs="unbounded"/>')
+    declarations.append(
+        '<xs:element name="ids" type="xs:ID" minOccurs="0" maxOccurs="unbounded"/>'
+    )
     return (
         '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
         f'targetNamespace="{NAMESPACE}" xmlns:t="{NAMESPACE}">\n'
@@ -315,7 +505,10 @@ def test_verdict_matches_xmlschema(element, package, oracle):
 
         assert _our_verdict(package, document) == expected, (element, lexical, expected)
     if element not in ALL_STRINGS:
-        assert verdicts == {True, False}, f"{element}: the table needs valid and invalid forms"
+        assert verdicts == {
+            True,
+            False,
+        }, f"{element}: the table needs valid and invalid forms"
 
 
 def _valid_documents(oracle) -> list[tuple[str, str, str]]:
@@ -333,12 +526,17 @@ def test_xml_roundtrip_keeps_values(package, oracle):
         obj = package.read_xml(document, rules=False)
         written = package.write_xml(obj, rules=False)
         # Written text is compared rather than objects, because NaN != NaN.
-        rewritten = package.write_xml(package.read_xml(written, rules=False), rules=False)
+        rewritten = package.write_xml(
+            package.read_xml(written, rules=False), rules=False
+        )
 
         assert rewritten == written, (element, lexical)
         assert oracle.is_valid(written), (element, lexical, written)
         if lexical.strip() != "NaN":
-            assert _decoded(oracle, written) == _decoded(oracle, document), (element, lexical)
+            assert _decoded(oracle, written) == _decoded(oracle, document), (
+                element,
+                lexical,
+            )
 
 
 def _decoded(oracle, document: str) -> object:
@@ -353,7 +551,9 @@ def test_json_roundtrip_keeps_values(package, oracle):
         text = package.write_json(obj, rules=False)
         again = package.read_json(text, rules=False)
 
-        assert package.write_xml(again, rules=False) == package.write_xml(obj, rules=False), (
+        assert package.write_xml(again, rules=False) == package.write_xml(
+            obj, rules=False
+        ), (
             element,
             lexical,
             text,
@@ -379,7 +579,10 @@ def test_json_writes_dates_lists_unions_as_strings(package):
 def test_value_classes_keep_lexical_form(package):
     lexical = package.lexical
     forms = {
-        lexical.XsdDateTime: ["2020-01-01T24:00:00", "12020-01-01T00:00:00.1234567-14:00"],
+        lexical.XsdDateTime: [
+            "2020-01-01T24:00:00",
+            "12020-01-01T00:00:00.1234567-14:00",
+        ],
         lexical.XsdDate: ["-0001-01-01", "2020-01-01+05:30"],
         lexical.XsdTime: ["24:00:00", "00:00:00.50"],
         lexical.XsdDuration: ["-P12M", "PT36H", "P1Y2M3DT4H5M6.70S"],
@@ -404,7 +607,9 @@ def test_value_classes_convert_to_python(package):
 
     assert value.to_python() == datetime.datetime(2020, 1, 1, 12, 30, 0, 250000, utc)
     assert lexical.XsdDateTime.from_python(value.to_python()) == value
-    assert lexical.XsdDate.from_lexical("2020-02-29").to_python() == datetime.date(2020, 2, 29)
+    assert lexical.XsdDate.from_lexical("2020-02-29").to_python() == datetime.date(
+        2020, 2, 29
+    )
     assert lexical.XsdTime.from_python(datetime.time(8, 0)).second == decimal.Decimal(0)
 
 
@@ -452,7 +657,9 @@ def test_drawn_values_roundtrip(package, oracle, schema_path):
     from strategies import CONFIG, element_values, register_package
 
     model = load_model(
-        CONFIG.with_overrides(schema=schema_path, package=package.__name__, roots=("doc",))
+        CONFIG.with_overrides(
+            schema=schema_path, package=package.__name__, roots=("doc",)
+        )
     )
     name = register_package(model, package)
     (root,) = model.roots

@@ -336,8 +336,12 @@ CASES = [
     ),
     (
         "list item type widened",
-        _item('<xs:element name="a"><xs:simpleType><xs:list itemType="xs:int"/></xs:simpleType></xs:element>'),
-        _item('<xs:element name="a"><xs:simpleType><xs:list itemType="xs:long"/></xs:simpleType></xs:element>'),
+        _item(
+            '<xs:element name="a"><xs:simpleType><xs:list itemType="xs:int"/></xs:simpleType></xs:element>'
+        ),
+        _item(
+            '<xs:element name="a"><xs:simpleType><xs:list itemType="xs:long"/></xs:simpleType></xs:element>'
+        ),
         "builtin-changed",
         "Item/a",
         "compatible",
@@ -345,8 +349,12 @@ CASES = [
     ),
     (
         "union member type changed",
-        _item('<xs:element name="a"><xs:simpleType><xs:union memberTypes="xs:int xs:date"/></xs:simpleType></xs:element>'),
-        _item('<xs:element name="a"><xs:simpleType><xs:union memberTypes="xs:int xs:dateTime"/></xs:simpleType></xs:element>'),
+        _item(
+            '<xs:element name="a"><xs:simpleType><xs:union memberTypes="xs:int xs:date"/></xs:simpleType></xs:element>'
+        ),
+        _item(
+            '<xs:element name="a"><xs:simpleType><xs:union memberTypes="xs:int xs:dateTime"/></xs:simpleType></xs:element>'
+        ),
         "builtin-changed",
         "Item/a",
         "breaking",

@@ -211,6 +211,19 @@ def _unknown_members(
             kept.append(unknown.kept_warning(item, path))
 
 
+def _namespace(name: str) -> str:
+    return name[1:].partition("}")[0] if name.startswith("{") else ""
+
+
+def _add_member(data: dict[str, Any], key: str, value: Any) -> None:
+    """Add a member, turning a repeated name into an array of its values in order."""
+    if key not in data:
+        data[key] = value
+        return
+    existing = data[key]
+    data[key] = [*existing, value] if isinstance(existing, list) else [existing, value]
+
+
 def _depth(value: object) -> int:
     """Return how deeply arrays and objects nest in a JSON value, without recursion."""
     deepest = 0

@@ -137,6 +137,19 @@ def _check_element_only(node: Element, path: str, problems: list[Problem]) -> No
     )
 
 
+def _namespace(tag: str) -> str:
+    return tag[1:].partition("}")[0] if tag.startswith("{") else ""
+
+
+def _indexed_path(children: list[Element], index: int, path: str) -> str:
+    """Return the path of a child with its position among the siblings of its name."""
+    name = _local_name(children[index].tag)
+    position = 1 + sum(
+        1 for child in children[:index] if _local_name(child.tag) == name
+    )
+    return f"{path}/{name}[{position}]"
+
+
 def _element_path(
     children: list[Element], index: int, path: str, repeated: frozenset[str]
 ) -> str:
@@ -160,14 +173,20 @@ def _skip_unknown(
     repeated: frozenset[str],
     extras: list[object],
     after: str | None,
+    wildcard: Callable[[str], bool] | None = None,
 ) -> int:
     """Step over elements the type does not declare: report them, or keep them when lenient.
 
-    Returns the index of the next declared element (or the end), so that reading
-    goes on with the elements that follow an unknown one.
+    Returns the index of the next declared element, of the next element that
+    `wildcard` matches, or the end, so that reading goes on with the elements
+    that follow an unknown one.
     """
     count = len(children)
-    while index < count and children[index].tag not in known:
+    while (
+        index < count
+        and children[index].tag not in known
+        and not (wildcard and wildcard(children[index].tag))
+    ):
         _unknown_child(
             children, index, path, problems, kept, known, repeated, extras, after
         )
