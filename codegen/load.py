@@ -34,6 +34,7 @@ from codegen.errors import (
 )
 from codegen.model import (
     UNKNOWN_CONTENT_FIELD,
+    VALUE_FIELD,
     WILDCARD_SEPARATOR,
     XSD_NAMESPACE,
     Attribute,
@@ -68,6 +69,11 @@ _COUNT_FACETS = {
     "total_digits": "totalDigits",
     "fraction_digits": "fractionDigits",
 }
+
+
+def class_name(xml_name: str, owner: str = "") -> str:
+    """Return the Python class name for an XML name, nested in `owner`'s class name if given."""
+    return owner + pascal_case(xml_name)
 
 
 def load_schema(
@@ -330,6 +336,7 @@ def build_model(
             model.roots.append(root)
     for type_name in named_types:
         builder.add_named_type(type_name)
+    builder.add_derived_types()
     for group_name in named_groups:
         builder.add_named_group(group_name)
     model.complex_types = builder.complex_types
@@ -440,6 +447,32 @@ class _ModelBuilder:
                 xsd_type, pascal_case(xsd_type.local_name)
             )
 
+    def add_derived_types(self) -> None:
+        """Add every global type derived from a type in the model, until none is left.
+
+        A document may name any of them with xsi:type where the base type is
+        declared, so a reader must know them all. Types are visited in the order
+        of their qualified names, so the model does not depend on the schema's
+        order of declarations.
+        """
+        candidates = sorted(
+            name
+            for name, xsd_type in self.schema.maps.types.items()
+            if xsd_type.is_complex() and not name.startswith(_XSD)
+        )
+        added = True
+        while added:
+            added = False
+            for name in candidates:
+                if name in self.complex_types:
+                    continue
+                xsd_type = self.schema.maps.types[name]
+                base_type = xsd_type.base_type
+                if base_type is None or base_type.name not in self.complex_types:
+                    continue
+                self._add_complex_type(xsd_type, name, class_name(xsd_type.local_name))
+                added = True
+
     def add_named_group(self, qualified_name: str) -> None:
         """Add a named model group, so that a comparison covers changes inside it.
 
@@ -534,7 +567,7 @@ class _ModelBuilder:
             and base_type.is_complex()
             and base_type.name != f"{_XSD}anyType"
         ):
-            if xsd_type.derivation != "extension":
+            if xsd_type.derivation != "extension" and not xsd_type.has_simple_content():
                 # Permissive mode models the restricted type on its own.
                 self._unsupported(
                     UnsupportedConstruct(
@@ -550,15 +583,12 @@ class _ModelBuilder:
                     base_type, base_key, pascal_case(base_type.local_name)
                 )
 
+        value_type = None
         if xsd_type.has_simple_content():
-            self._unsupported(
-                UnsupportedConstruct(
-                    "complex types with simple content (text with attributes) are "
-                    "not supported yet",
-                    **_location(xsd_type),
-                    component=key,
+            with _locating(xsd_type, key):
+                value_type = self._simple_type(
+                    xsd_type.content, class_name(VALUE_FIELD, python_name)
                 )
-            )
         if getattr(xsd_type, "mixed", False):
             self._unsupported(
                 UnsupportedConstruct(
@@ -570,14 +600,14 @@ class _ModelBuilder:
 
         self.wildcards[key] = []
         content, xsd_elements = self._content_elements(xsd_type.content, key)
+        if value_type is not None:
+            content = "simple"
         attributes = self._attributes(xsd_type, key)
         if base_key is not None:
             base = self.complex_types[base_key]
             xsd_elements = xsd_elements[len(self._all_elements(base_type)) :]
-            attributes = [
-                a for a in attributes if a.tag not in _attribute_tags(base_type)
-            ]
-            if not xsd_elements and content == base.content:
+            attributes = self._own_attributes(attributes, base, xsd_type.derivation)
+            if not xsd_elements and content == base.content and content != "simple":
                 content = "empty"
         elements = tuple(
             self._element(xsd_element, key, python_name) for xsd_element in xsd_elements
@@ -590,12 +620,37 @@ class _ModelBuilder:
             anonymous=xsd_type.name is None,
             content=content,
             base=base_key,
+            derivation="restriction" if base_key and xsd_type.derivation == "restriction" else "extension",
+            abstract=bool(xsd_type.abstract),
+            value_type=value_type,
             elements=elements,
             attributes=tuple(attributes),
             any_element=WILDCARD_SEPARATOR.join(self.wildcards[key]),
             any_attribute=self.attribute_wildcards.get(key, ""),
             documentation=_documentation(xsd_type),
         )
+
+    def _own_attributes(
+        self, attributes: list[Attribute], base: ComplexType, derivation: str
+    ) -> list[Attribute]:
+        """Return the attributes a derived type adds, or for a restriction, changes."""
+        inherited = {
+            attribute.tag: attribute for attribute in self._base_attributes(base)
+        }
+        if derivation != "restriction":
+            return [a for a in attributes if a.tag not in inherited]
+        return [
+            attribute
+            for attribute in attributes
+            if attribute.tag not in inherited
+            or _attribute_contract(attribute) != _attribute_contract(inherited[attribute.tag])
+        ]
+
+    def _base_attributes(self, complex_type: ComplexType) -> list[Attribute]:
+        inherited = []
+        if complex_type.base is not None:
+            inherited = self._base_attributes(self.complex_types[complex_type.base])
+        return inherited + list(complex_type.attributes)
 
     def _all_elements(self, xsd_type) -> list[XsdElement]:
         if xsd_type.has_simple_content() or xsd_type.content is None:
@@ -648,25 +703,9 @@ class _ModelBuilder:
     ) -> Element:
         xsd_type = xsd_element.type
         local_name = xsd_element.local_name
-        if xsd_element.nillable:
-            self._unsupported(
-                UnsupportedConstruct(
-                    f"nillable elements are not supported yet ({local_name!r})",
-                    **_location(xsd_element),
-                    component=owner_key,
-                )
-            )
         # A reference to a global element is always qualified (XSD 1.1 Part 1, 3.3.2.3).
         qualified = xsd_element.qualified or xsd_element.ref is not None
         namespace = xsd_element.target_namespace if qualified else ""
-        if xsd_element.fixed is not None:
-            self._unsupported(
-                UnsupportedConstruct(
-                    f"fixed values of elements are not supported yet ({local_name!r})",
-                    **_location(xsd_element),
-                    component=owner_key,
-                )
-            )
         if self.schema.maps.substitution_groups.get(xsd_element.name):
             self._unsupported(
                 UnsupportedConstruct(
@@ -727,14 +766,6 @@ class _ModelBuilder:
                 continue
             if xsd_attribute.use == "prohibited":
                 continue
-            if xsd_attribute.fixed is not None:
-                self._unsupported(
-                    UnsupportedConstruct(
-                        f"fixed values of attributes are not supported yet ({name!r})",
-                        **_location(xsd_attribute),
-                        component=key,
-                    )
-                )
             local_name = xsd_attribute.local_name
             field_name = self._attribute_field(xsd_type, local_name)
             self._check_field_name(field_name, "@" + local_name, xsd_attribute, key)
@@ -787,6 +818,8 @@ class _ModelBuilder:
             for element in content.iter_elements()
         ):
             field_name += "_attribute"
+        elif xsd_type.has_simple_content() and field_name == VALUE_FIELD:
+            field_name += "_attribute"
         return field_name
 
     def _simple_type(self, xsd_type, context_name: str) -> SimpleType:
@@ -807,6 +840,10 @@ class _ModelBuilder:
         steps = []
         step = xsd_type
         while not isinstance(step, XsdAtomicBuiltin):
+            if step.is_complex():
+                # A restriction of a simple-content type: go on with its text's type.
+                step = step.content
+                continue
             steps.append(step)
             step = step.base_type
         builtin = step.local_name
@@ -972,8 +1009,16 @@ def _wildcard_signature(wildcard) -> str:
     return " ".join(parts)
 
 
-def _attribute_tags(xsd_type) -> set[str]:
-    return {name for name in xsd_type.attributes if name is not None}
+def _attribute_contract(attribute: Attribute) -> tuple:
+    """Return what a restriction can change in an attribute, leaving out generated names."""
+    simple_type = attribute.simple_type
+    return (
+        simple_type.builtin,
+        simple_type.facets,
+        attribute.required,
+        attribute.default,
+        attribute.fixed,
+    )
 
 
 def _check_unique_fields(elements, attributes, key: str, xsd_type) -> None:

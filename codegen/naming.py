@@ -67,6 +67,8 @@ RESERVED_CLASS_NAMES = frozenset(
         "Iterator",
         "Limits",
         "MAX_PROBLEMS",
+        "NIL",
+        "Nil",
         "ParseError",
         "Problem",
         "Source",
