@@ -12,7 +12,10 @@ value space that the facets allow:
 - integers, decimals and floats: values inside the built-in type's range and
   the min/max facets, with at most totalDigits and fractionDigits digits;
 - complex types: every element and attribute, optional ones sometimes left
-  out and repeated ones from min_occurs up to a small maximum.
+  out and repeated ones from min_occurs up to a small maximum; the text of a
+  type with simple content; an instance of any concrete type derived from
+  the declared one, which the writers name in xsi:type;
+- nillable elements: sometimes NIL.
 
 Strings contain only characters that XML 1.0 can represent, because no
 document can carry any other character.
@@ -29,7 +32,14 @@ import is24_common.models
 from codegen.builtins import BUILTINS
 from codegen.config import read_config
 from codegen.generate import load_model
-from codegen.model import Attribute, ComplexType, Element, SchemaModel, SimpleType
+from codegen.model import (
+    VALUE_FIELD,
+    Attribute,
+    ComplexType,
+    Element,
+    SchemaModel,
+    SimpleType,
+)
 from elementpath.regex import translate_pattern
 from hypothesis import strategies as st
 
@@ -258,9 +268,11 @@ def member_values(
 def element_values(element: Element) -> st.SearchStrategy[object]:
     """Return the field values of an element: a value, None when optional, or a list."""
     if element.complex_type is not None:
-        item = instances(element.complex_type)
+        item = derived_instances(element.complex_type)
     else:
         item = member_values(element, element.simple_type)
+    if element.nillable:
+        item = item | st.just(is24_common.models.NIL)
 
     if element.is_repeated:
         max_items = element.min_occurs + MAX_EXTRA_ITEMS
@@ -287,6 +299,16 @@ def instances(key: str) -> st.SearchStrategy[object]:
     return st.deferred(lambda: st.builds(cls, **field_values(complex_type)))
 
 
+@functools.cache
+def derived_instances(key: str) -> st.SearchStrategy[object]:
+    """Return a strategy for instances of a type or of any concrete type derived from it."""
+    complex_type = MODEL.complex_types[key]
+    candidates = [complex_type, *MODEL.derived_types(complex_type)]
+    return st.one_of(
+        [instances(item.key) for item in candidates if not item.abstract]
+    )
+
+
 def field_values(complex_type: ComplexType) -> dict[str, st.SearchStrategy[object]]:
     fields = {
         element.field_name: element_values(element)
@@ -294,6 +316,8 @@ def field_values(complex_type: ComplexType) -> dict[str, st.SearchStrategy[objec
     }
     for attribute in MODEL.all_attributes(complex_type):
         fields[attribute.field_name] = attribute_values(attribute)
+    if complex_type.value_type is not None:
+        fields[VALUE_FIELD] = simple_values(complex_type.value_type)
     return fields
 
 
