@@ -46,6 +46,7 @@ CHANGE_KINDS = (
     "type-removed",
     "class-renamed",
     "base-changed",
+    "abstract-changed",
     "content-model-changed",
     "wildcard-changed",
     "element-added",
@@ -289,6 +290,23 @@ class ModelComparison:
             self._compare_base(old, new, context)
         if old.content != new.content:
             self._compare_content_model(old, new, context)
+        if old.abstract != new.abstract:
+            self._add(
+                "abstract-changed",
+                path,
+                new.python_name,
+                f"abstract {_xsd_bool(old.abstract)} -> {_xsd_bool(new.abstract)}",
+                (
+                    _narrows("elements of this type must now name a derived type")
+                    if new.abstract
+                    else _widens("elements may now have this type itself")
+                ),
+                context.affected,
+            )
+        if old.value_type is not None and new.value_type is not None:
+            # The text of a type with simple content compares like an element's value.
+            text = _Context(f"{path}/text()", new.python_name, context.affected)
+            self._compare_simple_use(old.value_type, new.value_type, text)
         self._compare_wildcards(old, new, context)
         self._compare_elements(old, new, context)
         self._compare_attributes(old, new, context)

@@ -37,6 +37,7 @@ from codegen.errors import (
     file_path,
 )
 from codegen.model import (
+    VALUE_FIELD,
     WILDCARD_SEPARATOR,
     XSD_NAMESPACE,
     Attribute,
@@ -74,6 +75,11 @@ _COUNT_FACETS = {
     "total_digits": "totalDigits",
     "fraction_digits": "fractionDigits",
 }
+
+
+def class_name(xml_name: str, owner: str = "") -> str:
+    """Return the Python class name for an XML name, nested in `owner`'s class name if given."""
+    return owner + pascal_case(xml_name)
 
 
 def load_schema(
@@ -332,6 +338,7 @@ def build_model(
             model.roots.append(root)
     for type_name in named_types:
         builder.add_named_type(type_name)
+    builder.add_derived_types()
     for group_name in named_groups:
         builder.add_named_group(group_name)
     model.complex_types = builder.complex_types
@@ -459,6 +466,32 @@ class _ModelBuilder:
                 xsd_type, pascal_case(xsd_type.local_name), qualified_name
             )
 
+    def add_derived_types(self) -> None:
+        """Add every global type derived from a type in the model, until none is left.
+
+        A document may name any of them with xsi:type where the base type is
+        declared, so a reader must know them all. Types are visited in the order
+        of their qualified names, so the model does not depend on the schema's
+        order of declarations.
+        """
+        candidates = sorted(
+            name
+            for name, xsd_type in self.schema.maps.types.items()
+            if xsd_type.is_complex() and not name.startswith(_XSD)
+        )
+        added = True
+        while added:
+            added = False
+            for name in candidates:
+                if name in self.complex_types:
+                    continue
+                xsd_type = self.schema.maps.types[name]
+                base_type = xsd_type.base_type
+                if base_type is None or base_type.name not in self.complex_types:
+                    continue
+                self._add_complex_type(xsd_type, name, class_name(xsd_type.local_name))
+                added = True
+
     def add_named_group(self, qualified_name: str) -> None:
         """Add a named model group, so that a comparison covers changes inside it.
 
@@ -534,7 +567,7 @@ class _ModelBuilder:
             and base_type.is_complex()
             and base_type.name != f"{_XSD}anyType"
         ):
-            if xsd_type.derivation != "extension":
+            if xsd_type.derivation != "extension" and not xsd_type.has_simple_content():
                 # Permissive mode models the restricted type on its own.
                 self._unsupported(
                     UnsupportedConstruct(
@@ -550,15 +583,12 @@ class _ModelBuilder:
                     base_type, base_key, pascal_case(base_type.local_name)
                 )
 
+        value_type = None
         if xsd_type.has_simple_content():
-            self._unsupported(
-                UnsupportedConstruct(
-                    "complex types with simple content (text with attributes) are "
-                    "not supported yet",
-                    **_location(xsd_type),
-                    component=key,
+            with _locating(xsd_type, key):
+                value_type = self._simple_type(
+                    xsd_type.content, class_name(VALUE_FIELD, python_name)
                 )
-            )
         if getattr(xsd_type, "mixed", False):
             self._unsupported(
                 UnsupportedConstruct(
@@ -570,20 +600,27 @@ class _ModelBuilder:
 
         self.wildcards[key] = []
         content, particles = self._content_elements(xsd_type.content, key)
+        if value_type is not None:
+            content = "simple"
         attributes = self._attributes(xsd_type, key)
         attribute_wildcard = self.attribute_wildcard.pop(key, None)
         if base_key is not None:
             base = self.complex_types[base_key]
             particles = particles[len(self._all_elements(base_type)) :]
-            attributes = [
-                a for a in attributes if a.tag not in _attribute_tags(base_type)
-            ]
+            attributes = self._own_attributes(
+                attributes, base, base_type, xsd_type.derivation
+            )
             if base is None or base.attribute_wildcard is not None:
                 # The base class has the field; an extension may widen the
                 # wildcard (XSD 1.1 Part 1, 3.4.2.2).
                 # NOTE: the base's namespace constraint applies to the extension.
                 attribute_wildcard = None
-            if not particles and content == base.content:
+            if (
+                not particles
+                and base is not None
+                and content == base.content
+                and content != "simple"
+            ):
                 content = "empty"
         if content == "all":
             elements = [
@@ -600,6 +637,13 @@ class _ModelBuilder:
             anonymous=xsd_type.name is None,
             content=content,
             base=base_key,
+            derivation=(
+                "restriction"
+                if base_key and xsd_type.derivation == "restriction"
+                else "extension"
+            ),
+            abstract=bool(xsd_type.abstract),
+            value_type=value_type,
             elements=elements,
             attributes=tuple(attributes),
             any_element=WILDCARD_SEPARATOR.join(self.wildcards[key]),
@@ -608,6 +652,40 @@ class _ModelBuilder:
             choices=tuple(choices),
             attribute_wildcard=attribute_wildcard,
         )
+
+    def _own_attributes(
+        self,
+        attributes: list[Attribute],
+        base: ComplexType | None,
+        base_type,
+        derivation: str,
+    ) -> list[Attribute]:
+        """Return the attributes a derived type adds, or for a restriction, changes.
+
+        `base` is None while the base type is still being built (a type that
+        contains its own derived type); its attributes then come from xmlschema.
+        """
+        if base is None:
+            inherited_tags = _attribute_tags(base_type)
+            return [a for a in attributes if a.tag not in inherited_tags]
+        inherited = {
+            attribute.tag: attribute for attribute in self._base_attributes(base)
+        }
+        if derivation != "restriction":
+            return [a for a in attributes if a.tag not in inherited]
+        return [
+            attribute
+            for attribute in attributes
+            if attribute.tag not in inherited
+            or _attribute_contract(attribute)
+            != _attribute_contract(inherited[attribute.tag])
+        ]
+
+    def _base_attributes(self, complex_type: ComplexType) -> list[Attribute]:
+        inherited = []
+        if complex_type.base is not None:
+            inherited = self._base_attributes(self.complex_types[complex_type.base])
+        return inherited + list(complex_type.attributes)
 
     def _all_elements(self, xsd_type) -> list:
         if xsd_type.has_simple_content() or xsd_type.content is None:
@@ -817,25 +895,9 @@ class _ModelBuilder:
     ) -> Element:
         xsd_type = xsd_element.type
         local_name = xsd_element.local_name
-        if xsd_element.nillable:
-            self._unsupported(
-                UnsupportedConstruct(
-                    f"nillable elements are not supported yet ({local_name!r})",
-                    **_location(xsd_element),
-                    component=owner_key,
-                )
-            )
         # A reference to a global element is always qualified (XSD 1.1 Part 1, 3.3.2.3).
         qualified = xsd_element.qualified or xsd_element.ref is not None
         namespace = xsd_element.target_namespace if qualified else ""
-        if xsd_element.fixed is not None:
-            self._unsupported(
-                UnsupportedConstruct(
-                    f"fixed values of elements are not supported yet ({local_name!r})",
-                    **_location(xsd_element),
-                    component=owner_key,
-                )
-            )
         if self.schema.maps.substitution_groups.get(xsd_element.name):
             self._unsupported(
                 UnsupportedConstruct(
@@ -896,14 +958,6 @@ class _ModelBuilder:
                 continue
             if xsd_attribute.use == "prohibited":
                 continue
-            if xsd_attribute.fixed is not None:
-                self._unsupported(
-                    UnsupportedConstruct(
-                        f"fixed values of attributes are not supported yet ({name!r})",
-                        **_location(xsd_attribute),
-                        component=key,
-                    )
-                )
             local_name = xsd_attribute.local_name
             field_name = self._attribute_field(xsd_type, local_name)
             with _locating(xsd_attribute, f"{key}/@{local_name}"):
@@ -942,6 +996,8 @@ class _ModelBuilder:
             if isinstance(element, XsdElement)
         ):
             field_name += "_attribute"
+        elif xsd_type.has_simple_content() and field_name == VALUE_FIELD:
+            field_name += "_attribute"
         return field_name
 
     def _simple_type(
@@ -950,7 +1006,11 @@ class _ModelBuilder:
         """Build a simple type; `path` locates an anonymous one (`{ns}Item/@kind`)."""
         steps = []
         step = xsd_type
-        while isinstance(step, XsdAtomicRestriction):
+        while step.is_complex() or isinstance(step, XsdAtomicRestriction):
+            if step.is_complex():
+                # A restriction of a simple-content type: go on with its text's type.
+                step = step.content
+                continue
             steps.append(step)
             step = step.base_type
         if isinstance(step, XsdList):
@@ -1236,6 +1296,18 @@ def _wildcard_signature(wildcard) -> str:
 
 def _attribute_tags(xsd_type) -> set[str]:
     return {name for name in xsd_type.attributes if name is not None}
+
+
+def _attribute_contract(attribute: Attribute) -> tuple:
+    """Return what a restriction can change in an attribute, leaving out generated names."""
+    simple_type = attribute.simple_type
+    return (
+        simple_type.builtin,
+        simple_type.facets,
+        attribute.required,
+        attribute.default,
+        attribute.fixed,
+    )
 
 
 def _documentation(component) -> str:

@@ -19,14 +19,19 @@ XSD_NAMESPACE = "http://www.w3.org/2001/XMLSchema"
 # contains it, because a namespace URI cannot contain a double quote.
 WILDCARD_SEPARATOR = "; "
 
+# The field that holds the text of a complex type with simple content. An
+# attribute whose name maps to it gets the suffix `_attribute`.
+VALUE_FIELD = "value"
+
 # The field of every generated class that keeps content the schema does not
 # declare. No element or attribute may map to it.
 UNKNOWN_CONTENT_FIELD = "unknown_content"
 
-ContentModel = Literal["sequence", "choice", "all", "empty"]
+ContentModel = Literal["sequence", "choice", "all", "empty", "simple"]
 # What an Element member stands for: an element declaration, a model group kept
 # as item objects (`sequence` or `choice`), or an xs:any wildcard.
 MemberKind = Literal["element", "sequence", "choice", "any"]
+Derivation = Literal["extension", "restriction"]
 WhiteSpace = Literal["preserve", "replace", "collapse"]
 
 
@@ -198,7 +203,11 @@ class ComplexType:
     `key` identifies the type inside the model: the qualified type name, or for
     an anonymous type the qualified name of the element that declares it.
     `elements` and `attributes` are the type's own; inherited ones live on the
-    type named by `base` (an xs:extension).
+    type named by `base`. `derivation` says how the type derives from `base`: an
+    extension, or a restriction of a type with simple content, whose own
+    attributes then include the inherited ones it narrows. `value_type` is the
+    effective type of the text of a type with simple content (`content` is
+    "simple"), with the facets of every derivation step.
     """
 
     key: str
@@ -206,6 +215,9 @@ class ComplexType:
     anonymous: bool
     content: ContentModel
     base: str | None = None
+    derivation: Derivation = "extension"
+    abstract: bool = False
+    value_type: SimpleType | None = None
     elements: tuple[Element, ...] = ()
     attributes: tuple[Attribute, ...] = ()
     # Signatures of the xs:any particles and of the xs:anyAttribute, or "" when the
@@ -266,10 +278,24 @@ class SchemaModel:
         return inherited + list(complex_type.elements)
 
     def all_attributes(self, complex_type: ComplexType) -> list[Attribute]:
+        """Return the attributes of a type, inherited first; a restricted one replaces its base's."""
         inherited = []
         if complex_type.base is not None:
             inherited = self.all_attributes(self.complex_types[complex_type.base])
-        return inherited + list(complex_type.attributes)
+        own = {attribute.tag: attribute for attribute in complex_type.attributes}
+        merged = [own.pop(attribute.tag, attribute) for attribute in inherited]
+        return merged + list(own.values())
+
+    def derived_types(self, complex_type: ComplexType) -> list[ComplexType]:
+        """Return the types derived from a type, directly or not, ordered by key."""
+        derived = []
+        for other in self.complex_types.values():
+            base = other.base
+            while base is not None and base != complex_type.key:
+                base = self.complex_types[base].base
+            if base is not None:
+                derived.append(other)
+        return sorted(derived, key=lambda item: item.key)
 
     def content_of(self, complex_type: ComplexType) -> ContentModel:
         """Return the content model that governs a type's flattened elements."""

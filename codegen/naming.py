@@ -184,6 +184,8 @@ RESERVED_CLASS_NAMES = frozenset(
         "LookupError",
         "MAX_PROBLEMS",
         "MAX_TIMEZONE_MINUTES",
+        "NIL",
+        "Nil",
         "OSError",
         "ParseError",
         "Problem",

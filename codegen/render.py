@@ -25,6 +25,7 @@ from codegen.config import Config
 from codegen.errors import CodegenError
 from codegen.model import (
     UNKNOWN_CONTENT_FIELD,
+    VALUE_FIELD,
     Attribute,
     ComplexType,
     Element,
@@ -263,6 +264,7 @@ class Renderer:
         self.prefixes = self._prefixes()
         self.functions = function_names(model)
         self.suffixes = self._checker_suffixes()
+        self.polymorphic_targets = self._polymorphic_targets()
 
     def render(self) -> dict[str, str]:
         context = self._context()
@@ -280,7 +282,8 @@ class Renderer:
             self.model.enumerations.values(), key=lambda item: item.python_name or ""
         )
         class_views = [self._class_view(complex_type) for complex_type in classes]
-        exported = [item.python_name for item in enumerations] + [
+        exported = ["NIL", "Nil"]
+        exported += [item.python_name for item in enumerations] + [
             view["python_name"] for view in class_views
         ]
         return {
@@ -322,9 +325,13 @@ class Renderer:
         """Return the largest length or maxLength of any simple type in the model."""
         longest = 0
         for complex_type in self.model.complex_types.values():
-            for item in [*complex_type.elements, *complex_type.attributes]:
-                if item.simple_type is not None:
-                    facets = item.simple_type.facets
+            simple_types = [
+                item.simple_type
+                for item in [*complex_type.elements, *complex_type.attributes]
+            ]
+            for simple_type in [*simple_types, complex_type.value_type]:
+                if simple_type is not None:
+                    facets = simple_type.facets
                     longest = max(longest, facets.max_length or 0, facets.length or 0)
         return longest
 
@@ -343,6 +350,9 @@ class Renderer:
             for item in [*complex_type.elements, *complex_type.attributes]:
                 if item.namespace:
                     namespaces.append(item.namespace)
+            if complex_type.base is not None and complex_type.key.startswith("{"):
+                # Written in xsi:type values, which name the type by a prefix.
+                namespaces.append(complex_type.key[1:].partition("}")[0])
         for namespace in sorted(set(namespaces)):
             if namespace not in prefixes:
                 prefixes[namespace] = (
@@ -402,6 +412,9 @@ class Renderer:
         all_elements = self.model.all_elements(complex_type)
         all_attributes = self.model.all_attributes(complex_type)
         prefixes = self.prefixes
+        value = self._value_view(complex_type)
+        if value is not None and value["declared"]:
+            own_fields.insert(0, value["field_view"])
         declared = self._declared_elements(all_elements)
         attribute_wildcard = self._attribute_wildcard(complex_type)
         if attribute_wildcard is not None and not self._inherits_wildcard(complex_type):
@@ -419,6 +432,14 @@ class Renderer:
             "base_name": base.python_name if base else None,
             "docstring": self._class_docstring(complex_type, own_fields, base),
             "fields": own_fields,
+            "value": value,
+            "abstract": complex_type.abstract,
+            "dispatch": complex_type.key in self.polymorphic_targets,
+            "type_qname": "" if complex_type.anonymous else complex_type.key,
+            "derived": [
+                self._type_reference(item)
+                for item in [complex_type, *self.model.derived_types(complex_type)]
+            ],
             "content": self.model.content_of(complex_type),
             "item": complex_type.item,
             "elements": [
@@ -448,6 +469,7 @@ class Renderer:
             "json_members": sorted(
                 [f"@{item.name}" for item in all_attributes]
                 + [item.name for item in all_elements if item.kind != "any"]
+                + (["$"] if value is not None else [])
             ),
             "default_path": next(
                 (
@@ -457,6 +479,64 @@ class Renderer:
                 ),
                 complex_type.local_name,
             ),
+        }
+
+    def _polymorphic_targets(self) -> set[str]:
+        """Return the keys of the types that elements declare and xsi:type may change."""
+        targets = set()
+        for complex_type in self.model.complex_types.values():
+            for element in complex_type.elements:
+                target = self.model.complex_types.get(element.complex_type or "")
+                if target is not None and self._is_polymorphic(target):
+                    targets.add(target.key)
+        return targets
+
+    def _is_polymorphic(self, complex_type: ComplexType) -> bool:
+        return complex_type.abstract or bool(self.model.derived_types(complex_type))
+
+    def _value_view(self, complex_type: ComplexType) -> dict[str, object] | None:
+        """Describe the text of a type with simple content, or return None for other types."""
+        if complex_type.value_type is None:
+            return None
+        base = (
+            self.model.complex_types[complex_type.base] if complex_type.base else None
+        )
+        simple_type = complex_type.value_type
+        return {
+            "field": VALUE_FIELD,
+            "complex": None,
+            "is_attribute": False,
+            # Only the first type of a chain declares the field; the others inherit it.
+            "declared": base is None or base.value_type is None,
+            "checker": self._type_checker(
+                simple_type, complex_type, _value_identity(complex_type), VALUE_FIELD
+            ),
+            "field_view": {
+                "name": VALUE_FIELD,
+                "annotation": python_type(simple_type),
+                "default": "",
+                "item": None,
+            },
+        }
+
+    def _type_reference(self, complex_type: ComplexType) -> dict[str, object]:
+        """Describe a type that xsi:type may name: its qualified names and functions."""
+        namespace, _, local = complex_type.key[1:].partition("}")
+        if not complex_type.key.startswith("{"):
+            namespace, local = "", complex_type.key
+        prefix = self.prefixes.get(namespace, "") if namespace else ""
+        prefixed = f"{prefix}:{local}" if prefix else local
+        declarations = f' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="{prefixed}"'
+        root_namespaces = {root.namespace for root in self.model.roots}
+        if namespace and namespace not in root_namespaces:
+            declarations += f' xmlns:{prefix}="{namespace}"'
+        return {
+            "qname": complex_type.key,
+            "prefixed_name": prefixed,
+            "python_name": complex_type.python_name,
+            "function": self.functions[complex_type.key],
+            "declarations": declarations,
+            "abstract": complex_type.abstract,
         }
 
     def _member_view(
@@ -483,6 +563,9 @@ class Renderer:
             )
             view["checker"] = self._checker(item, owner)
             view["complex"] = None
+            view["nillable"] = False
+            view["fixed"] = _fixed_literal(view["checker"], item.fixed)
+            view["fixed_text"] = item.fixed
             return view
         view.update(
             required=item.is_required and not item.alternative,
@@ -494,6 +577,12 @@ class Renderer:
             label=item.name,
             first=sorted(self._first_tags(item)),
             wildcard=_wildcard_view(item.wildcard) if item.wildcard else None,
+            nillable=item.nillable,
+            fixed=None,
+            fixed_text=item.fixed,
+            # An empty element of simple type has its fixed or default value
+            # (XSD 1.1 Part 1, section 3.3.5.1). None means it has neither.
+            empty_value=item.fixed if item.fixed is not None else item.default,
         )
         if item.kind == "any":
             view["checker"] = None
@@ -512,14 +601,17 @@ class Renderer:
         if item.simple_type is not None:
             view["checker"] = self._checker(item, owner)
             view["complex"] = None
+            view["fixed"] = _fixed_literal(view["checker"], item.fixed)
             name = item.simple_type.name
-            view["type_name"] = name.rpartition("}")[2] if name else ""
+            view["type_name"] = name or ""
         else:
             target = self.model.complex_types[item.complex_type]
             view["checker"] = None
             view["complex"] = {
                 "python_name": target.python_name,
                 "function": self.functions[target.key],
+                # xsi:type may name a derived type, or must for an abstract one.
+                "polymorphic": self._is_polymorphic(target),
             }
         return view
 
@@ -578,13 +670,18 @@ class Renderer:
         )
 
     def _checker(self, item: Element | Attribute, owner: ComplexType) -> Checker:
-        simple_type = item.simple_type
-        assert simple_type is not None
-        identity = _checker_identity(item, owner)
+        assert item.simple_type is not None
+        return self._type_checker(
+            item.simple_type, owner, _checker_identity(item, owner), item.name
+        )
+
+    def _type_checker(
+        self, simple_type: SimpleType, owner: ComplexType, identity: str, member: str
+    ) -> Checker:
         if simple_type.name is not None:
             label = simple_type.name.rpartition("}")[2]
         else:
-            label = f"{owner.local_name}/{item.name}"
+            label = f"{owner.local_name}/{member}"
         return self._nested_checker(simple_type, self.suffixes[identity], label)
 
     def _nested_checker(
@@ -659,11 +756,24 @@ class Renderer:
                 *self.model.all_elements(complex_type),
                 *self.model.all_attributes(complex_type),
             ]
-            for item in members:
-                simple_type = item.simple_type
-                if simple_type is None:
-                    continue
-                identity = _checker_identity(item, complex_type)
+            typed = [
+                (
+                    item.simple_type,
+                    _checker_identity(item, complex_type),
+                    item.field_name,
+                )
+                for item in members
+                if item.simple_type is not None
+            ]
+            if complex_type.value_type is not None:
+                typed.append(
+                    (
+                        complex_type.value_type,
+                        _value_identity(complex_type),
+                        VALUE_FIELD,
+                    )
+                )
+            for simple_type, identity, field_name in typed:
                 if simple_type.name is not None:
                     local = simple_type.name.rpartition("}")[2]
                     builtin = simple_type.name.startswith(f"{{{XSD_NAMESPACE}}}")
@@ -671,7 +781,7 @@ class Renderer:
                     rank: tuple = (0 if builtin else 1, identity)
                 else:
                     stem = self.functions[complex_type.key]
-                    candidate = f"{stem}_{item.field_name}"
+                    candidate = f"{stem}_{field_name}"
                     rank = (2, identity)
                 claims[identity] = Claim(identity, candidate, rank)
         return settle(
@@ -698,6 +808,9 @@ class Renderer:
         else:
             assert item.simple_type is not None
             annotation_type = python_type(item.simple_type)
+        if isinstance(item, Element) and item.nillable:
+            # NIL is the value of an element sent with xsi:nil="true".
+            annotation_type = f"{annotation_type} | Nil"
         repeated = isinstance(item, Element) and item.is_repeated
         required = (
             item.is_required and not item.alternative
@@ -732,14 +845,25 @@ class Renderer:
             f"{kind} `{complex_type.local_name}`",
         ]
         if base is not None:
-            lines[-1] += f", an extension of `{base.local_name}`"
+            derivation = (
+                "a restriction"
+                if complex_type.derivation == "restriction"
+                else "an extension"
+            )
+            lines[-1] += f", {derivation} of `{base.local_name}`"
+        if complex_type.abstract:
+            lines[-1] += ", abstract: documents name a derived type with xsi:type"
         lines[-1] += "."
         if fields:
             lines += ["", "Attributes:"]
             for view in fields:
                 item = view["item"]
                 if item is None:
-                    text = "Attributes that the xs:anyAttribute wildcard matches."
+                    text = (
+                        "Attributes that the xs:anyAttribute wildcard matches."
+                        if view["name"] == "any_attributes"
+                        else "The text content."
+                    )
                     lines.extend(_wrap(f"{view['name']}: {text}", "    ", "        "))
                     continue
                 xml_name = ("@" if isinstance(item, Attribute) else "") + item.name
@@ -763,6 +887,14 @@ class Renderer:
             if root.complex_type == complex_type.key:
                 return root.documentation
         return ""
+
+
+def _value_identity(owner: ComplexType) -> str:
+    """Identify the simple type of the text of a type with simple content."""
+    simple_type = owner.value_type
+    if simple_type is not None and simple_type.name is not None:
+        return simple_type.name
+    return f"{owner.key}/$value"
 
 
 def _checker_identity(item: Element | Attribute, owner: ComplexType) -> str:
@@ -826,6 +958,25 @@ def _wildcard_view(wildcard) -> dict[str, object]:
     }
 
 
+def _fixed_literal(checker: Checker, fixed: str | None) -> str | None:
+    """Return the Python literal of a fixed value, compared in the value space of its type.
+
+    The fixed text is normalised by the type's whiteSpace facet first, so a
+    fixed string matches exactly what the parser returns for the same text.
+    """
+    if fixed is None:
+        return None
+    if checker.white_space in ("replace", "collapse"):
+        fixed = fixed.translate(str.maketrans("\t\n\r", "   "))
+    if checker.white_space == "collapse":
+        fixed = " ".join(word for word in fixed.split(" ") if word)
+    if checker.enum_class is not None:
+        return f"models.{checker.enum_class}({fixed!r})"
+    if checker.kind == "string":
+        return repr(fixed)
+    return checker._value_literal(fixed)
+
+
 def _wrap(text: str, first_indent: str, indent: str | None = None) -> list[str]:
     """Wrap docstring text so that the indented class body stays within 88 columns."""
     return textwrap.wrap(
@@ -856,7 +1007,9 @@ def _docstring_filter(text: str, fallback: str = "") -> str:
 def _json_value_filter(member: dict[str, object], variable: str) -> str:
     """Return the expression that turns a member's value into IS24's JSON form."""
     if member["complex"]:
-        return f"_write_{member['complex']['function']}({variable})"  # type: ignore[index]
+        complex_view: dict[str, object] = member["complex"]  # type: ignore[assignment]
+        prefix = "_write_any_" if complex_view["polymorphic"] else "_write_"
+        return f"{prefix}{complex_view['function']}({variable})"
     checker: Checker = member["checker"]  # type: ignore[assignment]
     if checker.kind == "integer" and not member["is_attribute"]:
         return variable

@@ -18,7 +18,10 @@ value space that the facets allow:
 - lists: lists of item values of an allowed length; unions: a value of any
   member type;
 - complex types: every element and attribute, optional ones sometimes left
-  out and repeated ones from min_occurs up to a small maximum.
+  out and repeated ones from min_occurs up to a small maximum; the text of a
+  type with simple content; an instance of any concrete type derived from
+  the declared one, which the writers name in xsi:type;
+- nillable elements: sometimes NIL.
 
 Strings contain only characters that XML 1.0 can represent, because no
 document can carry any other character.
@@ -39,7 +42,14 @@ import is24_common.models
 from codegen.builtins import BUILTINS
 from codegen.config import read_config
 from codegen.generate import load_model
-from codegen.model import Attribute, ComplexType, Element, SchemaModel, SimpleType
+from codegen.model import (
+    VALUE_FIELD,
+    Attribute,
+    ComplexType,
+    Element,
+    SchemaModel,
+    SimpleType,
+)
 from elementpath.regex import translate_pattern
 from hypothesis import strategies as st
 
@@ -505,9 +515,11 @@ def element_values(
 ) -> st.SearchStrategy[object]:
     """Return the field values of an element: a value, None when optional, or a list."""
     if element.complex_type is not None:
-        item = instances(element.complex_type, package)
+        item = derived_instances(element.complex_type, package)
     else:
         item = member_values(element, element.simple_type, package)
+    if element.nillable:
+        item = item | st.just(PACKAGES[package][1].models.NIL)
 
     if element.is_repeated:
         max_items = element.min_occurs + MAX_EXTRA_ITEMS
@@ -537,6 +549,19 @@ def instances(key: str, package: str = DEFAULT_PACKAGE) -> st.SearchStrategy[obj
     return st.deferred(lambda: st.builds(cls, **field_values(complex_type, package)))
 
 
+@functools.cache
+def derived_instances(
+    key: str, package: str = DEFAULT_PACKAGE
+) -> st.SearchStrategy[object]:
+    """Return a strategy for instances of a type or of any concrete type derived from it."""
+    model = PACKAGES[package][0]
+    complex_type = model.complex_types[key]
+    candidates = [complex_type, *model.derived_types(complex_type)]
+    return st.one_of(
+        [instances(item.key, package) for item in candidates if not item.abstract]
+    )
+
+
 def field_values(
     complex_type: ComplexType, package: str = DEFAULT_PACKAGE
 ) -> dict[str, st.SearchStrategy[object]]:
@@ -547,6 +572,8 @@ def field_values(
     }
     for attribute in model.all_attributes(complex_type):
         fields[attribute.field_name] = attribute_values(attribute, package)
+    if complex_type.value_type is not None:
+        fields[VALUE_FIELD] = simple_values(complex_type.value_type, package)
     return fields
 
 

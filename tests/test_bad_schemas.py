@@ -256,21 +256,6 @@ CASES = {
         line=5,
         component="a/@e",
     ),
-    "nillable_element": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:sequence>",
-                    "<xs:element name='b' type='xs:string'/>",
-                    "<xs:element name='c' type='xs:string' nillable='true'/>",
-                    "</xs:sequence>",
-                )
-            )
-        },
-        ["nillable elements are not supported yet ('c')"],
-        line=6,
-        component="a",
-    ),
     "substitution_group": Case(
         {
             "schema.xsd": xsd(
@@ -294,18 +279,6 @@ CASES = {
             )
         },
         ["mixed content is not supported yet"],
-        line=3,
-        component="a",
-    ),
-    "simple_content": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:simpleContent><xs:extension base='xs:string'/></xs:simpleContent>"
-                )
-            )
-        },
-        ["simple content (text with attributes) are not supported yet"],
         line=3,
         component="a",
     ),
@@ -337,19 +310,6 @@ CASES = {
         ["the built-in type xs:QName is not supported yet"],
         line=6,
         component="a/since",
-    ),
-    "fixed_value": Case(
-        {
-            "schema.xsd": xsd(
-                *complex_root(
-                    "<xs:sequence/>",
-                    "<xs:attribute name='v' type='xs:string' fixed='1'/>",
-                )
-            )
-        },
-        ["fixed values of attributes are not supported yet ('v')"],
-        line=5,
-        component="a",
     ),
     "deeply_nested_anonymous_types": Case(
         {"schema.xsd": xsd(*nested_anonymous_types(300))},

@@ -49,6 +49,16 @@ def _restricted(base: str, facets: str) -> str:
     )
 
 
+# Item restricts the text of a simple-content type to at most `max_length` characters.
+SIMPLE_CONTENT = (
+    '<xs:complexType name="Note"><xs:simpleContent><xs:extension base="xs:string">'
+    '<xs:attribute name="lang" type="xs:string"/></xs:extension></xs:simpleContent>'
+    '</xs:complexType><xs:complexType name="Item"><xs:simpleContent>'
+    '<xs:restriction base="t:Note"><xs:maxLength value="{max_length}"/>'
+    "</xs:restriction></xs:simpleContent></xs:complexType>"
+)
+
+
 def compare(
     tmp_path: Path, old_types: str, new_types: str, *, every_type: bool = False
 ) -> list[Change]:
@@ -179,6 +189,33 @@ CASES = [
         "Item/a",
         "compatible",
         "breaking",
+    ),
+    (
+        "type made abstract",
+        _item(A),
+        _item(A).replace('name="Item"', 'name="Item" abstract="true"'),
+        "abstract-changed",
+        "Item",
+        "breaking",
+        "compatible",
+    ),
+    (
+        "type no longer abstract",
+        _item(A).replace('name="Item"', 'name="Item" abstract="true"'),
+        _item(A),
+        "abstract-changed",
+        "Item",
+        "compatible",
+        "breaking",
+    ),
+    (
+        "text of simple content narrowed",
+        SIMPLE_CONTENT.format(max_length=5),
+        SIMPLE_CONTENT.format(max_length=3),
+        "facet-changed",
+        "Item/text()",
+        "breaking",
+        "compatible",
     ),
     (
         "element no longer nillable",

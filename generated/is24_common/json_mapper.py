@@ -12,6 +12,13 @@ accepted. Writing follows IS24's responses: booleans as the strings "true" and
 arrays. Dates, times, durations, binary values and the values of list and
 union types are strings in their XML lexical form; a list type's value is one
 space-separated string.
+
+
+Three forms go beyond what IS24 documents. The text of an element that has
+attributes too is the member `$`. A nillable element sent with xsi:nil="true"
+(NIL) is `null`, while an absent element is left out. An element whose object
+is of a type derived from the declared one names it in `@xsi.type`, as
+`prefix:Type`; the bare type name is read too.
 """
 
 from __future__ import annotations
@@ -25,14 +32,30 @@ from .errors import MAX_PROBLEMS, ParseError, Problem, TooManyProblems, Validati
 from .lexical import format_boolean
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
+    NIL,
     Address,
     BaseContactDetails,
+    GeoHierarchyElement,
+    City,
     ContactDetails,
+    Continent,
+    Country,
     CountryRegion,
+    ExposeContactDetails,
+    GeoHierarchy,
+    GeoHierarchyStatistic,
+    GeoHierarchyStatistics,
+    MasterDataContactDetailsType,
     Message,
     Messages,
+    Neighbourhood,
+    Quarter,
     RealtorContactDetails,
     RealtorContactDetailsList,
+    Region,
+    Wgs84Address,
+    Wgs84AddressDescription,
+    Wgs84Coordinate,
 )
 from .unknown import UnknownMember
 from .xml_mapper import Source, _read_source, check_before_write, finish_read
@@ -147,17 +170,26 @@ def _simple_list(
     path: str,
     problems: list[Problem],
     parse: Callable[[str, str, list[Problem]], T | None],
-) -> list[T]:
-    items: list[T] = []
+    nillable: bool = False,
+) -> list[Any]:
+    items: list[Any] = []
     for index, value in enumerate(_values(data, key, path, problems, repeated=True), 1):
         if len(problems) >= MAX_PROBLEMS:
             raise TooManyProblems(problems)
+        if value is None and nillable:
+            items.append(NIL)
+            continue
         item_path = f"{path}[{index}]"
         text = _lexical(value, item_path, problems)
         item = None if text is None else parse(text, item_path, problems)
         if item is not None:
             items.append(item)
     return items
+
+
+def _is_null(data: dict[str, Any], key: str) -> bool:
+    """Return whether a member is present with the value null, which stands for NIL."""
+    return key in data and data[key] is None
 
 
 def _object(value: object, path: str, problems: list[Problem]) -> dict[str, Any] | None:
@@ -352,6 +384,44 @@ def _write_address(obj: Address) -> dict[str, Any]:
     return data
 
 
+def _read_any_address(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Address | None:
+    """Read an object of the declared type Address, as the derived type its `@xsi.type` names."""
+    if not isinstance(value, dict) or "@xsi.type" not in value:
+        return _read_address(value, path, problems, kept, limits)
+    type_name = value["@xsi.type"]
+    reader = _ADDRESS_READERS.get(type_name) if isinstance(type_name, str) else None
+    if reader is None:
+        problems.append(
+            Problem(
+                f"{path}/@xsi.type",
+                f"{type_name!r} is not the element's type or a type derived from it",
+            )
+        )
+        reader = _read_address
+    return reader(
+        {key: item for key, item in value.items() if key != "@xsi.type"},
+        path,
+        problems,
+        kept,
+        limits,
+    )
+
+
+def _write_any_address(obj: Address) -> dict[str, Any]:
+    """Write an object of the declared type Address, naming a derived type in `@xsi.type`."""
+    entry = _ADDRESS_WRITERS.get(type(obj))
+    if entry is None:
+        return _write_address(obj)
+    writer, type_name = entry
+    return {"@xsi.type": type_name, **writer(obj)}  # type: ignore[operator]
+
+
 _BASE_CONTACT_DETAILS_MEMBERS = frozenset(
     [
         "additionName",
@@ -510,7 +580,7 @@ def _read_base_contact_details(
     )
     _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
-        _address = _read_address(item, path + "/address", problems, kept, limits)
+        _address = _read_any_address(item, path + "/address", problems, kept, limits)
     _country_code = _enum_simple(
         data,
         "countryCode",
@@ -678,7 +748,7 @@ def _write_base_contact_details(obj: BaseContactDetails) -> dict[str, Any]:
     if extras:
         _write_unknown(extras, "cellPhoneNumber", data)
     if obj.address is not None:
-        data["address"] = _write_address(obj.address)
+        data["address"] = _write_any_address(obj.address)
     if extras:
         _write_unknown(extras, "address", data)
     if obj.country_code is not None:
@@ -717,6 +787,152 @@ def _write_base_contact_details(obj: BaseContactDetails) -> dict[str, Any]:
         data["clickOutUrl"] = obj.click_out_url
     if extras:
         _write_unknown(extras, "clickOutUrl", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_GEO_HIERARCHY_ELEMENT_MEMBERS = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
+
+
+def _read_geo_hierarchy_element(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> GeoHierarchyElement | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _GEO_HIERARCHY_ELEMENT_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _GEO_HIERARCHY_ELEMENT_MEMBERS, path, problems, kept, extras, limits
+        )
+    _name = _simple(
+        data, "name", path + "/name", problems, simple_types.parse_xs_string
+    )
+    _geo_code_id = _simple(
+        data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
+    )
+    _full_geo_code_id = _simple(
+        data,
+        "fullGeoCodeId",
+        path + "/fullGeoCodeId",
+        problems,
+        simple_types.parse_xs_string,
+    )
+    _statistics = None
+    for item in _values(
+        data, "statistics", path + "/statistics", problems, repeated=False
+    ):
+        _statistics = _read_geo_hierarchy_statistics(
+            item, path + "/statistics", problems, kept, limits
+        )
+    return GeoHierarchyElement(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_geo_hierarchy_element(obj: GeoHierarchyElement) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.name is not None:
+        data["name"] = obj.name
+    if extras:
+        _write_unknown(extras, "name", data)
+    if obj.geo_code_id is not None:
+        data["geoCodeId"] = obj.geo_code_id
+    if extras:
+        _write_unknown(extras, "geoCodeId", data)
+    if obj.full_geo_code_id is not None:
+        data["fullGeoCodeId"] = obj.full_geo_code_id
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", data)
+    if obj.statistics is not None:
+        data["statistics"] = _write_geo_hierarchy_statistics(obj.statistics)
+    if extras:
+        _write_unknown(extras, "statistics", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_CITY_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+
+
+def _read_city(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> City | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _CITY_MEMBERS.issuperset(data):
+        _unknown_members(data, _CITY_MEMBERS, path, problems, kept, extras, limits)
+    _name = _simple(
+        data, "name", path + "/name", problems, simple_types.parse_xs_string
+    )
+    _geo_code_id = _simple(
+        data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
+    )
+    _full_geo_code_id = _simple(
+        data,
+        "fullGeoCodeId",
+        path + "/fullGeoCodeId",
+        problems,
+        simple_types.parse_xs_string,
+    )
+    _statistics = None
+    for item in _values(
+        data, "statistics", path + "/statistics", problems, repeated=False
+    ):
+        _statistics = _read_geo_hierarchy_statistics(
+            item, path + "/statistics", problems, kept, limits
+        )
+    return City(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_city(obj: City) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.name is not None:
+        data["name"] = obj.name
+    if extras:
+        _write_unknown(extras, "name", data)
+    if obj.geo_code_id is not None:
+        data["geoCodeId"] = obj.geo_code_id
+    if extras:
+        _write_unknown(extras, "geoCodeId", data)
+    if obj.full_geo_code_id is not None:
+        data["fullGeoCodeId"] = obj.full_geo_code_id
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", data)
+    if obj.statistics is not None:
+        data["statistics"] = _write_geo_hierarchy_statistics(obj.statistics)
+    if extras:
+        _write_unknown(extras, "statistics", data)
     if extras:
         _write_unknown(extras, ..., data)
     return data
@@ -883,7 +1099,7 @@ def _read_contact_details(
     )
     _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
-        _address = _read_address(item, path + "/address", problems, kept, limits)
+        _address = _read_any_address(item, path + "/address", problems, kept, limits)
     _country_code = _enum_simple(
         data,
         "countryCode",
@@ -1062,7 +1278,7 @@ def _write_contact_details(obj: ContactDetails) -> dict[str, Any]:
     if extras:
         _write_unknown(extras, "cellPhoneNumber", data)
     if obj.address is not None:
-        data["address"] = _write_address(obj.address)
+        data["address"] = _write_any_address(obj.address)
     if extras:
         _write_unknown(extras, "address", data)
     if obj.country_code is not None:
@@ -1105,6 +1321,148 @@ def _write_contact_details(obj: ContactDetails) -> dict[str, Any]:
         data["officeHours"] = obj.office_hours
     if extras:
         _write_unknown(extras, "officeHours", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_CONTINENT_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+
+
+def _read_continent(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Continent | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _CONTINENT_MEMBERS.issuperset(data):
+        _unknown_members(data, _CONTINENT_MEMBERS, path, problems, kept, extras, limits)
+    _name = _simple(
+        data, "name", path + "/name", problems, simple_types.parse_xs_string
+    )
+    _geo_code_id = _simple(
+        data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
+    )
+    _full_geo_code_id = _simple(
+        data,
+        "fullGeoCodeId",
+        path + "/fullGeoCodeId",
+        problems,
+        simple_types.parse_xs_string,
+    )
+    _statistics = None
+    for item in _values(
+        data, "statistics", path + "/statistics", problems, repeated=False
+    ):
+        _statistics = _read_geo_hierarchy_statistics(
+            item, path + "/statistics", problems, kept, limits
+        )
+    return Continent(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_continent(obj: Continent) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.name is not None:
+        data["name"] = obj.name
+    if extras:
+        _write_unknown(extras, "name", data)
+    if obj.geo_code_id is not None:
+        data["geoCodeId"] = obj.geo_code_id
+    if extras:
+        _write_unknown(extras, "geoCodeId", data)
+    if obj.full_geo_code_id is not None:
+        data["fullGeoCodeId"] = obj.full_geo_code_id
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", data)
+    if obj.statistics is not None:
+        data["statistics"] = _write_geo_hierarchy_statistics(obj.statistics)
+    if extras:
+        _write_unknown(extras, "statistics", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_COUNTRY_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+
+
+def _read_country(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Country | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _COUNTRY_MEMBERS.issuperset(data):
+        _unknown_members(data, _COUNTRY_MEMBERS, path, problems, kept, extras, limits)
+    _name = _simple(
+        data, "name", path + "/name", problems, simple_types.parse_xs_string
+    )
+    _geo_code_id = _simple(
+        data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
+    )
+    _full_geo_code_id = _simple(
+        data,
+        "fullGeoCodeId",
+        path + "/fullGeoCodeId",
+        problems,
+        simple_types.parse_xs_string,
+    )
+    _statistics = None
+    for item in _values(
+        data, "statistics", path + "/statistics", problems, repeated=False
+    ):
+        _statistics = _read_geo_hierarchy_statistics(
+            item, path + "/statistics", problems, kept, limits
+        )
+    return Country(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_country(obj: Country) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.name is not None:
+        data["name"] = obj.name
+    if extras:
+        _write_unknown(extras, "name", data)
+    if obj.geo_code_id is not None:
+        data["geoCodeId"] = obj.geo_code_id
+    if extras:
+        _write_unknown(extras, "geoCodeId", data)
+    if obj.full_geo_code_id is not None:
+        data["fullGeoCodeId"] = obj.full_geo_code_id
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", data)
+    if obj.statistics is not None:
+        data["statistics"] = _write_geo_hierarchy_statistics(obj.statistics)
+    if extras:
+        _write_unknown(extras, "statistics", data)
     if extras:
         _write_unknown(extras, ..., data)
     return data
@@ -1165,6 +1523,1003 @@ def _write_country_region(obj: CountryRegion) -> dict[str, Any]:
         data["region"] = obj.region
     if extras:
         _write_unknown(extras, "region", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_EXPOSE_CONTACT_DETAILS_MEMBERS = frozenset(
+    [
+        "@id",
+        "additionName",
+        "address",
+        "cellPhoneNumber",
+        "cellPhoneNumberAreaCode",
+        "cellPhoneNumberCountryCode",
+        "cellPhoneNumberSubscriber",
+        "clickOutUrl",
+        "company",
+        "countryCode",
+        "email",
+        "faxNumber",
+        "faxNumberAreaCode",
+        "faxNumberCountryCode",
+        "faxNumberSubscriber",
+        "firstname",
+        "homepageUrl",
+        "lastname",
+        "officeHours",
+        "phoneNumber",
+        "phoneNumberAreaCode",
+        "phoneNumberCountryCode",
+        "phoneNumberSubscriber",
+        "portraitUrl",
+        "position",
+        "realtorLogo",
+        "salutation",
+        "secondaryEmail",
+        "title",
+    ]
+)
+
+
+def _read_expose_contact_details(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> ExposeContactDetails | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _EXPOSE_CONTACT_DETAILS_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _EXPOSE_CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
+        )
+    _id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
+    _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
+    _salutation = _enum_simple(
+        data,
+        "salutation",
+        path + "/salutation",
+        problems,
+        simple_types.parse_salutation_type,
+        kept,
+        extras,
+        "email",
+    )
+    _firstname = _simple(
+        data,
+        "firstname",
+        path + "/firstname",
+        problems,
+        simple_types.parse_expose_contact_details_firstname,
+    )
+    _lastname = _simple(
+        data,
+        "lastname",
+        path + "/lastname",
+        problems,
+        simple_types.parse_expose_contact_details_lastname,
+    )
+    _fax_number_country_code = _simple(
+        data,
+        "faxNumberCountryCode",
+        path + "/faxNumberCountryCode",
+        problems,
+        simple_types.parse_expose_contact_details_fax_number_country_code,
+    )
+    _fax_number_area_code = _simple(
+        data,
+        "faxNumberAreaCode",
+        path + "/faxNumberAreaCode",
+        problems,
+        simple_types.parse_expose_contact_details_fax_number_area_code,
+    )
+    _fax_number_subscriber = _simple(
+        data,
+        "faxNumberSubscriber",
+        path + "/faxNumberSubscriber",
+        problems,
+        simple_types.parse_expose_contact_details_fax_number_subscriber,
+    )
+    _fax_number = _simple(
+        data,
+        "faxNumber",
+        path + "/faxNumber",
+        problems,
+        simple_types.parse_expose_contact_details_fax_number,
+    )
+    _phone_number_country_code = _simple(
+        data,
+        "phoneNumberCountryCode",
+        path + "/phoneNumberCountryCode",
+        problems,
+        simple_types.parse_expose_contact_details_phone_number_country_code,
+    )
+    _phone_number_area_code = _simple(
+        data,
+        "phoneNumberAreaCode",
+        path + "/phoneNumberAreaCode",
+        problems,
+        simple_types.parse_expose_contact_details_phone_number_area_code,
+    )
+    _phone_number_subscriber = _simple(
+        data,
+        "phoneNumberSubscriber",
+        path + "/phoneNumberSubscriber",
+        problems,
+        simple_types.parse_expose_contact_details_phone_number_subscriber,
+    )
+    _phone_number = _simple(
+        data,
+        "phoneNumber",
+        path + "/phoneNumber",
+        problems,
+        simple_types.parse_expose_contact_details_phone_number,
+    )
+    _cell_phone_number_country_code = _simple(
+        data,
+        "cellPhoneNumberCountryCode",
+        path + "/cellPhoneNumberCountryCode",
+        problems,
+        simple_types.parse_expose_contact_details_cell_phone_number_country_code,
+    )
+    _cell_phone_number_area_code = _simple(
+        data,
+        "cellPhoneNumberAreaCode",
+        path + "/cellPhoneNumberAreaCode",
+        problems,
+        simple_types.parse_expose_contact_details_cell_phone_number_area_code,
+    )
+    _cell_phone_number_subscriber = _simple(
+        data,
+        "cellPhoneNumberSubscriber",
+        path + "/cellPhoneNumberSubscriber",
+        problems,
+        simple_types.parse_expose_contact_details_cell_phone_number_subscriber,
+    )
+    _cell_phone_number = _simple(
+        data,
+        "cellPhoneNumber",
+        path + "/cellPhoneNumber",
+        problems,
+        simple_types.parse_expose_contact_details_cell_phone_number,
+    )
+    _address = None
+    for item in _values(data, "address", path + "/address", problems, repeated=False):
+        _address = _read_any_address(item, path + "/address", problems, kept, limits)
+    _country_code = _enum_simple(
+        data,
+        "countryCode",
+        path + "/countryCode",
+        problems,
+        simple_types.parse_country_code,
+        kept,
+        extras,
+        "address",
+    )
+    _title = _simple(
+        data,
+        "title",
+        path + "/title",
+        problems,
+        simple_types.parse_expose_contact_details_title,
+    )
+    _addition_name = _simple(
+        data,
+        "additionName",
+        path + "/additionName",
+        problems,
+        simple_types.parse_expose_contact_details_addition_name,
+    )
+    _company = _simple(
+        data,
+        "company",
+        path + "/company",
+        problems,
+        simple_types.parse_expose_contact_details_company,
+    )
+    _homepage_url = _simple(
+        data,
+        "homepageUrl",
+        path + "/homepageUrl",
+        problems,
+        simple_types.parse_expose_contact_details_homepage_url,
+    )
+    _portrait_url = _simple(
+        data,
+        "portraitUrl",
+        path + "/portraitUrl",
+        problems,
+        simple_types.parse_expose_contact_details_portrait_url,
+    )
+    _position = _simple(
+        data,
+        "position",
+        path + "/position",
+        problems,
+        simple_types.parse_expose_contact_details_position,
+    )
+    _secondary_email = _simple(
+        data,
+        "secondaryEmail",
+        path + "/secondaryEmail",
+        problems,
+        simple_types.parse_email,
+    )
+    _click_out_url = _simple(
+        data,
+        "clickOutUrl",
+        path + "/clickOutUrl",
+        problems,
+        simple_types.parse_expose_contact_details_click_out_url,
+    )
+    _office_hours = _simple(
+        data,
+        "officeHours",
+        path + "/officeHours",
+        problems,
+        simple_types.parse_expose_contact_details_office_hours,
+    )
+    _realtor_logo = _simple(
+        data,
+        "realtorLogo",
+        path + "/realtorLogo",
+        problems,
+        simple_types.parse_xs_any_uri,
+    )
+    return ExposeContactDetails(
+        id=_id,  # type: ignore[arg-type]
+        email=_email,  # type: ignore[arg-type]
+        salutation=_salutation,  # type: ignore[arg-type]
+        firstname=_firstname,  # type: ignore[arg-type]
+        lastname=_lastname,  # type: ignore[arg-type]
+        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
+        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
+        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
+        fax_number=_fax_number,  # type: ignore[arg-type]
+        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
+        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
+        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
+        phone_number=_phone_number,  # type: ignore[arg-type]
+        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
+        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
+        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
+        address=_address,  # type: ignore[arg-type]
+        country_code=_country_code,  # type: ignore[arg-type]
+        title=_title,  # type: ignore[arg-type]
+        addition_name=_addition_name,  # type: ignore[arg-type]
+        company=_company,  # type: ignore[arg-type]
+        homepage_url=_homepage_url,  # type: ignore[arg-type]
+        portrait_url=_portrait_url,  # type: ignore[arg-type]
+        position=_position,  # type: ignore[arg-type]
+        secondary_email=_secondary_email,  # type: ignore[arg-type]
+        click_out_url=_click_out_url,  # type: ignore[arg-type]
+        office_hours=_office_hours,  # type: ignore[arg-type]
+        realtor_logo=_realtor_logo,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_expose_contact_details(obj: ExposeContactDetails) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.id is not None:
+        data["@id"] = simple_types.format_xs_long(obj.id)
+    if obj.email is not None:
+        data["email"] = obj.email
+    if extras:
+        _write_unknown(extras, "email", data)
+    if obj.salutation is not None:
+        data["salutation"] = simple_types.format_salutation_type(obj.salutation)
+    if extras:
+        _write_unknown(extras, "salutation", data)
+    if obj.firstname is not None:
+        data["firstname"] = obj.firstname
+    if extras:
+        _write_unknown(extras, "firstname", data)
+    if obj.lastname is not None:
+        data["lastname"] = obj.lastname
+    if extras:
+        _write_unknown(extras, "lastname", data)
+    if obj.fax_number_country_code is not None:
+        data["faxNumberCountryCode"] = obj.fax_number_country_code
+    if extras:
+        _write_unknown(extras, "faxNumberCountryCode", data)
+    if obj.fax_number_area_code is not None:
+        data["faxNumberAreaCode"] = obj.fax_number_area_code
+    if extras:
+        _write_unknown(extras, "faxNumberAreaCode", data)
+    if obj.fax_number_subscriber is not None:
+        data["faxNumberSubscriber"] = obj.fax_number_subscriber
+    if extras:
+        _write_unknown(extras, "faxNumberSubscriber", data)
+    if obj.fax_number is not None:
+        data["faxNumber"] = obj.fax_number
+    if extras:
+        _write_unknown(extras, "faxNumber", data)
+    if obj.phone_number_country_code is not None:
+        data["phoneNumberCountryCode"] = obj.phone_number_country_code
+    if extras:
+        _write_unknown(extras, "phoneNumberCountryCode", data)
+    if obj.phone_number_area_code is not None:
+        data["phoneNumberAreaCode"] = obj.phone_number_area_code
+    if extras:
+        _write_unknown(extras, "phoneNumberAreaCode", data)
+    if obj.phone_number_subscriber is not None:
+        data["phoneNumberSubscriber"] = obj.phone_number_subscriber
+    if extras:
+        _write_unknown(extras, "phoneNumberSubscriber", data)
+    if obj.phone_number is not None:
+        data["phoneNumber"] = obj.phone_number
+    if extras:
+        _write_unknown(extras, "phoneNumber", data)
+    if obj.cell_phone_number_country_code is not None:
+        data["cellPhoneNumberCountryCode"] = obj.cell_phone_number_country_code
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberCountryCode", data)
+    if obj.cell_phone_number_area_code is not None:
+        data["cellPhoneNumberAreaCode"] = obj.cell_phone_number_area_code
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberAreaCode", data)
+    if obj.cell_phone_number_subscriber is not None:
+        data["cellPhoneNumberSubscriber"] = obj.cell_phone_number_subscriber
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberSubscriber", data)
+    if obj.cell_phone_number is not None:
+        data["cellPhoneNumber"] = obj.cell_phone_number
+    if extras:
+        _write_unknown(extras, "cellPhoneNumber", data)
+    if obj.address is not None:
+        data["address"] = _write_any_address(obj.address)
+    if extras:
+        _write_unknown(extras, "address", data)
+    if obj.country_code is not None:
+        data["countryCode"] = simple_types.format_country_code(obj.country_code)
+    if extras:
+        _write_unknown(extras, "countryCode", data)
+    if obj.title is not None:
+        data["title"] = obj.title
+    if extras:
+        _write_unknown(extras, "title", data)
+    if obj.addition_name is not None:
+        data["additionName"] = obj.addition_name
+    if extras:
+        _write_unknown(extras, "additionName", data)
+    if obj.company is not None:
+        data["company"] = obj.company
+    if extras:
+        _write_unknown(extras, "company", data)
+    if obj.homepage_url is not None:
+        data["homepageUrl"] = obj.homepage_url
+    if extras:
+        _write_unknown(extras, "homepageUrl", data)
+    if obj.portrait_url is not None:
+        data["portraitUrl"] = obj.portrait_url
+    if extras:
+        _write_unknown(extras, "portraitUrl", data)
+    if obj.position is not None:
+        data["position"] = obj.position
+    if extras:
+        _write_unknown(extras, "position", data)
+    if obj.secondary_email is not None:
+        data["secondaryEmail"] = obj.secondary_email
+    if extras:
+        _write_unknown(extras, "secondaryEmail", data)
+    if obj.click_out_url is not None:
+        data["clickOutUrl"] = obj.click_out_url
+    if extras:
+        _write_unknown(extras, "clickOutUrl", data)
+    if obj.office_hours is not None:
+        data["officeHours"] = obj.office_hours
+    if extras:
+        _write_unknown(extras, "officeHours", data)
+    if obj.realtor_logo is not None:
+        data["realtorLogo"] = obj.realtor_logo
+    if extras:
+        _write_unknown(extras, "realtorLogo", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_GEO_HIERARCHY_MEMBERS = frozenset(
+    ["city", "continent", "country", "neighbourhood", "quarter", "region"]
+)
+
+
+def _read_geo_hierarchy(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> GeoHierarchy | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _GEO_HIERARCHY_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _GEO_HIERARCHY_MEMBERS, path, problems, kept, extras, limits
+        )
+    _continent = None
+    for item in _values(
+        data, "continent", path + "/continent", problems, repeated=False
+    ):
+        _continent = _read_continent(item, path + "/continent", problems, kept, limits)
+    _country = None
+    for item in _values(data, "country", path + "/country", problems, repeated=False):
+        _country = _read_country(item, path + "/country", problems, kept, limits)
+    _region = None
+    for item in _values(data, "region", path + "/region", problems, repeated=False):
+        _region = _read_region(item, path + "/region", problems, kept, limits)
+    _city = None
+    for item in _values(data, "city", path + "/city", problems, repeated=False):
+        _city = _read_city(item, path + "/city", problems, kept, limits)
+    _quarter = None
+    for item in _values(data, "quarter", path + "/quarter", problems, repeated=False):
+        _quarter = _read_quarter(item, path + "/quarter", problems, kept, limits)
+    _neighbourhood = None
+    for item in _values(
+        data, "neighbourhood", path + "/neighbourhood", problems, repeated=False
+    ):
+        _neighbourhood = _read_neighbourhood(
+            item, path + "/neighbourhood", problems, kept, limits
+        )
+    return GeoHierarchy(
+        continent=_continent,  # type: ignore[arg-type]
+        country=_country,  # type: ignore[arg-type]
+        region=_region,  # type: ignore[arg-type]
+        city=_city,  # type: ignore[arg-type]
+        quarter=_quarter,  # type: ignore[arg-type]
+        neighbourhood=_neighbourhood,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_geo_hierarchy(obj: GeoHierarchy) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.continent is not None:
+        data["continent"] = _write_continent(obj.continent)
+    if extras:
+        _write_unknown(extras, "continent", data)
+    if obj.country is not None:
+        data["country"] = _write_country(obj.country)
+    if extras:
+        _write_unknown(extras, "country", data)
+    if obj.region is not None:
+        data["region"] = _write_region(obj.region)
+    if extras:
+        _write_unknown(extras, "region", data)
+    if obj.city is not None:
+        data["city"] = _write_city(obj.city)
+    if extras:
+        _write_unknown(extras, "city", data)
+    if obj.quarter is not None:
+        data["quarter"] = _write_quarter(obj.quarter)
+    if extras:
+        _write_unknown(extras, "quarter", data)
+    if obj.neighbourhood is not None:
+        data["neighbourhood"] = _write_neighbourhood(obj.neighbourhood)
+    if extras:
+        _write_unknown(extras, "neighbourhood", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_GEO_HIERARCHY_STATISTIC_MEMBERS = frozenset(["@count", "@realEstateType"])
+
+
+def _read_geo_hierarchy_statistic(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> GeoHierarchyStatistic | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _GEO_HIERARCHY_STATISTIC_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _GEO_HIERARCHY_STATISTIC_MEMBERS, path, problems, kept, extras, limits
+        )
+    _real_estate_type = _enum_simple(
+        data,
+        "@realEstateType",
+        path + "/@realEstateType",
+        problems,
+        simple_types.parse_real_estate_type,
+        kept,
+        extras,
+        None,
+    )
+    _count = _simple(
+        data, "@count", path + "/@count", problems, simple_types.parse_xs_int
+    )
+    return GeoHierarchyStatistic(
+        real_estate_type=_real_estate_type,  # type: ignore[arg-type]
+        count=_count,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_geo_hierarchy_statistic(obj: GeoHierarchyStatistic) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.real_estate_type is not None:
+        data["@realEstateType"] = simple_types.format_real_estate_type(
+            obj.real_estate_type
+        )
+    if obj.count is not None:
+        data["@count"] = simple_types.format_xs_int(obj.count)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_GEO_HIERARCHY_STATISTICS_MEMBERS = frozenset(["GeoHierarchyStatistic"])
+
+
+def _read_geo_hierarchy_statistics(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> GeoHierarchyStatistics | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _GEO_HIERARCHY_STATISTICS_MEMBERS.issuperset(data):
+        _unknown_members(
+            data,
+            _GEO_HIERARCHY_STATISTICS_MEMBERS,
+            path,
+            problems,
+            kept,
+            extras,
+            limits,
+        )
+    _geo_hierarchy_statistic = []
+    for index, item in enumerate(
+        _values(
+            data,
+            "GeoHierarchyStatistic",
+            path + "/GeoHierarchyStatistic",
+            problems,
+            repeated=True,
+        ),
+        1,
+    ):
+        child = _read_geo_hierarchy_statistic(
+            item, f"{path}/GeoHierarchyStatistic[{index}]", problems, kept, limits
+        )
+        if child is not None:
+            _geo_hierarchy_statistic.append(child)
+    return GeoHierarchyStatistics(
+        geo_hierarchy_statistic=_geo_hierarchy_statistic,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_geo_hierarchy_statistics(obj: GeoHierarchyStatistics) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.geo_hierarchy_statistic:
+        data["GeoHierarchyStatistic"] = [
+            _write_geo_hierarchy_statistic(item) for item in obj.geo_hierarchy_statistic
+        ]
+    if extras:
+        _write_unknown(extras, "GeoHierarchyStatistic", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_MEMBERS = frozenset(
+    [
+        "additionName",
+        "address",
+        "cellPhoneNumber",
+        "cellPhoneNumberAreaCode",
+        "cellPhoneNumberCountryCode",
+        "cellPhoneNumberSubscriber",
+        "clickOutUrl",
+        "company",
+        "countryCode",
+        "email",
+        "faxNumber",
+        "faxNumberAreaCode",
+        "faxNumberCountryCode",
+        "faxNumberSubscriber",
+        "firstname",
+        "homepageUrl",
+        "lastname",
+        "phoneNumber",
+        "phoneNumberAreaCode",
+        "phoneNumberCountryCode",
+        "phoneNumberSubscriber",
+        "portraitUrl",
+        "position",
+        "postOfficeBox",
+        "salutation",
+        "secondaryEmail",
+        "title",
+    ]
+)
+
+
+def _read_master_data_contact_details_type(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> MasterDataContactDetailsType | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _MASTER_DATA_CONTACT_DETAILS_TYPE_MEMBERS.issuperset(data):
+        _unknown_members(
+            data,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_MEMBERS,
+            path,
+            problems,
+            kept,
+            extras,
+            limits,
+        )
+    _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
+    _salutation = _enum_simple(
+        data,
+        "salutation",
+        path + "/salutation",
+        problems,
+        simple_types.parse_salutation_type,
+        kept,
+        extras,
+        "email",
+    )
+    _firstname = _simple(
+        data,
+        "firstname",
+        path + "/firstname",
+        problems,
+        simple_types.parse_master_data_contact_details_type_firstname,
+    )
+    _lastname = _simple(
+        data,
+        "lastname",
+        path + "/lastname",
+        problems,
+        simple_types.parse_master_data_contact_details_type_lastname,
+    )
+    _fax_number_country_code = _simple(
+        data,
+        "faxNumberCountryCode",
+        path + "/faxNumberCountryCode",
+        problems,
+        simple_types.parse_master_data_contact_details_type_fax_number_country_code,
+    )
+    _fax_number_area_code = _simple(
+        data,
+        "faxNumberAreaCode",
+        path + "/faxNumberAreaCode",
+        problems,
+        simple_types.parse_master_data_contact_details_type_fax_number_area_code,
+    )
+    _fax_number_subscriber = _simple(
+        data,
+        "faxNumberSubscriber",
+        path + "/faxNumberSubscriber",
+        problems,
+        simple_types.parse_master_data_contact_details_type_fax_number_subscriber,
+    )
+    _fax_number = _simple(
+        data,
+        "faxNumber",
+        path + "/faxNumber",
+        problems,
+        simple_types.parse_master_data_contact_details_type_fax_number,
+    )
+    _phone_number_country_code = _simple(
+        data,
+        "phoneNumberCountryCode",
+        path + "/phoneNumberCountryCode",
+        problems,
+        simple_types.parse_master_data_contact_details_type_phone_number_country_code,
+    )
+    _phone_number_area_code = _simple(
+        data,
+        "phoneNumberAreaCode",
+        path + "/phoneNumberAreaCode",
+        problems,
+        simple_types.parse_master_data_contact_details_type_phone_number_area_code,
+    )
+    _phone_number_subscriber = _simple(
+        data,
+        "phoneNumberSubscriber",
+        path + "/phoneNumberSubscriber",
+        problems,
+        simple_types.parse_master_data_contact_details_type_phone_number_subscriber,
+    )
+    _phone_number = _simple(
+        data,
+        "phoneNumber",
+        path + "/phoneNumber",
+        problems,
+        simple_types.parse_master_data_contact_details_type_phone_number,
+    )
+    _cell_phone_number_country_code = _simple(
+        data,
+        "cellPhoneNumberCountryCode",
+        path + "/cellPhoneNumberCountryCode",
+        problems,
+        simple_types.parse_master_data_contact_details_type_cell_phone_number_country_code,
+    )
+    _cell_phone_number_area_code = _simple(
+        data,
+        "cellPhoneNumberAreaCode",
+        path + "/cellPhoneNumberAreaCode",
+        problems,
+        simple_types.parse_master_data_contact_details_type_cell_phone_number_area_code,
+    )
+    _cell_phone_number_subscriber = _simple(
+        data,
+        "cellPhoneNumberSubscriber",
+        path + "/cellPhoneNumberSubscriber",
+        problems,
+        simple_types.parse_master_data_contact_details_type_cell_phone_number_subscriber,
+    )
+    _cell_phone_number = _simple(
+        data,
+        "cellPhoneNumber",
+        path + "/cellPhoneNumber",
+        problems,
+        simple_types.parse_master_data_contact_details_type_cell_phone_number,
+    )
+    _address = None
+    for item in _values(data, "address", path + "/address", problems, repeated=False):
+        _address = _read_any_address(item, path + "/address", problems, kept, limits)
+    _country_code = _enum_simple(
+        data,
+        "countryCode",
+        path + "/countryCode",
+        problems,
+        simple_types.parse_country_code,
+        kept,
+        extras,
+        "address",
+    )
+    _title = _simple(
+        data,
+        "title",
+        path + "/title",
+        problems,
+        simple_types.parse_master_data_contact_details_type_title,
+    )
+    _addition_name = _simple(
+        data,
+        "additionName",
+        path + "/additionName",
+        problems,
+        simple_types.parse_master_data_contact_details_type_addition_name,
+    )
+    _company = _simple(
+        data,
+        "company",
+        path + "/company",
+        problems,
+        simple_types.parse_master_data_contact_details_type_company,
+    )
+    _homepage_url = _simple(
+        data,
+        "homepageUrl",
+        path + "/homepageUrl",
+        problems,
+        simple_types.parse_master_data_contact_details_type_homepage_url,
+    )
+    _portrait_url = _simple(
+        data,
+        "portraitUrl",
+        path + "/portraitUrl",
+        problems,
+        simple_types.parse_master_data_contact_details_type_portrait_url,
+    )
+    _position = _simple(
+        data,
+        "position",
+        path + "/position",
+        problems,
+        simple_types.parse_master_data_contact_details_type_position,
+    )
+    _secondary_email = _simple(
+        data,
+        "secondaryEmail",
+        path + "/secondaryEmail",
+        problems,
+        simple_types.parse_email,
+    )
+    _click_out_url = _simple(
+        data,
+        "clickOutUrl",
+        path + "/clickOutUrl",
+        problems,
+        simple_types.parse_master_data_contact_details_type_click_out_url,
+    )
+    _post_office_box = _simple(
+        data,
+        "postOfficeBox",
+        path + "/postOfficeBox",
+        problems,
+        simple_types.parse_xs_boolean,
+    )
+    return MasterDataContactDetailsType(
+        email=_email,  # type: ignore[arg-type]
+        salutation=_salutation,  # type: ignore[arg-type]
+        firstname=_firstname,  # type: ignore[arg-type]
+        lastname=_lastname,  # type: ignore[arg-type]
+        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
+        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
+        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
+        fax_number=_fax_number,  # type: ignore[arg-type]
+        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
+        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
+        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
+        phone_number=_phone_number,  # type: ignore[arg-type]
+        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
+        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
+        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
+        address=_address,  # type: ignore[arg-type]
+        country_code=_country_code,  # type: ignore[arg-type]
+        title=_title,  # type: ignore[arg-type]
+        addition_name=_addition_name,  # type: ignore[arg-type]
+        company=_company,  # type: ignore[arg-type]
+        homepage_url=_homepage_url,  # type: ignore[arg-type]
+        portrait_url=_portrait_url,  # type: ignore[arg-type]
+        position=_position,  # type: ignore[arg-type]
+        secondary_email=_secondary_email,  # type: ignore[arg-type]
+        click_out_url=_click_out_url,  # type: ignore[arg-type]
+        post_office_box=_post_office_box,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_master_data_contact_details_type(
+    obj: MasterDataContactDetailsType,
+) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.email is not None:
+        data["email"] = obj.email
+    if extras:
+        _write_unknown(extras, "email", data)
+    if obj.salutation is not None:
+        data["salutation"] = simple_types.format_salutation_type(obj.salutation)
+    if extras:
+        _write_unknown(extras, "salutation", data)
+    if obj.firstname is not None:
+        data["firstname"] = obj.firstname
+    if extras:
+        _write_unknown(extras, "firstname", data)
+    if obj.lastname is not None:
+        data["lastname"] = obj.lastname
+    if extras:
+        _write_unknown(extras, "lastname", data)
+    if obj.fax_number_country_code is not None:
+        data["faxNumberCountryCode"] = obj.fax_number_country_code
+    if extras:
+        _write_unknown(extras, "faxNumberCountryCode", data)
+    if obj.fax_number_area_code is not None:
+        data["faxNumberAreaCode"] = obj.fax_number_area_code
+    if extras:
+        _write_unknown(extras, "faxNumberAreaCode", data)
+    if obj.fax_number_subscriber is not None:
+        data["faxNumberSubscriber"] = obj.fax_number_subscriber
+    if extras:
+        _write_unknown(extras, "faxNumberSubscriber", data)
+    if obj.fax_number is not None:
+        data["faxNumber"] = obj.fax_number
+    if extras:
+        _write_unknown(extras, "faxNumber", data)
+    if obj.phone_number_country_code is not None:
+        data["phoneNumberCountryCode"] = obj.phone_number_country_code
+    if extras:
+        _write_unknown(extras, "phoneNumberCountryCode", data)
+    if obj.phone_number_area_code is not None:
+        data["phoneNumberAreaCode"] = obj.phone_number_area_code
+    if extras:
+        _write_unknown(extras, "phoneNumberAreaCode", data)
+    if obj.phone_number_subscriber is not None:
+        data["phoneNumberSubscriber"] = obj.phone_number_subscriber
+    if extras:
+        _write_unknown(extras, "phoneNumberSubscriber", data)
+    if obj.phone_number is not None:
+        data["phoneNumber"] = obj.phone_number
+    if extras:
+        _write_unknown(extras, "phoneNumber", data)
+    if obj.cell_phone_number_country_code is not None:
+        data["cellPhoneNumberCountryCode"] = obj.cell_phone_number_country_code
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberCountryCode", data)
+    if obj.cell_phone_number_area_code is not None:
+        data["cellPhoneNumberAreaCode"] = obj.cell_phone_number_area_code
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberAreaCode", data)
+    if obj.cell_phone_number_subscriber is not None:
+        data["cellPhoneNumberSubscriber"] = obj.cell_phone_number_subscriber
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberSubscriber", data)
+    if obj.cell_phone_number is not None:
+        data["cellPhoneNumber"] = obj.cell_phone_number
+    if extras:
+        _write_unknown(extras, "cellPhoneNumber", data)
+    if obj.address is not None:
+        data["address"] = _write_any_address(obj.address)
+    if extras:
+        _write_unknown(extras, "address", data)
+    if obj.country_code is not None:
+        data["countryCode"] = simple_types.format_country_code(obj.country_code)
+    if extras:
+        _write_unknown(extras, "countryCode", data)
+    if obj.title is not None:
+        data["title"] = obj.title
+    if extras:
+        _write_unknown(extras, "title", data)
+    if obj.addition_name is not None:
+        data["additionName"] = obj.addition_name
+    if extras:
+        _write_unknown(extras, "additionName", data)
+    if obj.company is not None:
+        data["company"] = obj.company
+    if extras:
+        _write_unknown(extras, "company", data)
+    if obj.homepage_url is not None:
+        data["homepageUrl"] = obj.homepage_url
+    if extras:
+        _write_unknown(extras, "homepageUrl", data)
+    if obj.portrait_url is not None:
+        data["portraitUrl"] = obj.portrait_url
+    if extras:
+        _write_unknown(extras, "portraitUrl", data)
+    if obj.position is not None:
+        data["position"] = obj.position
+    if extras:
+        _write_unknown(extras, "position", data)
+    if obj.secondary_email is not None:
+        data["secondaryEmail"] = obj.secondary_email
+    if extras:
+        _write_unknown(extras, "secondaryEmail", data)
+    if obj.click_out_url is not None:
+        data["clickOutUrl"] = obj.click_out_url
+    if extras:
+        _write_unknown(extras, "clickOutUrl", data)
+    if obj.post_office_box is not None:
+        data["postOfficeBox"] = simple_types.format_xs_boolean(obj.post_office_box)
+    if extras:
+        _write_unknown(extras, "postOfficeBox", data)
     if extras:
         _write_unknown(extras, ..., data)
     return data
@@ -1268,6 +2623,150 @@ def _write_messages(obj: Messages) -> dict[str, Any]:
         data["message"] = [_write_message(item) for item in obj.message]
     if extras:
         _write_unknown(extras, "message", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_NEIGHBOURHOOD_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+
+
+def _read_neighbourhood(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Neighbourhood | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _NEIGHBOURHOOD_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _NEIGHBOURHOOD_MEMBERS, path, problems, kept, extras, limits
+        )
+    _name = _simple(
+        data, "name", path + "/name", problems, simple_types.parse_xs_string
+    )
+    _geo_code_id = _simple(
+        data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
+    )
+    _full_geo_code_id = _simple(
+        data,
+        "fullGeoCodeId",
+        path + "/fullGeoCodeId",
+        problems,
+        simple_types.parse_xs_string,
+    )
+    _statistics = None
+    for item in _values(
+        data, "statistics", path + "/statistics", problems, repeated=False
+    ):
+        _statistics = _read_geo_hierarchy_statistics(
+            item, path + "/statistics", problems, kept, limits
+        )
+    return Neighbourhood(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_neighbourhood(obj: Neighbourhood) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.name is not None:
+        data["name"] = obj.name
+    if extras:
+        _write_unknown(extras, "name", data)
+    if obj.geo_code_id is not None:
+        data["geoCodeId"] = obj.geo_code_id
+    if extras:
+        _write_unknown(extras, "geoCodeId", data)
+    if obj.full_geo_code_id is not None:
+        data["fullGeoCodeId"] = obj.full_geo_code_id
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", data)
+    if obj.statistics is not None:
+        data["statistics"] = _write_geo_hierarchy_statistics(obj.statistics)
+    if extras:
+        _write_unknown(extras, "statistics", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_QUARTER_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+
+
+def _read_quarter(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Quarter | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _QUARTER_MEMBERS.issuperset(data):
+        _unknown_members(data, _QUARTER_MEMBERS, path, problems, kept, extras, limits)
+    _name = _simple(
+        data, "name", path + "/name", problems, simple_types.parse_xs_string
+    )
+    _geo_code_id = _simple(
+        data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
+    )
+    _full_geo_code_id = _simple(
+        data,
+        "fullGeoCodeId",
+        path + "/fullGeoCodeId",
+        problems,
+        simple_types.parse_xs_string,
+    )
+    _statistics = None
+    for item in _values(
+        data, "statistics", path + "/statistics", problems, repeated=False
+    ):
+        _statistics = _read_geo_hierarchy_statistics(
+            item, path + "/statistics", problems, kept, limits
+        )
+    return Quarter(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_quarter(obj: Quarter) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.name is not None:
+        data["name"] = obj.name
+    if extras:
+        _write_unknown(extras, "name", data)
+    if obj.geo_code_id is not None:
+        data["geoCodeId"] = obj.geo_code_id
+    if extras:
+        _write_unknown(extras, "geoCodeId", data)
+    if obj.full_geo_code_id is not None:
+        data["fullGeoCodeId"] = obj.full_geo_code_id
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", data)
+    if obj.statistics is not None:
+        data["statistics"] = _write_geo_hierarchy_statistics(obj.statistics)
+    if extras:
+        _write_unknown(extras, "statistics", data)
     if extras:
         _write_unknown(extras, ..., data)
     return data
@@ -1440,7 +2939,7 @@ def _read_realtor_contact_details(
     )
     _address = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
-        _address = _read_address(item, path + "/address", problems, kept, limits)
+        _address = _read_any_address(item, path + "/address", problems, kept, limits)
     _country_code = _enum_simple(
         data,
         "countryCode",
@@ -1667,7 +3166,7 @@ def _write_realtor_contact_details(obj: RealtorContactDetails) -> dict[str, Any]
     if extras:
         _write_unknown(extras, "cellPhoneNumber", data)
     if obj.address is not None:
-        data["address"] = _write_address(obj.address)
+        data["address"] = _write_any_address(obj.address)
     if extras:
         _write_unknown(extras, "address", data)
     if obj.country_code is not None:
@@ -1807,6 +3306,362 @@ def _write_realtor_contact_details_list(
     if extras:
         _write_unknown(extras, ..., data)
     return data
+
+
+_REGION_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+
+
+def _read_region(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Region | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _REGION_MEMBERS.issuperset(data):
+        _unknown_members(data, _REGION_MEMBERS, path, problems, kept, extras, limits)
+    _name = _simple(
+        data, "name", path + "/name", problems, simple_types.parse_xs_string
+    )
+    _geo_code_id = _simple(
+        data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
+    )
+    _full_geo_code_id = _simple(
+        data,
+        "fullGeoCodeId",
+        path + "/fullGeoCodeId",
+        problems,
+        simple_types.parse_xs_string,
+    )
+    _statistics = None
+    for item in _values(
+        data, "statistics", path + "/statistics", problems, repeated=False
+    ):
+        _statistics = _read_geo_hierarchy_statistics(
+            item, path + "/statistics", problems, kept, limits
+        )
+    return Region(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_region(obj: Region) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.name is not None:
+        data["name"] = obj.name
+    if extras:
+        _write_unknown(extras, "name", data)
+    if obj.geo_code_id is not None:
+        data["geoCodeId"] = obj.geo_code_id
+    if extras:
+        _write_unknown(extras, "geoCodeId", data)
+    if obj.full_geo_code_id is not None:
+        data["fullGeoCodeId"] = obj.full_geo_code_id
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", data)
+    if obj.statistics is not None:
+        data["statistics"] = _write_geo_hierarchy_statistics(obj.statistics)
+    if extras:
+        _write_unknown(extras, "statistics", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_WGS84_ADDRESS_MEMBERS = frozenset(
+    [
+        "city",
+        "description",
+        "geoHierarchy",
+        "houseNumber",
+        "internationalCountryRegion",
+        "postcode",
+        "preciseHouseNumber",
+        "quarter",
+        "street",
+        "wgs84Coordinate",
+    ]
+)
+
+
+def _read_wgs84_address(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Wgs84Address | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _WGS84_ADDRESS_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _WGS84_ADDRESS_MEMBERS, path, problems, kept, extras, limits
+        )
+    _street = _simple(
+        data,
+        "street",
+        path + "/street",
+        problems,
+        simple_types.parse_wgs84_address_street,
+    )
+    _house_number = _simple(
+        data,
+        "houseNumber",
+        path + "/houseNumber",
+        problems,
+        simple_types.parse_wgs84_address_house_number,
+    )
+    _postcode = _simple(
+        data,
+        "postcode",
+        path + "/postcode",
+        problems,
+        simple_types.parse_wgs84_address_postcode,
+    )
+    _city = _simple(
+        data, "city", path + "/city", problems, simple_types.parse_wgs84_address_city
+    )
+    _international_country_region = None
+    for item in _values(
+        data,
+        "internationalCountryRegion",
+        path + "/internationalCountryRegion",
+        problems,
+        repeated=False,
+    ):
+        _international_country_region = _read_country_region(
+            item, path + "/internationalCountryRegion", problems, kept, limits
+        )
+    _quarter = _simple(
+        data, "quarter", path + "/quarter", problems, simple_types.parse_text_field
+    )
+    _wgs84_coordinate = None
+    for item in _values(
+        data, "wgs84Coordinate", path + "/wgs84Coordinate", problems, repeated=False
+    ):
+        _wgs84_coordinate = _read_wgs84_coordinate(
+            item, path + "/wgs84Coordinate", problems, kept, limits
+        )
+    _precise_house_number = _simple(
+        data,
+        "preciseHouseNumber",
+        path + "/preciseHouseNumber",
+        problems,
+        simple_types.parse_xs_boolean,
+    )
+    _geo_hierarchy = None
+    for item in _values(
+        data, "geoHierarchy", path + "/geoHierarchy", problems, repeated=False
+    ):
+        _geo_hierarchy = _read_geo_hierarchy(
+            item, path + "/geoHierarchy", problems, kept, limits
+        )
+    _description = None
+    for item in _values(
+        data, "description", path + "/description", problems, repeated=False
+    ):
+        _description = _read_wgs84_address_description(
+            item, path + "/description", problems, kept, limits
+        )
+    return Wgs84Address(
+        street=_street,  # type: ignore[arg-type]
+        house_number=_house_number,  # type: ignore[arg-type]
+        postcode=_postcode,  # type: ignore[arg-type]
+        city=_city,  # type: ignore[arg-type]
+        international_country_region=_international_country_region,  # type: ignore[arg-type]
+        quarter=_quarter,  # type: ignore[arg-type]
+        wgs84_coordinate=_wgs84_coordinate,  # type: ignore[arg-type]
+        precise_house_number=_precise_house_number,  # type: ignore[arg-type]
+        geo_hierarchy=_geo_hierarchy,  # type: ignore[arg-type]
+        description=_description,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_wgs84_address(obj: Wgs84Address) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.street is not None:
+        data["street"] = obj.street
+    if extras:
+        _write_unknown(extras, "street", data)
+    if obj.house_number is not None:
+        data["houseNumber"] = obj.house_number
+    if extras:
+        _write_unknown(extras, "houseNumber", data)
+    if obj.postcode is not None:
+        data["postcode"] = obj.postcode
+    if extras:
+        _write_unknown(extras, "postcode", data)
+    if obj.city is not None:
+        data["city"] = obj.city
+    if extras:
+        _write_unknown(extras, "city", data)
+    if obj.international_country_region is not None:
+        data["internationalCountryRegion"] = _write_country_region(
+            obj.international_country_region
+        )
+    if extras:
+        _write_unknown(extras, "internationalCountryRegion", data)
+    if obj.quarter is not None:
+        data["quarter"] = obj.quarter
+    if extras:
+        _write_unknown(extras, "quarter", data)
+    if obj.wgs84_coordinate is not None:
+        data["wgs84Coordinate"] = _write_wgs84_coordinate(obj.wgs84_coordinate)
+    if extras:
+        _write_unknown(extras, "wgs84Coordinate", data)
+    if obj.precise_house_number is not None:
+        data["preciseHouseNumber"] = simple_types.format_xs_boolean(
+            obj.precise_house_number
+        )
+    if extras:
+        _write_unknown(extras, "preciseHouseNumber", data)
+    if obj.geo_hierarchy is not None:
+        data["geoHierarchy"] = _write_geo_hierarchy(obj.geo_hierarchy)
+    if extras:
+        _write_unknown(extras, "geoHierarchy", data)
+    if obj.description is not None:
+        data["description"] = _write_wgs84_address_description(obj.description)
+    if extras:
+        _write_unknown(extras, "description", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_WGS84_ADDRESS_DESCRIPTION_MEMBERS = frozenset(["text"])
+
+
+def _read_wgs84_address_description(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Wgs84AddressDescription | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _WGS84_ADDRESS_DESCRIPTION_MEMBERS.issuperset(data):
+        _unknown_members(
+            data,
+            _WGS84_ADDRESS_DESCRIPTION_MEMBERS,
+            path,
+            problems,
+            kept,
+            extras,
+            limits,
+        )
+    _text = _simple(
+        data, "text", path + "/text", problems, simple_types.parse_xs_string
+    )
+    return Wgs84AddressDescription(
+        text=_text,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_wgs84_address_description(obj: Wgs84AddressDescription) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.text is not None:
+        data["text"] = obj.text
+    if extras:
+        _write_unknown(extras, "text", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+_WGS84_COORDINATE_MEMBERS = frozenset(["latitude", "longitude"])
+
+
+def _read_wgs84_coordinate(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Wgs84Coordinate | None:
+    data = _object(value, path, problems)
+    if data is None:
+        return None
+    extras: list[object] = []
+    if not _WGS84_COORDINATE_MEMBERS.issuperset(data):
+        _unknown_members(
+            data, _WGS84_COORDINATE_MEMBERS, path, problems, kept, extras, limits
+        )
+    _latitude = _simple(
+        data,
+        "latitude",
+        path + "/latitude",
+        problems,
+        simple_types.parse_wgs84_coordinate_latitude,
+    )
+    _longitude = _simple(
+        data,
+        "longitude",
+        path + "/longitude",
+        problems,
+        simple_types.parse_wgs84_coordinate_longitude,
+    )
+    return Wgs84Coordinate(
+        latitude=_latitude,  # type: ignore[arg-type]
+        longitude=_longitude,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_wgs84_coordinate(obj: Wgs84Coordinate) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    extras = (
+        _unknown_attributes(obj.unknown_content, data) if obj.unknown_content else None
+    )
+    if obj.latitude is not None:
+        data["latitude"] = simple_types.format_wgs84_coordinate_latitude(obj.latitude)
+    if extras:
+        _write_unknown(extras, "latitude", data)
+    if obj.longitude is not None:
+        data["longitude"] = simple_types.format_wgs84_coordinate_longitude(
+            obj.longitude
+        )
+    if extras:
+        _write_unknown(extras, "longitude", data)
+    if extras:
+        _write_unknown(extras, ..., data)
+    return data
+
+
+# Address and its derived types: `@xsi.type` value -> reader, and
+# class -> (writer, `@xsi.type` value).
+_ADDRESS_READERS = {
+    "common:Address": _read_address,
+    "Address": _read_address,
+    "common:Wgs84Address": _read_wgs84_address,
+    "Wgs84Address": _read_wgs84_address,
+}
+_ADDRESS_WRITERS = {
+    Wgs84Address: (_write_wgs84_address, "common:Wgs84Address"),
+}
 
 
 # Local name of the root element -> (reader, path of the root in problems).

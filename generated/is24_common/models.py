@@ -15,18 +15,61 @@ from .unknown import UnknownContent
 _list = list
 
 __all__ = [
+    "NIL",
+    "Nil",
     "CountryCode",
     "MessageCode",
+    "RealEstateType",
     "SalutationType",
     "Address",
     "BaseContactDetails",
+    "GeoHierarchyElement",
+    "City",
     "ContactDetails",
+    "Continent",
+    "Country",
     "CountryRegion",
+    "ExposeContactDetails",
+    "GeoHierarchy",
+    "GeoHierarchyStatistic",
+    "GeoHierarchyStatistics",
+    "MasterDataContactDetailsType",
     "Message",
     "Messages",
+    "Neighbourhood",
+    "Quarter",
     "RealtorContactDetails",
     "RealtorContactDetailsList",
+    "Region",
+    "Wgs84Address",
+    "Wgs84AddressDescription",
+    "Wgs84Coordinate",
 ]
+
+
+class Nil:
+    """The type of NIL, the value of a nillable element sent with xsi:nil="true".
+
+    A nil element is present but has no content, unlike an absent element
+    (None). JSON writes it as null.
+    """
+
+    __slots__ = ()
+    _instance: Nil | None = None
+
+    def __new__(cls) -> Nil:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NIL"
+
+    def __reduce__(self) -> str:
+        return "NIL"
+
+
+NIL = Nil()
 
 
 class CountryCode(enum.Enum):
@@ -601,6 +644,53 @@ class MessageCode(enum.Enum):
     ERROR_GEOCODING_FAILED = "ERROR_GEOCODING_FAILED"
 
 
+class RealEstateType(enum.Enum):
+    """Enumeration of well known is24 real estate types."""
+
+    #: apartment rent
+    APARTMENT_RENT = "APARTMENT_RENT"
+    #: apartment buy
+    APARTMENT_BUY = "APARTMENT_BUY"
+    #: house rent
+    HOUSE_RENT = "HOUSE_RENT"
+    #: house buy
+    HOUSE_BUY = "HOUSE_BUY"
+    #: garage rent
+    GARAGE_RENT = "GARAGE_RENT"
+    #: garage buy
+    GARAGE_BUY = "GARAGE_BUY"
+    #: living rent site
+    LIVING_RENT_SITE = "LIVING_RENT_SITE"
+    #: living buy site
+    LIVING_BUY_SITE = "LIVING_BUY_SITE"
+    #: trade site
+    TRADE_SITE = "TRADE_SITE"
+    #: house type
+    HOUSE_TYPE = "HOUSE_TYPE"
+    #: flat share room
+    FLAT_SHARE_ROOM = "FLAT_SHARE_ROOM"
+    #: senior care
+    SENIOR_CARE = "SENIOR_CARE"
+    #: assisted living
+    ASSISTED_LIVING = "ASSISTED_LIVING"
+    #: office
+    OFFICE = "OFFICE"
+    #: industry
+    INDUSTRY = "INDUSTRY"
+    #: store
+    STORE = "STORE"
+    #: gastronomy
+    GASTRONOMY = "GASTRONOMY"
+    #: special purpose
+    SPECIAL_PURPOSE = "SPECIAL_PURPOSE"
+    #: investment
+    INVESTMENT = "INVESTMENT"
+    #: compulsory auction
+    COMPULSORY_AUCTION = "COMPULSORY_AUCTION"
+    #: living for a short term of time
+    SHORT_TERM_ACCOMMODATION = "SHORT_TERM_ACCOMMODATION"
+
+
 class SalutationType(enum.Enum):
     """Salutation used to address a contact."""
 
@@ -724,6 +814,39 @@ class BaseContactDetails:
 
 
 @dataclass(kw_only=True, slots=True)
+class GeoHierarchyElement:
+    """Defines a region with all informations.
+
+    XML type `GeoHierarchyElement`.
+
+    Attributes:
+        name: `name`. The name of the region, like a region, city or quarter.
+        geo_code_id: `geoCodeId`. The IS24 GeoCode of the region.
+        full_geo_code_id: `fullGeoCodeId`. The IS24 GeoCode of the corresponding
+            hierarchy.
+        statistics: `statistics`. Optional element which holds the statistics (i.e.
+            number of objects) for a real estate type.
+    """
+
+    name: str | None = None
+    geo_code_id: int
+    full_geo_code_id: str | None = None
+    statistics: GeoHierarchyStatistics | None = None
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class City(GeoHierarchyElement):
+    """Defines a city with name and geoCodeIds.
+
+    XML type `City`, an extension of `GeoHierarchyElement`.
+    """
+
+
+@dataclass(kw_only=True, slots=True)
 class ContactDetails(BaseContactDetails):
     """Contact fields plus office hours and the id that IS24 assigns to the contact.
 
@@ -738,6 +861,22 @@ class ContactDetails(BaseContactDetails):
 
     office_hours: str | None = None
     id: int | None = None
+
+
+@dataclass(kw_only=True, slots=True)
+class Continent(GeoHierarchyElement):
+    """Defines a continent with geoCodeIds.
+
+    XML type `Continent`, an extension of `GeoHierarchyElement`.
+    """
+
+
+@dataclass(kw_only=True, slots=True)
+class Country(GeoHierarchyElement):
+    """Defines a country with name and geoCodeIds.
+
+    XML type `Country`, an extension of `GeoHierarchyElement`.
+    """
 
 
 @dataclass(kw_only=True, slots=True)
@@ -758,6 +897,96 @@ class CountryRegion:
     unknown_content: _list[UnknownContent] = _field(
         default_factory=_list, repr=False, compare=False
     )
+
+
+@dataclass(kw_only=True, slots=True)
+class ExposeContactDetails(ContactDetails):
+    """The contact details for an expose.
+
+    XML type `ExposeContactDetails`, an extension of `ContactDetails`.
+
+    Attributes:
+        realtor_logo: `realtorLogo`. URL to realtor's logo.
+    """
+
+    realtor_logo: str | None = None
+
+
+@dataclass(kw_only=True, slots=True)
+class GeoHierarchy:
+    """The geo-hierarchy information.
+
+    XML type `GeoHierarchy`.
+
+    Attributes:
+        continent: `continent`. Continent.
+        country: `country`. Country.
+        region: `region`. Region.
+        city: `city`. City.
+        quarter: `quarter`. Quarter.
+        neighbourhood: `neighbourhood`. Neighbourhood.
+    """
+
+    continent: Continent | None = None
+    country: Country
+    region: Region
+    city: City
+    quarter: Quarter
+    neighbourhood: Neighbourhood | None = None
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class GeoHierarchyStatistic:
+    """Holds the statistics (i.e. number of objects) for a real estate type.
+
+    XML type `GeoHierarchyStatistic`.
+
+    Attributes:
+        real_estate_type: `@realEstateType`.
+        count: `@count`.
+    """
+
+    real_estate_type: RealEstateType
+    count: int
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class GeoHierarchyStatistics:
+    """List element for GeoHierarchyStatistic.
+
+    XML type `GeoHierarchyStatistics`.
+
+    Attributes:
+        geo_hierarchy_statistic: `GeoHierarchyStatistic`.
+    """
+
+    geo_hierarchy_statistic: list[GeoHierarchyStatistic] = _field(default_factory=_list)
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class MasterDataContactDetailsType(BaseContactDetails):
+    """The MasterDataContactDetailsType type.
+
+    XML type `MasterDataContactDetailsType`, an extension of `BaseContactDetails`.
+
+    Attributes:
+        post_office_box: `postOfficeBox`. Tells weather the address is a post office
+            box.
+    """
+
+    post_office_box: bool | None = None
 
 
 @dataclass(kw_only=True, slots=True)
@@ -801,6 +1030,22 @@ class Messages:
 
 
 @dataclass(kw_only=True, slots=True)
+class Neighbourhood(GeoHierarchyElement):
+    """Defines a neighbourhood with geoCodeIds.
+
+    XML type `Neighbourhood`, an extension of `GeoHierarchyElement`.
+    """
+
+
+@dataclass(kw_only=True, slots=True)
+class Quarter(GeoHierarchyElement):
+    """Defines a quarter with name and geoCodeIds.
+
+    XML type `Quarter`, an extension of `GeoHierarchyElement`.
+    """
+
+
+@dataclass(kw_only=True, slots=True)
 class RealtorContactDetails(ContactDetails):
     """Contact of a realtor: the common contact fields plus the flags and the counter that
     IS24 keeps for each realtor contact.
@@ -841,6 +1086,72 @@ class RealtorContactDetailsList:
     """
 
     realtor_contact_details: list[RealtorContactDetails] = _field(default_factory=_list)
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class Region(GeoHierarchyElement):
+    """Defines a region with name and geoCodeId.
+
+    XML type `Region`, an extension of `GeoHierarchyElement`.
+    """
+
+
+@dataclass(kw_only=True, slots=True)
+class Wgs84Address(Address):
+    """Base address enriched with WGS84 geocoordinates.
+
+    XML type `Wgs84Address`, an extension of `Address`.
+
+    Attributes:
+        quarter: `quarter`. District or quarter of this address.
+        wgs84_coordinate: `wgs84Coordinate`.
+        precise_house_number: `preciseHouseNumber`. Whether precision of the coordinates
+            is of the level of house number.
+        geo_hierarchy: `geoHierarchy`.
+        description: `description`.
+    """
+
+    quarter: str | None = None
+    wgs84_coordinate: Wgs84Coordinate | None = None
+    precise_house_number: bool | None = None
+    geo_hierarchy: GeoHierarchy | None = None
+    description: Wgs84AddressDescription | None = None
+
+
+@dataclass(kw_only=True, slots=True)
+class Wgs84AddressDescription:
+    """The Wgs84AddressDescription type.
+
+    XML type `Wgs84AddressDescription`.
+
+    Attributes:
+        text: `text`.
+    """
+
+    text: str
+    # Elements and attributes the schema does not declare, kept by lenient reading.
+    unknown_content: _list[UnknownContent] = _field(
+        default_factory=_list, repr=False, compare=False
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class Wgs84Coordinate:
+    """Geo information of the real estate.
+
+    XML type `Wgs84Coordinate`.
+
+    Attributes:
+        latitude: `latitude`. Latitude (Y-Value) of the WGS84 coordinate (GPS).
+        longitude: `longitude`. Longitude (X-Value) of the WGS84 coordinate (GPS).
+    """
+
+    latitude: float
+    longitude: float
     # Elements and attributes the schema does not declare, kept by lenient reading.
     unknown_content: _list[UnknownContent] = _field(
         default_factory=_list, repr=False, compare=False

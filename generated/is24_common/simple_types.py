@@ -37,7 +37,7 @@ from .lexical import (
     replace_whitespace,
     shorten,
 )
-from .models import CountryCode, MessageCode, SalutationType
+from .models import CountryCode, MessageCode, RealEstateType, SalutationType
 
 
 def parse_address_city(text: str, path: str, problems: list[Problem]) -> str | None:
@@ -1698,6 +1698,1499 @@ def format_email(value: str) -> str:
     return value
 
 
+def parse_expose_contact_details_addition_name(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_addition_name(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 30:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
+            )
+        )
+
+
+def format_expose_contact_details_addition_name(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_CELL_PHONE_NUMBER_PATTERN_1_1 = re.compile(
+    "^(?:(?:\\+[1-9]\\d{0,3}) +\\d{1,10} +(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]))$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_cell_phone_number(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_cell_phone_number(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if _EXPOSE_CONTACT_DETAILS_CELL_PHONE_NUMBER_PATTERN_1_1.match(value) is None:
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern "
+                + "(\\+[1-9]\\d{0,3}) +\\d{1,10} +([\\d][\\d \\-]{0,24}[\\d])",
+            )
+        )
+
+
+def format_expose_contact_details_cell_phone_number(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_CELL_PHONE_NUMBER_AREA_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\d{1,10})$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_cell_phone_number_area_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_cell_phone_number_area_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _EXPOSE_CONTACT_DETAILS_CELL_PHONE_NUMBER_AREA_CODE_PATTERN_1_1.match(value)
+        is None
+    ):
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\d{1,10}")
+        )
+
+
+def format_expose_contact_details_cell_phone_number_area_code(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_CELL_PHONE_NUMBER_COUNTRY_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\+[1-9]\\d{0,3})$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_cell_phone_number_country_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_cell_phone_number_country_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _EXPOSE_CONTACT_DETAILS_CELL_PHONE_NUMBER_COUNTRY_CODE_PATTERN_1_1.match(value)
+        is None
+    ):
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\+[1-9]\\d{0,3}")
+        )
+
+
+def format_expose_contact_details_cell_phone_number_country_code(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_CELL_PHONE_NUMBER_SUBSCRIBER_PATTERN_1_1 = re.compile(
+    "^(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹])$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_cell_phone_number_subscriber(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_cell_phone_number_subscriber(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _EXPOSE_CONTACT_DETAILS_CELL_PHONE_NUMBER_SUBSCRIBER_PATTERN_1_1.match(value)
+        is None
+    ):
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern " + "[\\d][\\d \\-]{0,24}[\\d]",
+            )
+        )
+
+
+def format_expose_contact_details_cell_phone_number_subscriber(value: str) -> str:
+    return value
+
+
+def parse_expose_contact_details_click_out_url(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return collapse_whitespace(text)
+
+
+def check_expose_contact_details_click_out_url(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    value = collapse_whitespace(value)
+    if len(value) > 300:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
+            )
+        )
+
+
+def format_expose_contact_details_click_out_url(value: str) -> str:
+    return value
+
+
+def parse_expose_contact_details_company(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_company(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 100:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
+            )
+        )
+
+
+def format_expose_contact_details_company(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_FAX_NUMBER_PATTERN_1_1 = re.compile(
+    "^(?:(?:\\+[1-9]\\d{0,3}) +\\d{1,10} +(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]))$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_fax_number(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_fax_number(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if _EXPOSE_CONTACT_DETAILS_FAX_NUMBER_PATTERN_1_1.match(value) is None:
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern "
+                + "(\\+[1-9]\\d{0,3}) +\\d{1,10} +([\\d][\\d \\-]{0,24}[\\d])",
+            )
+        )
+
+
+def format_expose_contact_details_fax_number(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_FAX_NUMBER_AREA_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\d{1,10})$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_fax_number_area_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_fax_number_area_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if _EXPOSE_CONTACT_DETAILS_FAX_NUMBER_AREA_CODE_PATTERN_1_1.match(value) is None:
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\d{1,10}")
+        )
+
+
+def format_expose_contact_details_fax_number_area_code(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_FAX_NUMBER_COUNTRY_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\+[1-9]\\d{0,3})$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_fax_number_country_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_fax_number_country_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if _EXPOSE_CONTACT_DETAILS_FAX_NUMBER_COUNTRY_CODE_PATTERN_1_1.match(value) is None:
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\+[1-9]\\d{0,3}")
+        )
+
+
+def format_expose_contact_details_fax_number_country_code(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_FAX_NUMBER_SUBSCRIBER_PATTERN_1_1 = re.compile(
+    "^(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹])$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_fax_number_subscriber(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_fax_number_subscriber(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if _EXPOSE_CONTACT_DETAILS_FAX_NUMBER_SUBSCRIBER_PATTERN_1_1.match(value) is None:
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern " + "[\\d][\\d \\-]{0,24}[\\d]",
+            )
+        )
+
+
+def format_expose_contact_details_fax_number_subscriber(value: str) -> str:
+    return value
+
+
+def parse_expose_contact_details_firstname(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_firstname(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 30:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
+            )
+        )
+
+
+def format_expose_contact_details_firstname(value: str) -> str:
+    return value
+
+
+def parse_expose_contact_details_homepage_url(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return collapse_whitespace(text)
+
+
+def check_expose_contact_details_homepage_url(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    value = collapse_whitespace(value)
+    if len(value) > 300:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
+            )
+        )
+
+
+def format_expose_contact_details_homepage_url(value: str) -> str:
+    return value
+
+
+def parse_expose_contact_details_lastname(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_lastname(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 50:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 50",
+            )
+        )
+
+
+def format_expose_contact_details_lastname(value: str) -> str:
+    return value
+
+
+def parse_expose_contact_details_office_hours(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_office_hours(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 1000:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 1000",
+            )
+        )
+
+
+def format_expose_contact_details_office_hours(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_PHONE_NUMBER_PATTERN_1_1 = re.compile(
+    "^(?:(?:\\+[1-9]\\d{0,3}) +\\d{1,10} +(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]))$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_phone_number(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_phone_number(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if _EXPOSE_CONTACT_DETAILS_PHONE_NUMBER_PATTERN_1_1.match(value) is None:
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern "
+                + "(\\+[1-9]\\d{0,3}) +\\d{1,10} +([\\d][\\d \\-]{0,24}[\\d])",
+            )
+        )
+
+
+def format_expose_contact_details_phone_number(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_PHONE_NUMBER_AREA_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\d{1,10})$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_phone_number_area_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_phone_number_area_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if _EXPOSE_CONTACT_DETAILS_PHONE_NUMBER_AREA_CODE_PATTERN_1_1.match(value) is None:
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\d{1,10}")
+        )
+
+
+def format_expose_contact_details_phone_number_area_code(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_PHONE_NUMBER_COUNTRY_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\+[1-9]\\d{0,3})$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_phone_number_country_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_phone_number_country_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _EXPOSE_CONTACT_DETAILS_PHONE_NUMBER_COUNTRY_CODE_PATTERN_1_1.match(value)
+        is None
+    ):
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\+[1-9]\\d{0,3}")
+        )
+
+
+def format_expose_contact_details_phone_number_country_code(value: str) -> str:
+    return value
+
+
+_EXPOSE_CONTACT_DETAILS_PHONE_NUMBER_SUBSCRIBER_PATTERN_1_1 = re.compile(
+    "^(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹])$(?!\\n\\Z)"
+)
+
+
+def parse_expose_contact_details_phone_number_subscriber(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_phone_number_subscriber(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if _EXPOSE_CONTACT_DETAILS_PHONE_NUMBER_SUBSCRIBER_PATTERN_1_1.match(value) is None:
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern " + "[\\d][\\d \\-]{0,24}[\\d]",
+            )
+        )
+
+
+def format_expose_contact_details_phone_number_subscriber(value: str) -> str:
+    return value
+
+
+def parse_expose_contact_details_portrait_url(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return collapse_whitespace(text)
+
+
+def check_expose_contact_details_portrait_url(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    value = collapse_whitespace(value)
+    if len(value) > 300:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
+            )
+        )
+
+
+def format_expose_contact_details_portrait_url(value: str) -> str:
+    return value
+
+
+def parse_expose_contact_details_position(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_position(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 100:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
+            )
+        )
+
+
+def format_expose_contact_details_position(value: str) -> str:
+    return value
+
+
+def parse_expose_contact_details_title(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_expose_contact_details_title(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 15:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 15",
+            )
+        )
+
+
+def format_expose_contact_details_title(value: str) -> str:
+    return value
+
+
+def parse_master_data_contact_details_type_addition_name(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_addition_name(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 30:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
+            )
+        )
+
+
+def format_master_data_contact_details_type_addition_name(value: str) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_CELL_PHONE_NUMBER_PATTERN_1_1 = re.compile(
+    "^(?:(?:\\+[1-9]\\d{0,3}) +\\d{1,10} +(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]))$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_cell_phone_number(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_cell_phone_number(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _MASTER_DATA_CONTACT_DETAILS_TYPE_CELL_PHONE_NUMBER_PATTERN_1_1.match(value)
+        is None
+    ):
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern "
+                + "(\\+[1-9]\\d{0,3}) +\\d{1,10} +([\\d][\\d \\-]{0,24}[\\d])",
+            )
+        )
+
+
+def format_master_data_contact_details_type_cell_phone_number(value: str) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_CELL_PHONE_NUMBER_AREA_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\d{1,10})$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_cell_phone_number_area_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_cell_phone_number_area_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _MASTER_DATA_CONTACT_DETAILS_TYPE_CELL_PHONE_NUMBER_AREA_CODE_PATTERN_1_1.match(
+            value
+        )
+        is None
+    ):
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\d{1,10}")
+        )
+
+
+def format_master_data_contact_details_type_cell_phone_number_area_code(
+    value: str,
+) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_CELL_PHONE_NUMBER_COUNTRY_CODE_PATTERN_1_1 = (
+    re.compile("^(?:\\+[1-9]\\d{0,3})$(?!\\n\\Z)")
+)
+
+
+def parse_master_data_contact_details_type_cell_phone_number_country_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_cell_phone_number_country_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _MASTER_DATA_CONTACT_DETAILS_TYPE_CELL_PHONE_NUMBER_COUNTRY_CODE_PATTERN_1_1.match(
+            value
+        )
+        is None
+    ):
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\+[1-9]\\d{0,3}")
+        )
+
+
+def format_master_data_contact_details_type_cell_phone_number_country_code(
+    value: str,
+) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_CELL_PHONE_NUMBER_SUBSCRIBER_PATTERN_1_1 = re.compile(
+    "^(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹])$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_cell_phone_number_subscriber(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_cell_phone_number_subscriber(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _MASTER_DATA_CONTACT_DETAILS_TYPE_CELL_PHONE_NUMBER_SUBSCRIBER_PATTERN_1_1.match(
+            value
+        )
+        is None
+    ):
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern " + "[\\d][\\d \\-]{0,24}[\\d]",
+            )
+        )
+
+
+def format_master_data_contact_details_type_cell_phone_number_subscriber(
+    value: str,
+) -> str:
+    return value
+
+
+def parse_master_data_contact_details_type_click_out_url(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return collapse_whitespace(text)
+
+
+def check_master_data_contact_details_type_click_out_url(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    value = collapse_whitespace(value)
+    if len(value) > 300:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
+            )
+        )
+
+
+def format_master_data_contact_details_type_click_out_url(value: str) -> str:
+    return value
+
+
+def parse_master_data_contact_details_type_company(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_company(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 100:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
+            )
+        )
+
+
+def format_master_data_contact_details_type_company(value: str) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_FAX_NUMBER_PATTERN_1_1 = re.compile(
+    "^(?:(?:\\+[1-9]\\d{0,3}) +\\d{1,10} +(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]))$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_fax_number(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_fax_number(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if _MASTER_DATA_CONTACT_DETAILS_TYPE_FAX_NUMBER_PATTERN_1_1.match(value) is None:
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern "
+                + "(\\+[1-9]\\d{0,3}) +\\d{1,10} +([\\d][\\d \\-]{0,24}[\\d])",
+            )
+        )
+
+
+def format_master_data_contact_details_type_fax_number(value: str) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_FAX_NUMBER_AREA_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\d{1,10})$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_fax_number_area_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_fax_number_area_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _MASTER_DATA_CONTACT_DETAILS_TYPE_FAX_NUMBER_AREA_CODE_PATTERN_1_1.match(value)
+        is None
+    ):
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\d{1,10}")
+        )
+
+
+def format_master_data_contact_details_type_fax_number_area_code(value: str) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_FAX_NUMBER_COUNTRY_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\+[1-9]\\d{0,3})$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_fax_number_country_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_fax_number_country_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _MASTER_DATA_CONTACT_DETAILS_TYPE_FAX_NUMBER_COUNTRY_CODE_PATTERN_1_1.match(
+            value
+        )
+        is None
+    ):
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\+[1-9]\\d{0,3}")
+        )
+
+
+def format_master_data_contact_details_type_fax_number_country_code(value: str) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_FAX_NUMBER_SUBSCRIBER_PATTERN_1_1 = re.compile(
+    "^(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹])$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_fax_number_subscriber(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_fax_number_subscriber(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _MASTER_DATA_CONTACT_DETAILS_TYPE_FAX_NUMBER_SUBSCRIBER_PATTERN_1_1.match(value)
+        is None
+    ):
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern " + "[\\d][\\d \\-]{0,24}[\\d]",
+            )
+        )
+
+
+def format_master_data_contact_details_type_fax_number_subscriber(value: str) -> str:
+    return value
+
+
+def parse_master_data_contact_details_type_firstname(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_firstname(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 30:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
+            )
+        )
+
+
+def format_master_data_contact_details_type_firstname(value: str) -> str:
+    return value
+
+
+def parse_master_data_contact_details_type_homepage_url(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return collapse_whitespace(text)
+
+
+def check_master_data_contact_details_type_homepage_url(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    value = collapse_whitespace(value)
+    if len(value) > 300:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
+            )
+        )
+
+
+def format_master_data_contact_details_type_homepage_url(value: str) -> str:
+    return value
+
+
+def parse_master_data_contact_details_type_lastname(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_lastname(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 50:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 50",
+            )
+        )
+
+
+def format_master_data_contact_details_type_lastname(value: str) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_PHONE_NUMBER_PATTERN_1_1 = re.compile(
+    "^(?:(?:\\+[1-9]\\d{0,3}) +\\d{1,10} +(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]))$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_phone_number(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_phone_number(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if _MASTER_DATA_CONTACT_DETAILS_TYPE_PHONE_NUMBER_PATTERN_1_1.match(value) is None:
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern "
+                + "(\\+[1-9]\\d{0,3}) +\\d{1,10} +([\\d][\\d \\-]{0,24}[\\d])",
+            )
+        )
+
+
+def format_master_data_contact_details_type_phone_number(value: str) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_PHONE_NUMBER_AREA_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\d{1,10})$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_phone_number_area_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_phone_number_area_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _MASTER_DATA_CONTACT_DETAILS_TYPE_PHONE_NUMBER_AREA_CODE_PATTERN_1_1.match(
+            value
+        )
+        is None
+    ):
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\d{1,10}")
+        )
+
+
+def format_master_data_contact_details_type_phone_number_area_code(value: str) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_PHONE_NUMBER_COUNTRY_CODE_PATTERN_1_1 = re.compile(
+    "^(?:\\+[1-9]\\d{0,3})$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_phone_number_country_code(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_phone_number_country_code(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _MASTER_DATA_CONTACT_DETAILS_TYPE_PHONE_NUMBER_COUNTRY_CODE_PATTERN_1_1.match(
+            value
+        )
+        is None
+    ):
+        problems.append(
+            Problem(path, f"{value!r} does not match the pattern " + "\\+[1-9]\\d{0,3}")
+        )
+
+
+def format_master_data_contact_details_type_phone_number_country_code(
+    value: str,
+) -> str:
+    return value
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_PHONE_NUMBER_SUBSCRIBER_PATTERN_1_1 = re.compile(
+    "^(?:[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹][ \\-0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹]{0,24}[0-9٠-٩۰-۹߀-߉०-९০-৯੦-੯૦-૯୦-୯௦-௯౦-౯೦-೯൦-൯෦-෯๐-๙໐-໙༠-༩၀-၉႐-႙០-៩᠐-᠙᥆-᥏᧐-᧙᪀-᪉᪐-᪙᭐-᭙᮰-᮹᱀-᱉᱐-᱙꘠-꘩꣐-꣙꤀-꤉꧐-꧙꧰-꧹꩐-꩙꯰-꯹０-９𐒠-𐒩𐴰-𐴹𑁦-𑁯𑃰-𑃹𑄶-𑄿𑇐-𑇙𑋰-𑋹𑑐-𑑙𑓐-𑓙𑙐-𑙙𑛀-𑛉𑜰-𑜹𑣠-𑣩𑥐-𑥙𑱐-𑱙𑵐-𑵙𑶠-𑶩𖩠-𖩩𖫀-𖫉𖭐-𖭙𝟎-𝟿𞅀-𞅉𞋰-𞋹𞥐-𞥙🯰-🯹])$(?!\\n\\Z)"
+)
+
+
+def parse_master_data_contact_details_type_phone_number_subscriber(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_phone_number_subscriber(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if (
+        _MASTER_DATA_CONTACT_DETAILS_TYPE_PHONE_NUMBER_SUBSCRIBER_PATTERN_1_1.match(
+            value
+        )
+        is None
+    ):
+        problems.append(
+            Problem(
+                path,
+                f"{value!r} does not match the pattern " + "[\\d][\\d \\-]{0,24}[\\d]",
+            )
+        )
+
+
+def format_master_data_contact_details_type_phone_number_subscriber(value: str) -> str:
+    return value
+
+
+def parse_master_data_contact_details_type_portrait_url(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return collapse_whitespace(text)
+
+
+def check_master_data_contact_details_type_portrait_url(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    value = collapse_whitespace(value)
+    if len(value) > 300:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 300",
+            )
+        )
+
+
+def format_master_data_contact_details_type_portrait_url(value: str) -> str:
+    return value
+
+
+def parse_master_data_contact_details_type_position(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_position(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 100:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
+            )
+        )
+
+
+def format_master_data_contact_details_type_position(value: str) -> str:
+    return value
+
+
+def parse_master_data_contact_details_type_title(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_master_data_contact_details_type_title(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 15:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 15",
+            )
+        )
+
+
+def format_master_data_contact_details_type_title(value: str) -> str:
+    return value
+
+
 def parse_message_code(
     text: str, path: str, problems: list[Problem]
 ) -> MessageCode | None:
@@ -1728,6 +3221,41 @@ def check_message_code(value: object, path: str, problems: list[Problem]) -> Non
 
 
 def format_message_code(value: MessageCode) -> str:
+    return value.value
+
+
+def parse_real_estate_type(
+    text: str, path: str, problems: list[Problem]
+) -> RealEstateType | None:
+    try:
+        return RealEstateType(text)
+    except ValueError:
+        problems.append(
+            Problem(
+                path,
+                f"{text!r} is not one of the 21 values allowed for RealEstateType"
+                + " (APARTMENT_RENT, APARTMENT_BUY, HOUSE_RENT, HOUSE_BUY, GARAGE_RENT, GARAGE_BUY, LIVING_RENT_SITE, LIVING_BUY_SITE, ...)",
+            )
+        )
+        return None
+
+
+def check_real_estate_type(value: object, path: str, problems: list[Problem]) -> None:
+    if not isinstance(value, RealEstateType):
+        problems.append(
+            Problem(path, f"expected a RealEstateType member, got {value!r}")
+        )
+        return
+    return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+
+
+def format_real_estate_type(value: RealEstateType) -> str:
     return value.value
 
 
@@ -2534,6 +4062,193 @@ def format_text_field(value: str) -> str:
     return value
 
 
+def parse_wgs84_address_city(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_wgs84_address_city(value: object, path: str, problems: list[Problem]) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 50:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 50",
+            )
+        )
+
+
+def format_wgs84_address_city(value: str) -> str:
+    return value
+
+
+def parse_wgs84_address_house_number(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_wgs84_address_house_number(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 30:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 30",
+            )
+        )
+
+
+def format_wgs84_address_house_number(value: str) -> str:
+    return value
+
+
+def parse_wgs84_address_postcode(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_wgs84_address_postcode(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 20:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 20",
+            )
+        )
+
+
+def format_wgs84_address_postcode(value: str) -> str:
+    return value
+
+
+def parse_wgs84_address_street(
+    text: str, path: str, problems: list[Problem]
+) -> str | None:
+    return text
+
+
+def check_wgs84_address_street(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    if len(value) > 100:
+        problems.append(
+            Problem(
+                path,
+                f"{shorten(value)} has {len(value)} characters, more than the maximum length 100",
+            )
+        )
+
+
+def format_wgs84_address_street(value: str) -> str:
+    return value
+
+
+def parse_wgs84_coordinate_latitude(
+    text: str, path: str, problems: list[Problem]
+) -> float | None:
+    return parse_float(text, path, problems)
+
+
+def check_wgs84_coordinate_latitude(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, (float, int)) or isinstance(value, bool):
+        problems.append(Problem(path, f"expected a float, got {type(value).__name__}"))
+        return
+    if value < float("-90.0"):
+        problems.append(Problem(path, f"{value} is less than the minimum -90.0"))
+    if value > float("90.0"):
+        problems.append(Problem(path, f"{value} is greater than the maximum 90.0"))
+
+
+def format_wgs84_coordinate_latitude(value: float) -> str:
+    return format_float(value)
+
+
+def parse_wgs84_coordinate_longitude(
+    text: str, path: str, problems: list[Problem]
+) -> float | None:
+    return parse_float(text, path, problems)
+
+
+def check_wgs84_coordinate_longitude(
+    value: object, path: str, problems: list[Problem]
+) -> None:
+    if not isinstance(value, (float, int)) or isinstance(value, bool):
+        problems.append(Problem(path, f"expected a float, got {type(value).__name__}"))
+        return
+    if value < float("-180.0"):
+        problems.append(Problem(path, f"{value} is less than the minimum -180.0"))
+    if value > float("180.0"):
+        problems.append(Problem(path, f"{value} is greater than the maximum 180.0"))
+
+
+def format_wgs84_coordinate_longitude(value: float) -> str:
+    return format_float(value)
+
+
+def parse_xs_any_uri(text: str, path: str, problems: list[Problem]) -> str | None:
+    return collapse_whitespace(text)
+
+
+def check_xs_any_uri(value: object, path: str, problems: list[Problem]) -> None:
+    if not isinstance(value, str):
+        problems.append(Problem(path, f"expected a string, got {type(value).__name__}"))
+        return
+    if INVALID_XML_CHARACTER.search(value) is not None:
+        problems.append(
+            Problem(
+                path, f"{value!r} contains a character that XML 1.0 cannot represent"
+            )
+        )
+    value = collapse_whitespace(value)
+
+
+def format_xs_any_uri(value: str) -> str:
+    return value
+
+
 def parse_xs_boolean(text: str, path: str, problems: list[Problem]) -> bool | None:
     return parse_boolean(text, path, problems)
 
@@ -2546,6 +4261,28 @@ def check_xs_boolean(value: object, path: str, problems: list[Problem]) -> None:
 
 def format_xs_boolean(value: bool) -> str:
     return format_boolean(value)
+
+
+def parse_xs_int(text: str, path: str, problems: list[Problem]) -> int | None:
+    return parse_integer(text, path, problems)
+
+
+def check_xs_int(value: object, path: str, problems: list[Problem]) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        problems.append(Problem(path, f"expected an int, got {type(value).__name__}"))
+        return
+    if value < -2147483648:
+        problems.append(
+            Problem(path, f"{value} is less than the minimum -2147483648 of xs:int")
+        )
+    if value > 2147483647:
+        problems.append(
+            Problem(path, f"{value} is greater than the maximum 2147483647 of xs:int")
+        )
+
+
+def format_xs_int(value: int) -> str:
+    return str(value)
 
 
 def parse_xs_long(text: str, path: str, problems: list[Problem]) -> int | None:

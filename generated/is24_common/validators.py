@@ -9,18 +9,36 @@ schema, the occurrences of elements, and the business rules attached through
 
 from __future__ import annotations
 
-from . import simple_types, unknown
+import decimal
+
+from . import models, simple_types, unknown
 from .errors import Problem
 from .hooks import apply_rules
 from .models import (
+    NIL,
     Address,
     BaseContactDetails,
+    GeoHierarchyElement,
+    City,
     ContactDetails,
+    Continent,
+    Country,
     CountryRegion,
+    ExposeContactDetails,
+    GeoHierarchy,
+    GeoHierarchyStatistic,
+    GeoHierarchyStatistics,
+    MasterDataContactDetailsType,
     Message,
     Messages,
+    Neighbourhood,
+    Quarter,
     RealtorContactDetails,
     RealtorContactDetailsList,
+    Region,
+    Wgs84Address,
+    Wgs84AddressDescription,
+    Wgs84Coordinate,
 )
 
 
@@ -140,7 +158,7 @@ def validate_base_contact_details(
         )
     value = obj.address
     if isinstance(value, Address):
-        validate_address(value, path + "/address", problems, rules)
+        _validate_derived(value, path + "/address", problems, rules)
     elif value is not None:
         problems.append(
             Problem(path + "/address", f"expected Address, got {type(value).__name__}")
@@ -186,6 +204,64 @@ def validate_base_contact_details(
         )
     if rules:
         apply_rules("BaseContactDetails", obj, path, problems)
+
+
+def validate_geo_hierarchy_element(
+    obj: GeoHierarchyElement, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.name
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/name", problems)
+    value = obj.geo_code_id
+    if value is not None:
+        simple_types.check_xs_long(value, path + "/geoCodeId", problems)
+    elif value is None:
+        problems.append(Problem(path + "/geoCodeId", "missing required element"))
+    value = obj.full_geo_code_id
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/fullGeoCodeId", problems)
+    value = obj.statistics
+    if isinstance(value, GeoHierarchyStatistics):
+        validate_geo_hierarchy_statistics(value, path + "/statistics", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/statistics",
+                f"expected GeoHierarchyStatistics, got {type(value).__name__}",
+            )
+        )
+    if rules:
+        apply_rules("GeoHierarchyElement", obj, path, problems)
+
+
+def validate_city(obj: City, path: str, problems: list[Problem], rules: bool) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.name
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/name", problems)
+    value = obj.geo_code_id
+    if value is not None:
+        simple_types.check_xs_long(value, path + "/geoCodeId", problems)
+    elif value is None:
+        problems.append(Problem(path + "/geoCodeId", "missing required element"))
+    value = obj.full_geo_code_id
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/fullGeoCodeId", problems)
+    value = obj.statistics
+    if isinstance(value, GeoHierarchyStatistics):
+        validate_geo_hierarchy_statistics(value, path + "/statistics", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/statistics",
+                f"expected GeoHierarchyStatistics, got {type(value).__name__}",
+            )
+        )
+    if rules:
+        apply_rules("City", obj, path, problems)
 
 
 def validate_contact_details(
@@ -272,7 +348,7 @@ def validate_contact_details(
         )
     value = obj.address
     if isinstance(value, Address):
-        validate_address(value, path + "/address", problems, rules)
+        _validate_derived(value, path + "/address", problems, rules)
     elif value is not None:
         problems.append(
             Problem(path + "/address", f"expected Address, got {type(value).__name__}")
@@ -321,6 +397,66 @@ def validate_contact_details(
         apply_rules("ContactDetails", obj, path, problems)
 
 
+def validate_continent(
+    obj: Continent, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.name
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/name", problems)
+    value = obj.geo_code_id
+    if value is not None:
+        simple_types.check_xs_long(value, path + "/geoCodeId", problems)
+    elif value is None:
+        problems.append(Problem(path + "/geoCodeId", "missing required element"))
+    value = obj.full_geo_code_id
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/fullGeoCodeId", problems)
+    value = obj.statistics
+    if isinstance(value, GeoHierarchyStatistics):
+        validate_geo_hierarchy_statistics(value, path + "/statistics", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/statistics",
+                f"expected GeoHierarchyStatistics, got {type(value).__name__}",
+            )
+        )
+    if rules:
+        apply_rules("Continent", obj, path, problems)
+
+
+def validate_country(
+    obj: Country, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.name
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/name", problems)
+    value = obj.geo_code_id
+    if value is not None:
+        simple_types.check_xs_long(value, path + "/geoCodeId", problems)
+    elif value is None:
+        problems.append(Problem(path + "/geoCodeId", "missing required element"))
+    value = obj.full_geo_code_id
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/fullGeoCodeId", problems)
+    value = obj.statistics
+    if isinstance(value, GeoHierarchyStatistics):
+        validate_geo_hierarchy_statistics(value, path + "/statistics", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/statistics",
+                f"expected GeoHierarchyStatistics, got {type(value).__name__}",
+            )
+        )
+    if rules:
+        apply_rules("Country", obj, path, problems)
+
+
 def validate_country_region(
     obj: CountryRegion, path: str, problems: list[Problem], rules: bool
 ) -> None:
@@ -338,6 +474,407 @@ def validate_country_region(
         problems.append(Problem(path + "/region", "missing required element"))
     if rules:
         apply_rules("CountryRegion", obj, path, problems)
+
+
+def validate_expose_contact_details(
+    obj: ExposeContactDetails, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.id
+    if value is not None:
+        simple_types.check_xs_long(value, path + "/@id", problems)
+    value = obj.email
+    if value is not None:
+        simple_types.check_email(value, path + "/email", problems)
+    value = obj.salutation
+    if value is not None:
+        simple_types.check_salutation_type(value, path + "/salutation", problems)
+    value = obj.firstname
+    if value is not None:
+        simple_types.check_expose_contact_details_firstname(
+            value, path + "/firstname", problems
+        )
+    value = obj.lastname
+    if value is not None:
+        simple_types.check_expose_contact_details_lastname(
+            value, path + "/lastname", problems
+        )
+    value = obj.fax_number_country_code
+    if value is not None:
+        simple_types.check_expose_contact_details_fax_number_country_code(
+            value, path + "/faxNumberCountryCode", problems
+        )
+    value = obj.fax_number_area_code
+    if value is not None:
+        simple_types.check_expose_contact_details_fax_number_area_code(
+            value, path + "/faxNumberAreaCode", problems
+        )
+    value = obj.fax_number_subscriber
+    if value is not None:
+        simple_types.check_expose_contact_details_fax_number_subscriber(
+            value, path + "/faxNumberSubscriber", problems
+        )
+    value = obj.fax_number
+    if value is not None:
+        simple_types.check_expose_contact_details_fax_number(
+            value, path + "/faxNumber", problems
+        )
+    value = obj.phone_number_country_code
+    if value is not None:
+        simple_types.check_expose_contact_details_phone_number_country_code(
+            value, path + "/phoneNumberCountryCode", problems
+        )
+    value = obj.phone_number_area_code
+    if value is not None:
+        simple_types.check_expose_contact_details_phone_number_area_code(
+            value, path + "/phoneNumberAreaCode", problems
+        )
+    value = obj.phone_number_subscriber
+    if value is not None:
+        simple_types.check_expose_contact_details_phone_number_subscriber(
+            value, path + "/phoneNumberSubscriber", problems
+        )
+    value = obj.phone_number
+    if value is not None:
+        simple_types.check_expose_contact_details_phone_number(
+            value, path + "/phoneNumber", problems
+        )
+    value = obj.cell_phone_number_country_code
+    if value is not None:
+        simple_types.check_expose_contact_details_cell_phone_number_country_code(
+            value, path + "/cellPhoneNumberCountryCode", problems
+        )
+    value = obj.cell_phone_number_area_code
+    if value is not None:
+        simple_types.check_expose_contact_details_cell_phone_number_area_code(
+            value, path + "/cellPhoneNumberAreaCode", problems
+        )
+    value = obj.cell_phone_number_subscriber
+    if value is not None:
+        simple_types.check_expose_contact_details_cell_phone_number_subscriber(
+            value, path + "/cellPhoneNumberSubscriber", problems
+        )
+    value = obj.cell_phone_number
+    if value is not None:
+        simple_types.check_expose_contact_details_cell_phone_number(
+            value, path + "/cellPhoneNumber", problems
+        )
+    value = obj.address
+    if isinstance(value, Address):
+        _validate_derived(value, path + "/address", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(path + "/address", f"expected Address, got {type(value).__name__}")
+        )
+    value = obj.country_code
+    if value is not None:
+        simple_types.check_country_code(value, path + "/countryCode", problems)
+    value = obj.title
+    if value is not None:
+        simple_types.check_expose_contact_details_title(
+            value, path + "/title", problems
+        )
+    value = obj.addition_name
+    if value is not None:
+        simple_types.check_expose_contact_details_addition_name(
+            value, path + "/additionName", problems
+        )
+    value = obj.company
+    if value is not None:
+        simple_types.check_expose_contact_details_company(
+            value, path + "/company", problems
+        )
+    value = obj.homepage_url
+    if value is not None:
+        simple_types.check_expose_contact_details_homepage_url(
+            value, path + "/homepageUrl", problems
+        )
+    value = obj.portrait_url
+    if value is not None:
+        simple_types.check_expose_contact_details_portrait_url(
+            value, path + "/portraitUrl", problems
+        )
+    value = obj.position
+    if value is not None:
+        simple_types.check_expose_contact_details_position(
+            value, path + "/position", problems
+        )
+    value = obj.secondary_email
+    if value is not None:
+        simple_types.check_email(value, path + "/secondaryEmail", problems)
+    value = obj.click_out_url
+    if value is not None:
+        simple_types.check_expose_contact_details_click_out_url(
+            value, path + "/clickOutUrl", problems
+        )
+    value = obj.office_hours
+    if value is not None:
+        simple_types.check_expose_contact_details_office_hours(
+            value, path + "/officeHours", problems
+        )
+    value = obj.realtor_logo
+    if value is not None:
+        simple_types.check_xs_any_uri(value, path + "/realtorLogo", problems)
+    if rules:
+        apply_rules("ExposeContactDetails", obj, path, problems)
+
+
+def validate_geo_hierarchy(
+    obj: GeoHierarchy, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.continent
+    if isinstance(value, Continent):
+        validate_continent(value, path + "/continent", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/continent", f"expected Continent, got {type(value).__name__}"
+            )
+        )
+    value = obj.country
+    if isinstance(value, Country):
+        validate_country(value, path + "/country", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(path + "/country", f"expected Country, got {type(value).__name__}")
+        )
+    elif value is None:
+        problems.append(Problem(path + "/country", "missing required element"))
+    value = obj.region
+    if isinstance(value, Region):
+        validate_region(value, path + "/region", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(path + "/region", f"expected Region, got {type(value).__name__}")
+        )
+    elif value is None:
+        problems.append(Problem(path + "/region", "missing required element"))
+    value = obj.city
+    if isinstance(value, City):
+        validate_city(value, path + "/city", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(path + "/city", f"expected City, got {type(value).__name__}")
+        )
+    elif value is None:
+        problems.append(Problem(path + "/city", "missing required element"))
+    value = obj.quarter
+    if isinstance(value, Quarter):
+        validate_quarter(value, path + "/quarter", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(path + "/quarter", f"expected Quarter, got {type(value).__name__}")
+        )
+    elif value is None:
+        problems.append(Problem(path + "/quarter", "missing required element"))
+    value = obj.neighbourhood
+    if isinstance(value, Neighbourhood):
+        validate_neighbourhood(value, path + "/neighbourhood", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/neighbourhood",
+                f"expected Neighbourhood, got {type(value).__name__}",
+            )
+        )
+    if rules:
+        apply_rules("GeoHierarchy", obj, path, problems)
+
+
+def validate_geo_hierarchy_statistic(
+    obj: GeoHierarchyStatistic, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.real_estate_type
+    if value is not None:
+        simple_types.check_real_estate_type(value, path + "/@realEstateType", problems)
+    elif value is None:
+        problems.append(
+            Problem(path + "/@realEstateType", "missing required attribute")
+        )
+    value = obj.count
+    if value is not None:
+        simple_types.check_xs_int(value, path + "/@count", problems)
+    elif value is None:
+        problems.append(Problem(path + "/@count", "missing required attribute"))
+    if rules:
+        apply_rules("GeoHierarchyStatistic", obj, path, problems)
+
+
+def validate_geo_hierarchy_statistics(
+    obj: GeoHierarchyStatistics, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    values = obj.geo_hierarchy_statistic
+    if not isinstance(values, list):
+        problems.append(
+            Problem(
+                path + "/GeoHierarchyStatistic",
+                f"expected a list, got {type(values).__name__}",
+            )
+        )
+        values = []
+    if len(values) > 30:
+        problems.append(
+            Problem(
+                path + "/GeoHierarchyStatistic",
+                f"at most 30 GeoHierarchyStatistic element(s) allowed, found {len(values)}",
+            )
+        )
+    for index, value in enumerate(values, 1):
+        item_path = f"{path}/GeoHierarchyStatistic[{index}]"
+        if isinstance(value, GeoHierarchyStatistic):
+            validate_geo_hierarchy_statistic(value, item_path, problems, rules)
+        else:
+            problems.append(
+                Problem(
+                    item_path,
+                    f"expected GeoHierarchyStatistic, got {type(value).__name__}",
+                )
+            )
+    if rules:
+        apply_rules("GeoHierarchyStatistics", obj, path, problems)
+
+
+def validate_master_data_contact_details_type(
+    obj: MasterDataContactDetailsType, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.email
+    if value is not None:
+        simple_types.check_email(value, path + "/email", problems)
+    value = obj.salutation
+    if value is not None:
+        simple_types.check_salutation_type(value, path + "/salutation", problems)
+    value = obj.firstname
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_firstname(
+            value, path + "/firstname", problems
+        )
+    value = obj.lastname
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_lastname(
+            value, path + "/lastname", problems
+        )
+    value = obj.fax_number_country_code
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_fax_number_country_code(
+            value, path + "/faxNumberCountryCode", problems
+        )
+    value = obj.fax_number_area_code
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_fax_number_area_code(
+            value, path + "/faxNumberAreaCode", problems
+        )
+    value = obj.fax_number_subscriber
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_fax_number_subscriber(
+            value, path + "/faxNumberSubscriber", problems
+        )
+    value = obj.fax_number
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_fax_number(
+            value, path + "/faxNumber", problems
+        )
+    value = obj.phone_number_country_code
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_phone_number_country_code(
+            value, path + "/phoneNumberCountryCode", problems
+        )
+    value = obj.phone_number_area_code
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_phone_number_area_code(
+            value, path + "/phoneNumberAreaCode", problems
+        )
+    value = obj.phone_number_subscriber
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_phone_number_subscriber(
+            value, path + "/phoneNumberSubscriber", problems
+        )
+    value = obj.phone_number
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_phone_number(
+            value, path + "/phoneNumber", problems
+        )
+    value = obj.cell_phone_number_country_code
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_cell_phone_number_country_code(
+            value, path + "/cellPhoneNumberCountryCode", problems
+        )
+    value = obj.cell_phone_number_area_code
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_cell_phone_number_area_code(
+            value, path + "/cellPhoneNumberAreaCode", problems
+        )
+    value = obj.cell_phone_number_subscriber
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_cell_phone_number_subscriber(
+            value, path + "/cellPhoneNumberSubscriber", problems
+        )
+    value = obj.cell_phone_number
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_cell_phone_number(
+            value, path + "/cellPhoneNumber", problems
+        )
+    value = obj.address
+    if isinstance(value, Address):
+        _validate_derived(value, path + "/address", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(path + "/address", f"expected Address, got {type(value).__name__}")
+        )
+    value = obj.country_code
+    if value is not None:
+        simple_types.check_country_code(value, path + "/countryCode", problems)
+    value = obj.title
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_title(
+            value, path + "/title", problems
+        )
+    value = obj.addition_name
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_addition_name(
+            value, path + "/additionName", problems
+        )
+    value = obj.company
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_company(
+            value, path + "/company", problems
+        )
+    value = obj.homepage_url
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_homepage_url(
+            value, path + "/homepageUrl", problems
+        )
+    value = obj.portrait_url
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_portrait_url(
+            value, path + "/portraitUrl", problems
+        )
+    value = obj.position
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_position(
+            value, path + "/position", problems
+        )
+    value = obj.secondary_email
+    if value is not None:
+        simple_types.check_email(value, path + "/secondaryEmail", problems)
+    value = obj.click_out_url
+    if value is not None:
+        simple_types.check_master_data_contact_details_type_click_out_url(
+            value, path + "/clickOutUrl", problems
+        )
+    value = obj.post_office_box
+    if value is not None:
+        simple_types.check_xs_boolean(value, path + "/postOfficeBox", problems)
+    if rules:
+        apply_rules("MasterDataContactDetailsType", obj, path, problems)
 
 
 def validate_message(
@@ -390,6 +927,66 @@ def validate_messages(
             )
     if rules:
         apply_rules("messages", obj, path, problems)
+
+
+def validate_neighbourhood(
+    obj: Neighbourhood, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.name
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/name", problems)
+    value = obj.geo_code_id
+    if value is not None:
+        simple_types.check_xs_long(value, path + "/geoCodeId", problems)
+    elif value is None:
+        problems.append(Problem(path + "/geoCodeId", "missing required element"))
+    value = obj.full_geo_code_id
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/fullGeoCodeId", problems)
+    value = obj.statistics
+    if isinstance(value, GeoHierarchyStatistics):
+        validate_geo_hierarchy_statistics(value, path + "/statistics", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/statistics",
+                f"expected GeoHierarchyStatistics, got {type(value).__name__}",
+            )
+        )
+    if rules:
+        apply_rules("Neighbourhood", obj, path, problems)
+
+
+def validate_quarter(
+    obj: Quarter, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.name
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/name", problems)
+    value = obj.geo_code_id
+    if value is not None:
+        simple_types.check_xs_long(value, path + "/geoCodeId", problems)
+    elif value is None:
+        problems.append(Problem(path + "/geoCodeId", "missing required element"))
+    value = obj.full_geo_code_id
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/fullGeoCodeId", problems)
+    value = obj.statistics
+    if isinstance(value, GeoHierarchyStatistics):
+        validate_geo_hierarchy_statistics(value, path + "/statistics", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/statistics",
+                f"expected GeoHierarchyStatistics, got {type(value).__name__}",
+            )
+        )
+    if rules:
+        apply_rules("Quarter", obj, path, problems)
 
 
 def validate_realtor_contact_details(
@@ -478,7 +1075,7 @@ def validate_realtor_contact_details(
         )
     value = obj.address
     if isinstance(value, Address):
-        validate_address(value, path + "/address", problems, rules)
+        _validate_derived(value, path + "/address", problems, rules)
     elif value is not None:
         problems.append(
             Problem(path + "/address", f"expected Address, got {type(value).__name__}")
@@ -580,19 +1177,206 @@ def validate_realtor_contact_details_list(
         apply_rules("realtorContactDetailsList", obj, path, problems)
 
 
+def validate_region(
+    obj: Region, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.name
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/name", problems)
+    value = obj.geo_code_id
+    if value is not None:
+        simple_types.check_xs_long(value, path + "/geoCodeId", problems)
+    elif value is None:
+        problems.append(Problem(path + "/geoCodeId", "missing required element"))
+    value = obj.full_geo_code_id
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/fullGeoCodeId", problems)
+    value = obj.statistics
+    if isinstance(value, GeoHierarchyStatistics):
+        validate_geo_hierarchy_statistics(value, path + "/statistics", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/statistics",
+                f"expected GeoHierarchyStatistics, got {type(value).__name__}",
+            )
+        )
+    if rules:
+        apply_rules("Region", obj, path, problems)
+
+
+def validate_wgs84_address(
+    obj: Wgs84Address, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.street
+    if value is not None:
+        simple_types.check_wgs84_address_street(value, path + "/street", problems)
+    value = obj.house_number
+    if value is not None:
+        simple_types.check_wgs84_address_house_number(
+            value, path + "/houseNumber", problems
+        )
+    value = obj.postcode
+    if value is not None:
+        simple_types.check_wgs84_address_postcode(value, path + "/postcode", problems)
+    value = obj.city
+    if value is not None:
+        simple_types.check_wgs84_address_city(value, path + "/city", problems)
+    value = obj.international_country_region
+    if isinstance(value, CountryRegion):
+        validate_country_region(
+            value, path + "/internationalCountryRegion", problems, rules
+        )
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/internationalCountryRegion",
+                f"expected CountryRegion, got {type(value).__name__}",
+            )
+        )
+    value = obj.quarter
+    if value is not None:
+        simple_types.check_text_field(value, path + "/quarter", problems)
+    value = obj.wgs84_coordinate
+    if isinstance(value, Wgs84Coordinate):
+        validate_wgs84_coordinate(value, path + "/wgs84Coordinate", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/wgs84Coordinate",
+                f"expected Wgs84Coordinate, got {type(value).__name__}",
+            )
+        )
+    value = obj.precise_house_number
+    if value is not None:
+        simple_types.check_xs_boolean(value, path + "/preciseHouseNumber", problems)
+    value = obj.geo_hierarchy
+    if isinstance(value, GeoHierarchy):
+        validate_geo_hierarchy(value, path + "/geoHierarchy", problems, rules)
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/geoHierarchy",
+                f"expected GeoHierarchy, got {type(value).__name__}",
+            )
+        )
+    value = obj.description
+    if isinstance(value, Wgs84AddressDescription):
+        validate_wgs84_address_description(
+            value, path + "/description", problems, rules
+        )
+    elif value is not None:
+        problems.append(
+            Problem(
+                path + "/description",
+                f"expected Wgs84AddressDescription, got {type(value).__name__}",
+            )
+        )
+    if rules:
+        apply_rules("Wgs84Address", obj, path, problems)
+
+
+def validate_wgs84_address_description(
+    obj: Wgs84AddressDescription, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.text
+    if value is not None:
+        simple_types.check_xs_string(value, path + "/text", problems)
+    elif value is None:
+        problems.append(Problem(path + "/text", "missing required element"))
+    if rules:
+        apply_rules("Wgs84AddressDescription", obj, path, problems)
+
+
+def validate_wgs84_coordinate(
+    obj: Wgs84Coordinate, path: str, problems: list[Problem], rules: bool
+) -> None:
+    if obj.unknown_content:
+        unknown.report(obj.unknown_content, path, problems)
+    value = obj.latitude
+    if value is not None:
+        simple_types.check_wgs84_coordinate_latitude(
+            value, path + "/latitude", problems
+        )
+    elif value is None:
+        problems.append(Problem(path + "/latitude", "missing required element"))
+    value = obj.longitude
+    if value is not None:
+        simple_types.check_wgs84_coordinate_longitude(
+            value, path + "/longitude", problems
+        )
+    elif value is None:
+        problems.append(Problem(path + "/longitude", "missing required element"))
+    if rules:
+        apply_rules("Wgs84Coordinate", obj, path, problems)
+
+
 _VALIDATORS = {
     Address: (validate_address, "Address"),
     BaseContactDetails: (validate_base_contact_details, "BaseContactDetails"),
+    GeoHierarchyElement: (validate_geo_hierarchy_element, "GeoHierarchyElement"),
+    City: (validate_city, "City"),
     ContactDetails: (validate_contact_details, "ContactDetails"),
+    Continent: (validate_continent, "Continent"),
+    Country: (validate_country, "Country"),
     CountryRegion: (validate_country_region, "CountryRegion"),
+    ExposeContactDetails: (validate_expose_contact_details, "ExposeContactDetails"),
+    GeoHierarchy: (validate_geo_hierarchy, "GeoHierarchy"),
+    GeoHierarchyStatistic: (validate_geo_hierarchy_statistic, "GeoHierarchyStatistic"),
+    GeoHierarchyStatistics: (
+        validate_geo_hierarchy_statistics,
+        "GeoHierarchyStatistics",
+    ),
+    MasterDataContactDetailsType: (
+        validate_master_data_contact_details_type,
+        "MasterDataContactDetailsType",
+    ),
     Message: (validate_message, "Message"),
     Messages: (validate_messages, "messages"),
+    Neighbourhood: (validate_neighbourhood, "Neighbourhood"),
+    Quarter: (validate_quarter, "Quarter"),
     RealtorContactDetails: (validate_realtor_contact_details, "realtorContactDetail"),
     RealtorContactDetailsList: (
         validate_realtor_contact_details_list,
         "realtorContactDetailsList",
     ),
+    Region: (validate_region, "Region"),
+    Wgs84Address: (validate_wgs84_address, "Wgs84Address"),
+    Wgs84AddressDescription: (
+        validate_wgs84_address_description,
+        "Wgs84AddressDescription",
+    ),
+    Wgs84Coordinate: (validate_wgs84_coordinate, "Wgs84Coordinate"),
 }
+
+# Abstract types: an element of such a type must name a derived type with xsi:type.
+_ABSTRACT = frozenset(())
+
+
+def _validate_derived(
+    obj: object, path: str, problems: list[Problem], rules: bool
+) -> None:
+    """Validate an object by its own class, which may derive from the declared type."""
+    if type(obj) in _ABSTRACT:
+        problems.append(
+            Problem(
+                path,
+                f"{type(obj).__name__} is an abstract type: use one of its derived types, named in xsi:type",
+            )
+        )
+    entry = _VALIDATORS.get(type(obj))
+    if entry is None:
+        problems.append(
+            Problem(path, f"{type(obj).__name__} is not a type of this package")
+        )
+        return
+    entry[0](obj, path, problems, rules)
 
 
 def validate(

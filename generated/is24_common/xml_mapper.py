@@ -38,14 +38,30 @@ from .errors import (
 from .lexical import escape_attribute, escape_text
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
+    NIL,
     Address,
     BaseContactDetails,
+    GeoHierarchyElement,
+    City,
     ContactDetails,
+    Continent,
+    Country,
     CountryRegion,
+    ExposeContactDetails,
+    GeoHierarchy,
+    GeoHierarchyStatistic,
+    GeoHierarchyStatistics,
+    MasterDataContactDetailsType,
     Message,
     Messages,
+    Neighbourhood,
+    Quarter,
     RealtorContactDetails,
     RealtorContactDetailsList,
+    Region,
+    Wgs84Address,
+    Wgs84AddressDescription,
+    Wgs84Coordinate,
 )
 from .unknown import UnknownAttribute, UnknownElement
 from . import validators
@@ -55,6 +71,9 @@ _CHUNK_SIZE = 64 * 1024
 T = TypeVar("T")
 
 _XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
+_XSI_NIL = _XSI + "nil"
+_XSI_TYPE = _XSI + "type"
+_XSI_DECLARATION = ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
 _XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 _INDENT_STEP = "    "
 _XML_WHITESPACE = " \t\n\r"
@@ -70,23 +89,85 @@ def _check_xsi(
     """Report an XSI attribute that this element cannot carry (XSD 1.1 Part 1, section 3.3.4)."""
     local = name[len(_XSI) :]
     if local == "nil":
-        # No element of this schema is nillable, so xsi:nil is invalid with either value.
+        # A nillable element's reader removes xsi:nil before the type's reader
+        # runs, so here the element is not nillable: xsi:nil is invalid with either value.
         problems.append(
             Problem(f"{path}/@xsi:nil", "the element is not nillable: remove xsi:nil")
         )
     elif local == "type":
-        # NOTE: prefixes are gone after parsing, so only the local name of the type is compared.
-        if not type_name or value.rpartition(":")[2] != type_name:
+        # The parser resolved the value to `{namespace}local`. A derived type's
+        # reader gets the elements whose xsi:type names it, so any other name
+        # is not this type or a type derived from the declared one.
+        if not type_name or value != type_name:
             problems.append(
                 Problem(
                     f"{path}/@xsi:type",
-                    f"xsi:type {value!r} is not supported here: remove it, the element's type is fixed",
+                    f"xsi:type {_type_label(value)} is not the element's type or a type derived from it",
                 )
             )
     elif local not in ("schemaLocation", "noNamespaceSchemaLocation"):
         problems.append(
             Problem(f"{path}/@xsi:{local}", "not an attribute of the XSI namespace")
         )
+
+
+def _type_label(name: str) -> str:
+    """Return a resolved xsi:type value as `local` in `namespace`, for messages."""
+    if not name.startswith("{"):
+        return repr(name)
+    namespace, _, local = name[1:].partition("}")
+    return f"{local!r} in namespace {namespace!r}"
+
+
+def _read_nil(node: Element, path: str, problems: list[Problem]) -> bool:
+    """Return whether a nillable element is nil, taking xsi:nil off so the type's reader skips it.
+
+    An element with xsi:nil="true" must have no text and no child elements
+    (XSD 1.1 Part 1, section 3.3.4.3).
+    """
+    text = node.attrib.pop(_XSI_NIL, None)
+    if text is None:
+        return False
+    value = text.strip(_XML_WHITESPACE)
+    if value not in ("true", "1", "false", "0"):
+        problems.append(
+            Problem(
+                f"{path}/@xsi:nil", f"{text!r} is not a boolean: write true or false"
+            )
+        )
+        return False
+    if value in ("false", "0"):
+        # NOTE: xsi:nil="false" is not kept, so writing the element back drops it.
+        return False
+    if len(node) or node.text:
+        problems.append(Problem(path, 'an element with xsi:nil="true" must be empty'))
+    for name in node.attrib:
+        if not name.startswith(_XSI):
+            # NOTE: the nil marker cannot hold attributes, so a nil element with
+            # attributes is rejected even where the schema allows them.
+            problems.append(
+                Problem(
+                    f"{path}/@{_local_name(name)}",
+                    'attributes on an element with xsi:nil="true" are not supported by this package',
+                )
+            )
+    return True
+
+
+def _write_nil(tag: str, out: list[str], indent: str) -> None:
+    out.append(indent + "<" + tag + _XSI_DECLARATION + ' xsi:nil="true"/>')
+
+
+def _simple_content_text(node: Element, path: str, problems: list[Problem]) -> str:
+    """Return the text of an element with simple content, reporting child elements."""
+    if len(node):
+        problems.append(
+            Problem(
+                path,
+                f"element with text content must not contain the child element {_local_name(node[0].tag)!r}",
+            )
+        )
+    return node.text or ""
 
 
 def _simple_text(
@@ -252,6 +333,7 @@ def _enum_value(
     extras: list[object],
     after: str | None,
     type_name: str,
+    empty: str = "",
 ) -> T | None:
     """Read an enumerated value; when lenient, keep a value missing from this package's enumeration.
 
@@ -260,7 +342,9 @@ def _enum_value(
     back in place, and leaves the field empty.
     """
     mark = len(problems)
-    value = parse(_simple_text(child, path, problems, type_name), path, problems)
+    value = parse(
+        _simple_text(child, path, problems, type_name) or empty, path, problems
+    )
     if kept is None or len(problems) == mark:
         return value
     del problems[mark:]
@@ -371,7 +455,13 @@ def _read_address(
     extras: list[object] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
-            _check_xsi(name, text, path, problems, "Address")
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Address",
+            )
         elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
@@ -566,6 +656,24 @@ def _write_address(
         out.append(indent + "</" + tag + ">")
 
 
+def _read_any_address(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Address:
+    """Read an element declared with type '{http://rest.immobilienscout24.de/schema/common/1.0}Address', as the derived type its xsi:type names."""
+    reader = _ADDRESS_READERS.get(node.get(_XSI_TYPE, ""), _read_address)
+    return reader(node, path, problems, kept)
+
+
+def _write_any_address(obj: Address, tag: str, out: list[str], indent: str) -> None:
+    """Write an element declared with this type, naming the object's type in xsi:type when it is a derived one."""
+    entry = _ADDRESS_WRITERS.get(type(obj))
+    if entry is None:
+        _write_address(obj, tag, out, indent)
+    else:
+        writer, declarations = entry
+        writer(obj, tag, out, indent, declarations)  # type: ignore[operator]
+
+
 _BASE_CONTACT_DETAILS_TAGS = frozenset(
     [
         "additionName",
@@ -605,7 +713,13 @@ def _read_base_contact_details(
     extras: list[object] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
-            _check_xsi(name, text, path, problems, "BaseContactDetails")
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}BaseContactDetails",
+            )
         elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
@@ -636,7 +750,14 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/email"
         _email = simple_types.parse_email(
-            _simple_text(child, item_path, problems, "Email"), item_path, problems
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Email",
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -663,7 +784,7 @@ def _read_base_contact_details(
             kept,
             extras,
             "email",
-            "SalutationType",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}SalutationType",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -980,7 +1101,7 @@ def _read_base_contact_details(
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
-        _address = _read_address(child, item_path, problems, kept)
+        _address = _read_any_address(child, item_path, problems, kept)
         index += 1
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -1006,7 +1127,7 @@ def _read_base_contact_details(
             kept,
             extras,
             "address",
-            "CountryCode",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}CountryCode",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -1146,7 +1267,14 @@ def _read_base_contact_details(
         child = children[index]
         item_path = path + "/secondaryEmail"
         _secondary_email = simple_types.parse_email(
-            _simple_text(child, item_path, problems, "Email"), item_path, problems
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Email",
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -1422,7 +1550,7 @@ def _write_base_contact_details(
         _write_unknown(extras, "cellPhoneNumber", out, inner)
     value = obj.address
     if value is not None:
-        _write_address(value, "address", out, inner)
+        _write_any_address(value, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
     value = obj.country_code
@@ -1523,6 +1651,394 @@ def _write_base_contact_details(
         out.append(indent + "</" + tag + ">")
 
 
+_GEO_HIERARCHY_ELEMENT_TAGS = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
+_GEO_HIERARCHY_ELEMENT_REPEATED = frozenset([])
+
+
+def _read_geo_hierarchy_element(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> GeoHierarchyElement:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}GeoHierarchyElement",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _GEO_HIERARCHY_ELEMENT_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_ELEMENT_REPEATED,
+            extras,
+            None,
+        )
+    _name = None
+    if index < count and children[index].tag == "name":
+        child = children[index]
+        item_path = path + "/name"
+        _name = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_ELEMENT_REPEATED,
+            extras,
+            "name",
+        )
+    _geo_code_id = None
+    if index < count and children[index].tag == "geoCodeId":
+        child = children[index]
+        item_path = path + "/geoCodeId"
+        _geo_code_id = simple_types.parse_xs_long(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}long"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_ELEMENT_REPEATED,
+            extras,
+            "geoCodeId",
+        )
+    _full_geo_code_id = None
+    if index < count and children[index].tag == "fullGeoCodeId":
+        child = children[index]
+        item_path = path + "/fullGeoCodeId"
+        _full_geo_code_id = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_ELEMENT_REPEATED,
+            extras,
+            "fullGeoCodeId",
+        )
+    _statistics = None
+    if index < count and children[index].tag == "statistics":
+        child = children[index]
+        item_path = path + "/statistics"
+        _statistics = _read_geo_hierarchy_statistics(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_ELEMENT_REPEATED,
+            extras,
+            "statistics",
+        )
+    if index < count:
+        _unexpected(
+            children, index, path, problems, tags, _GEO_HIERARCHY_ELEMENT_REPEATED
+        )
+    return GeoHierarchyElement(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_geo_hierarchy_element(
+    obj: GeoHierarchyElement,
+    tag: str,
+    out: list[str],
+    indent: str,
+    declarations: str = "",
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.name
+    if value is not None:
+        out.append(
+            inner
+            + "<name>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</name>"
+        )
+    if extras:
+        _write_unknown(extras, "name", out, inner)
+    value = obj.geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<geoCodeId>"
+            + escape_text(simple_types.format_xs_long(value))
+            + "</geoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "geoCodeId", out, inner)
+    value = obj.full_geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<fullGeoCodeId>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</fullGeoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", out, inner)
+    value = obj.statistics
+    if value is not None:
+        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+_CITY_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_CITY_REPEATED = frozenset([])
+
+
+def _read_city(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> City:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}City",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _CITY_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children, index, path, problems, kept, tags, _CITY_REPEATED, extras, None
+        )
+    _name = None
+    if index < count and children[index].tag == "name":
+        child = children[index]
+        item_path = path + "/name"
+        _name = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children, index, path, problems, kept, tags, _CITY_REPEATED, extras, "name"
+        )
+    _geo_code_id = None
+    if index < count and children[index].tag == "geoCodeId":
+        child = children[index]
+        item_path = path + "/geoCodeId"
+        _geo_code_id = simple_types.parse_xs_long(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}long"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CITY_REPEATED,
+            extras,
+            "geoCodeId",
+        )
+    _full_geo_code_id = None
+    if index < count and children[index].tag == "fullGeoCodeId":
+        child = children[index]
+        item_path = path + "/fullGeoCodeId"
+        _full_geo_code_id = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CITY_REPEATED,
+            extras,
+            "fullGeoCodeId",
+        )
+    _statistics = None
+    if index < count and children[index].tag == "statistics":
+        child = children[index]
+        item_path = path + "/statistics"
+        _statistics = _read_geo_hierarchy_statistics(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CITY_REPEATED,
+            extras,
+            "statistics",
+        )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _CITY_REPEATED)
+    return City(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_city(
+    obj: City, tag: str, out: list[str], indent: str, declarations: str = ""
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.name
+    if value is not None:
+        out.append(
+            inner
+            + "<name>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</name>"
+        )
+    if extras:
+        _write_unknown(extras, "name", out, inner)
+    value = obj.geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<geoCodeId>"
+            + escape_text(simple_types.format_xs_long(value))
+            + "</geoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "geoCodeId", out, inner)
+    value = obj.full_geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<fullGeoCodeId>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</fullGeoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", out, inner)
+    value = obj.statistics
+    if value is not None:
+        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
 _CONTACT_DETAILS_TAGS = frozenset(
     [
         "additionName",
@@ -1566,7 +2082,13 @@ def _read_contact_details(
         if name == "id":
             _id = simple_types.parse_xs_long(text, path + "/@id", problems)
         elif name.startswith(_XSI):
-            _check_xsi(name, text, path, problems, "ContactDetails")
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}ContactDetails",
+            )
         elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
@@ -1597,7 +2119,14 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/email"
         _email = simple_types.parse_email(
-            _simple_text(child, item_path, problems, "Email"), item_path, problems
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Email",
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -1624,7 +2153,7 @@ def _read_contact_details(
             kept,
             extras,
             "email",
-            "SalutationType",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}SalutationType",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -1939,7 +2468,7 @@ def _read_contact_details(
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
-        _address = _read_address(child, item_path, problems, kept)
+        _address = _read_any_address(child, item_path, problems, kept)
         index += 1
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -1965,7 +2494,7 @@ def _read_contact_details(
             kept,
             extras,
             "address",
-            "CountryCode",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}CountryCode",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -2105,7 +2634,14 @@ def _read_contact_details(
         child = children[index]
         item_path = path + "/secondaryEmail"
         _secondary_email = simple_types.parse_email(
-            _simple_text(child, item_path, problems, "Email"), item_path, problems
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Email",
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -2393,7 +2929,7 @@ def _write_contact_details(
         _write_unknown(extras, "cellPhoneNumber", out, inner)
     value = obj.address
     if value is not None:
-        _write_address(value, "address", out, inner)
+        _write_any_address(value, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
     value = obj.country_code
@@ -2504,6 +3040,394 @@ def _write_contact_details(
         out.append(indent + "</" + tag + ">")
 
 
+_CONTINENT_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_CONTINENT_REPEATED = frozenset([])
+
+
+def _read_continent(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Continent:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Continent",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _CONTINENT_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTINENT_REPEATED,
+            extras,
+            None,
+        )
+    _name = None
+    if index < count and children[index].tag == "name":
+        child = children[index]
+        item_path = path + "/name"
+        _name = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTINENT_REPEATED,
+            extras,
+            "name",
+        )
+    _geo_code_id = None
+    if index < count and children[index].tag == "geoCodeId":
+        child = children[index]
+        item_path = path + "/geoCodeId"
+        _geo_code_id = simple_types.parse_xs_long(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}long"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTINENT_REPEATED,
+            extras,
+            "geoCodeId",
+        )
+    _full_geo_code_id = None
+    if index < count and children[index].tag == "fullGeoCodeId":
+        child = children[index]
+        item_path = path + "/fullGeoCodeId"
+        _full_geo_code_id = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTINENT_REPEATED,
+            extras,
+            "fullGeoCodeId",
+        )
+    _statistics = None
+    if index < count and children[index].tag == "statistics":
+        child = children[index]
+        item_path = path + "/statistics"
+        _statistics = _read_geo_hierarchy_statistics(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _CONTINENT_REPEATED,
+            extras,
+            "statistics",
+        )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _CONTINENT_REPEATED)
+    return Continent(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_continent(
+    obj: Continent, tag: str, out: list[str], indent: str, declarations: str = ""
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.name
+    if value is not None:
+        out.append(
+            inner
+            + "<name>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</name>"
+        )
+    if extras:
+        _write_unknown(extras, "name", out, inner)
+    value = obj.geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<geoCodeId>"
+            + escape_text(simple_types.format_xs_long(value))
+            + "</geoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "geoCodeId", out, inner)
+    value = obj.full_geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<fullGeoCodeId>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</fullGeoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", out, inner)
+    value = obj.statistics
+    if value is not None:
+        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+_COUNTRY_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_COUNTRY_REPEATED = frozenset([])
+
+
+def _read_country(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Country:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Country",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _COUNTRY_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children, index, path, problems, kept, tags, _COUNTRY_REPEATED, extras, None
+        )
+    _name = None
+    if index < count and children[index].tag == "name":
+        child = children[index]
+        item_path = path + "/name"
+        _name = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _COUNTRY_REPEATED,
+            extras,
+            "name",
+        )
+    _geo_code_id = None
+    if index < count and children[index].tag == "geoCodeId":
+        child = children[index]
+        item_path = path + "/geoCodeId"
+        _geo_code_id = simple_types.parse_xs_long(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}long"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _COUNTRY_REPEATED,
+            extras,
+            "geoCodeId",
+        )
+    _full_geo_code_id = None
+    if index < count and children[index].tag == "fullGeoCodeId":
+        child = children[index]
+        item_path = path + "/fullGeoCodeId"
+        _full_geo_code_id = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _COUNTRY_REPEATED,
+            extras,
+            "fullGeoCodeId",
+        )
+    _statistics = None
+    if index < count and children[index].tag == "statistics":
+        child = children[index]
+        item_path = path + "/statistics"
+        _statistics = _read_geo_hierarchy_statistics(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _COUNTRY_REPEATED,
+            extras,
+            "statistics",
+        )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _COUNTRY_REPEATED)
+    return Country(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_country(
+    obj: Country, tag: str, out: list[str], indent: str, declarations: str = ""
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.name
+    if value is not None:
+        out.append(
+            inner
+            + "<name>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</name>"
+        )
+    if extras:
+        _write_unknown(extras, "name", out, inner)
+    value = obj.geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<geoCodeId>"
+            + escape_text(simple_types.format_xs_long(value))
+            + "</geoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "geoCodeId", out, inner)
+    value = obj.full_geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<fullGeoCodeId>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</fullGeoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", out, inner)
+    value = obj.statistics
+    if value is not None:
+        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
 _COUNTRY_REGION_TAGS = frozenset(["country", "region"])
 _COUNTRY_REGION_REPEATED = frozenset([])
 
@@ -2514,7 +3438,13 @@ def _read_country_region(
     extras: list[object] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
-            _check_xsi(name, text, path, problems, "CountryRegion")
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}CountryRegion",
+            )
         elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
@@ -2552,7 +3482,7 @@ def _read_country_region(
             kept,
             extras,
             None,
-            "CountryCode",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}CountryCode",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -2636,6 +3566,2551 @@ def _write_country_region(
         out.append(indent + "</" + tag + ">")
 
 
+_EXPOSE_CONTACT_DETAILS_TAGS = frozenset(
+    [
+        "additionName",
+        "address",
+        "cellPhoneNumber",
+        "cellPhoneNumberAreaCode",
+        "cellPhoneNumberCountryCode",
+        "cellPhoneNumberSubscriber",
+        "clickOutUrl",
+        "company",
+        "countryCode",
+        "email",
+        "faxNumber",
+        "faxNumberAreaCode",
+        "faxNumberCountryCode",
+        "faxNumberSubscriber",
+        "firstname",
+        "homepageUrl",
+        "lastname",
+        "officeHours",
+        "phoneNumber",
+        "phoneNumberAreaCode",
+        "phoneNumberCountryCode",
+        "phoneNumberSubscriber",
+        "portraitUrl",
+        "position",
+        "realtorLogo",
+        "salutation",
+        "secondaryEmail",
+        "title",
+    ]
+)
+_EXPOSE_CONTACT_DETAILS_REPEATED = frozenset([])
+
+
+def _read_expose_contact_details(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> ExposeContactDetails:
+    extras: list[object] = []
+    _id = None
+    for name, text in node.attrib.items():
+        if name == "id":
+            _id = simple_types.parse_xs_long(text, path + "/@id", problems)
+        elif name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}ExposeContactDetails",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _EXPOSE_CONTACT_DETAILS_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            None,
+        )
+    _email = None
+    if index < count and children[index].tag == "email":
+        child = children[index]
+        item_path = path + "/email"
+        _email = simple_types.parse_email(
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Email",
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "email",
+        )
+    _salutation = None
+    if index < count and children[index].tag == "salutation":
+        child = children[index]
+        item_path = path + "/salutation"
+        _salutation = _enum_value(
+            simple_types.parse_salutation_type,
+            child,
+            item_path,
+            problems,
+            kept,
+            extras,
+            "email",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}SalutationType",
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "salutation",
+        )
+    _firstname = None
+    if index < count and children[index].tag == "firstname":
+        child = children[index]
+        item_path = path + "/firstname"
+        _firstname = simple_types.parse_expose_contact_details_firstname(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "firstname",
+        )
+    _lastname = None
+    if index < count and children[index].tag == "lastname":
+        child = children[index]
+        item_path = path + "/lastname"
+        _lastname = simple_types.parse_expose_contact_details_lastname(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "lastname",
+        )
+    _fax_number_country_code = None
+    if index < count and children[index].tag == "faxNumberCountryCode":
+        child = children[index]
+        item_path = path + "/faxNumberCountryCode"
+        _fax_number_country_code = (
+            simple_types.parse_expose_contact_details_fax_number_country_code(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberCountryCode",
+        )
+    _fax_number_area_code = None
+    if index < count and children[index].tag == "faxNumberAreaCode":
+        child = children[index]
+        item_path = path + "/faxNumberAreaCode"
+        _fax_number_area_code = (
+            simple_types.parse_expose_contact_details_fax_number_area_code(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberAreaCode",
+        )
+    _fax_number_subscriber = None
+    if index < count and children[index].tag == "faxNumberSubscriber":
+        child = children[index]
+        item_path = path + "/faxNumberSubscriber"
+        _fax_number_subscriber = (
+            simple_types.parse_expose_contact_details_fax_number_subscriber(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumberSubscriber",
+        )
+    _fax_number = None
+    if index < count and children[index].tag == "faxNumber":
+        child = children[index]
+        item_path = path + "/faxNumber"
+        _fax_number = simple_types.parse_expose_contact_details_fax_number(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "faxNumber",
+        )
+    _phone_number_country_code = None
+    if index < count and children[index].tag == "phoneNumberCountryCode":
+        child = children[index]
+        item_path = path + "/phoneNumberCountryCode"
+        _phone_number_country_code = (
+            simple_types.parse_expose_contact_details_phone_number_country_code(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberCountryCode",
+        )
+    _phone_number_area_code = None
+    if index < count and children[index].tag == "phoneNumberAreaCode":
+        child = children[index]
+        item_path = path + "/phoneNumberAreaCode"
+        _phone_number_area_code = (
+            simple_types.parse_expose_contact_details_phone_number_area_code(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberAreaCode",
+        )
+    _phone_number_subscriber = None
+    if index < count and children[index].tag == "phoneNumberSubscriber":
+        child = children[index]
+        item_path = path + "/phoneNumberSubscriber"
+        _phone_number_subscriber = (
+            simple_types.parse_expose_contact_details_phone_number_subscriber(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumberSubscriber",
+        )
+    _phone_number = None
+    if index < count and children[index].tag == "phoneNumber":
+        child = children[index]
+        item_path = path + "/phoneNumber"
+        _phone_number = simple_types.parse_expose_contact_details_phone_number(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "phoneNumber",
+        )
+    _cell_phone_number_country_code = None
+    if index < count and children[index].tag == "cellPhoneNumberCountryCode":
+        child = children[index]
+        item_path = path + "/cellPhoneNumberCountryCode"
+        _cell_phone_number_country_code = (
+            simple_types.parse_expose_contact_details_cell_phone_number_country_code(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberCountryCode",
+        )
+    _cell_phone_number_area_code = None
+    if index < count and children[index].tag == "cellPhoneNumberAreaCode":
+        child = children[index]
+        item_path = path + "/cellPhoneNumberAreaCode"
+        _cell_phone_number_area_code = (
+            simple_types.parse_expose_contact_details_cell_phone_number_area_code(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberAreaCode",
+        )
+    _cell_phone_number_subscriber = None
+    if index < count and children[index].tag == "cellPhoneNumberSubscriber":
+        child = children[index]
+        item_path = path + "/cellPhoneNumberSubscriber"
+        _cell_phone_number_subscriber = (
+            simple_types.parse_expose_contact_details_cell_phone_number_subscriber(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumberSubscriber",
+        )
+    _cell_phone_number = None
+    if index < count and children[index].tag == "cellPhoneNumber":
+        child = children[index]
+        item_path = path + "/cellPhoneNumber"
+        _cell_phone_number = (
+            simple_types.parse_expose_contact_details_cell_phone_number(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "cellPhoneNumber",
+        )
+    _address = None
+    if index < count and children[index].tag == "address":
+        child = children[index]
+        item_path = path + "/address"
+        _address = _read_any_address(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "address",
+        )
+    _country_code = None
+    if index < count and children[index].tag == "countryCode":
+        child = children[index]
+        item_path = path + "/countryCode"
+        _country_code = _enum_value(
+            simple_types.parse_country_code,
+            child,
+            item_path,
+            problems,
+            kept,
+            extras,
+            "address",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}CountryCode",
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "countryCode",
+        )
+    _title = None
+    if index < count and children[index].tag == "title":
+        child = children[index]
+        item_path = path + "/title"
+        _title = simple_types.parse_expose_contact_details_title(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "title",
+        )
+    _addition_name = None
+    if index < count and children[index].tag == "additionName":
+        child = children[index]
+        item_path = path + "/additionName"
+        _addition_name = simple_types.parse_expose_contact_details_addition_name(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "additionName",
+        )
+    _company = None
+    if index < count and children[index].tag == "company":
+        child = children[index]
+        item_path = path + "/company"
+        _company = simple_types.parse_expose_contact_details_company(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "company",
+        )
+    _homepage_url = None
+    if index < count and children[index].tag == "homepageUrl":
+        child = children[index]
+        item_path = path + "/homepageUrl"
+        _homepage_url = simple_types.parse_expose_contact_details_homepage_url(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "homepageUrl",
+        )
+    _portrait_url = None
+    if index < count and children[index].tag == "portraitUrl":
+        child = children[index]
+        item_path = path + "/portraitUrl"
+        _portrait_url = simple_types.parse_expose_contact_details_portrait_url(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "portraitUrl",
+        )
+    _position = None
+    if index < count and children[index].tag == "position":
+        child = children[index]
+        item_path = path + "/position"
+        _position = simple_types.parse_expose_contact_details_position(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "position",
+        )
+    _secondary_email = None
+    if index < count and children[index].tag == "secondaryEmail":
+        child = children[index]
+        item_path = path + "/secondaryEmail"
+        _secondary_email = simple_types.parse_email(
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Email",
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "secondaryEmail",
+        )
+    _click_out_url = None
+    if index < count and children[index].tag == "clickOutUrl":
+        child = children[index]
+        item_path = path + "/clickOutUrl"
+        _click_out_url = simple_types.parse_expose_contact_details_click_out_url(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "clickOutUrl",
+        )
+    _office_hours = None
+    if index < count and children[index].tag == "officeHours":
+        child = children[index]
+        item_path = path + "/officeHours"
+        _office_hours = simple_types.parse_expose_contact_details_office_hours(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "officeHours",
+        )
+    _realtor_logo = None
+    if index < count and children[index].tag == "realtorLogo":
+        child = children[index]
+        item_path = path + "/realtorLogo"
+        _realtor_logo = simple_types.parse_xs_any_uri(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}anyURI"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _EXPOSE_CONTACT_DETAILS_REPEATED,
+            extras,
+            "realtorLogo",
+        )
+    if index < count:
+        _unexpected(
+            children, index, path, problems, tags, _EXPOSE_CONTACT_DETAILS_REPEATED
+        )
+    return ExposeContactDetails(
+        id=_id,  # type: ignore[arg-type]
+        email=_email,  # type: ignore[arg-type]
+        salutation=_salutation,  # type: ignore[arg-type]
+        firstname=_firstname,  # type: ignore[arg-type]
+        lastname=_lastname,  # type: ignore[arg-type]
+        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
+        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
+        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
+        fax_number=_fax_number,  # type: ignore[arg-type]
+        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
+        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
+        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
+        phone_number=_phone_number,  # type: ignore[arg-type]
+        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
+        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
+        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
+        address=_address,  # type: ignore[arg-type]
+        country_code=_country_code,  # type: ignore[arg-type]
+        title=_title,  # type: ignore[arg-type]
+        addition_name=_addition_name,  # type: ignore[arg-type]
+        company=_company,  # type: ignore[arg-type]
+        homepage_url=_homepage_url,  # type: ignore[arg-type]
+        portrait_url=_portrait_url,  # type: ignore[arg-type]
+        position=_position,  # type: ignore[arg-type]
+        secondary_email=_secondary_email,  # type: ignore[arg-type]
+        click_out_url=_click_out_url,  # type: ignore[arg-type]
+        office_hours=_office_hours,  # type: ignore[arg-type]
+        realtor_logo=_realtor_logo,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_expose_contact_details(
+    obj: ExposeContactDetails,
+    tag: str,
+    out: list[str],
+    indent: str,
+    declarations: str = "",
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    if obj.id is not None:
+        out.append(
+            ' id="' + escape_attribute(simple_types.format_xs_long(obj.id)) + '"'
+        )
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.email
+    if value is not None:
+        out.append(
+            inner
+            + "<email>"
+            + escape_text(simple_types.format_email(value))
+            + "</email>"
+        )
+    if extras:
+        _write_unknown(extras, "email", out, inner)
+    value = obj.salutation
+    if value is not None:
+        out.append(
+            inner
+            + "<salutation>"
+            + escape_text(simple_types.format_salutation_type(value))
+            + "</salutation>"
+        )
+    if extras:
+        _write_unknown(extras, "salutation", out, inner)
+    value = obj.firstname
+    if value is not None:
+        out.append(
+            inner
+            + "<firstname>"
+            + escape_text(simple_types.format_expose_contact_details_firstname(value))
+            + "</firstname>"
+        )
+    if extras:
+        _write_unknown(extras, "firstname", out, inner)
+    value = obj.lastname
+    if value is not None:
+        out.append(
+            inner
+            + "<lastname>"
+            + escape_text(simple_types.format_expose_contact_details_lastname(value))
+            + "</lastname>"
+        )
+    if extras:
+        _write_unknown(extras, "lastname", out, inner)
+    value = obj.fax_number_country_code
+    if value is not None:
+        out.append(
+            inner
+            + "<faxNumberCountryCode>"
+            + escape_text(
+                simple_types.format_expose_contact_details_fax_number_country_code(
+                    value
+                )
+            )
+            + "</faxNumberCountryCode>"
+        )
+    if extras:
+        _write_unknown(extras, "faxNumberCountryCode", out, inner)
+    value = obj.fax_number_area_code
+    if value is not None:
+        out.append(
+            inner
+            + "<faxNumberAreaCode>"
+            + escape_text(
+                simple_types.format_expose_contact_details_fax_number_area_code(value)
+            )
+            + "</faxNumberAreaCode>"
+        )
+    if extras:
+        _write_unknown(extras, "faxNumberAreaCode", out, inner)
+    value = obj.fax_number_subscriber
+    if value is not None:
+        out.append(
+            inner
+            + "<faxNumberSubscriber>"
+            + escape_text(
+                simple_types.format_expose_contact_details_fax_number_subscriber(value)
+            )
+            + "</faxNumberSubscriber>"
+        )
+    if extras:
+        _write_unknown(extras, "faxNumberSubscriber", out, inner)
+    value = obj.fax_number
+    if value is not None:
+        out.append(
+            inner
+            + "<faxNumber>"
+            + escape_text(simple_types.format_expose_contact_details_fax_number(value))
+            + "</faxNumber>"
+        )
+    if extras:
+        _write_unknown(extras, "faxNumber", out, inner)
+    value = obj.phone_number_country_code
+    if value is not None:
+        out.append(
+            inner
+            + "<phoneNumberCountryCode>"
+            + escape_text(
+                simple_types.format_expose_contact_details_phone_number_country_code(
+                    value
+                )
+            )
+            + "</phoneNumberCountryCode>"
+        )
+    if extras:
+        _write_unknown(extras, "phoneNumberCountryCode", out, inner)
+    value = obj.phone_number_area_code
+    if value is not None:
+        out.append(
+            inner
+            + "<phoneNumberAreaCode>"
+            + escape_text(
+                simple_types.format_expose_contact_details_phone_number_area_code(value)
+            )
+            + "</phoneNumberAreaCode>"
+        )
+    if extras:
+        _write_unknown(extras, "phoneNumberAreaCode", out, inner)
+    value = obj.phone_number_subscriber
+    if value is not None:
+        out.append(
+            inner
+            + "<phoneNumberSubscriber>"
+            + escape_text(
+                simple_types.format_expose_contact_details_phone_number_subscriber(
+                    value
+                )
+            )
+            + "</phoneNumberSubscriber>"
+        )
+    if extras:
+        _write_unknown(extras, "phoneNumberSubscriber", out, inner)
+    value = obj.phone_number
+    if value is not None:
+        out.append(
+            inner
+            + "<phoneNumber>"
+            + escape_text(
+                simple_types.format_expose_contact_details_phone_number(value)
+            )
+            + "</phoneNumber>"
+        )
+    if extras:
+        _write_unknown(extras, "phoneNumber", out, inner)
+    value = obj.cell_phone_number_country_code
+    if value is not None:
+        out.append(
+            inner
+            + "<cellPhoneNumberCountryCode>"
+            + escape_text(
+                simple_types.format_expose_contact_details_cell_phone_number_country_code(
+                    value
+                )
+            )
+            + "</cellPhoneNumberCountryCode>"
+        )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
+    value = obj.cell_phone_number_area_code
+    if value is not None:
+        out.append(
+            inner
+            + "<cellPhoneNumberAreaCode>"
+            + escape_text(
+                simple_types.format_expose_contact_details_cell_phone_number_area_code(
+                    value
+                )
+            )
+            + "</cellPhoneNumberAreaCode>"
+        )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
+    value = obj.cell_phone_number_subscriber
+    if value is not None:
+        out.append(
+            inner
+            + "<cellPhoneNumberSubscriber>"
+            + escape_text(
+                simple_types.format_expose_contact_details_cell_phone_number_subscriber(
+                    value
+                )
+            )
+            + "</cellPhoneNumberSubscriber>"
+        )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
+    value = obj.cell_phone_number
+    if value is not None:
+        out.append(
+            inner
+            + "<cellPhoneNumber>"
+            + escape_text(
+                simple_types.format_expose_contact_details_cell_phone_number(value)
+            )
+            + "</cellPhoneNumber>"
+        )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumber", out, inner)
+    value = obj.address
+    if value is not None:
+        _write_any_address(value, "address", out, inner)
+    if extras:
+        _write_unknown(extras, "address", out, inner)
+    value = obj.country_code
+    if value is not None:
+        out.append(
+            inner
+            + "<countryCode>"
+            + escape_text(simple_types.format_country_code(value))
+            + "</countryCode>"
+        )
+    if extras:
+        _write_unknown(extras, "countryCode", out, inner)
+    value = obj.title
+    if value is not None:
+        out.append(
+            inner
+            + "<title>"
+            + escape_text(simple_types.format_expose_contact_details_title(value))
+            + "</title>"
+        )
+    if extras:
+        _write_unknown(extras, "title", out, inner)
+    value = obj.addition_name
+    if value is not None:
+        out.append(
+            inner
+            + "<additionName>"
+            + escape_text(
+                simple_types.format_expose_contact_details_addition_name(value)
+            )
+            + "</additionName>"
+        )
+    if extras:
+        _write_unknown(extras, "additionName", out, inner)
+    value = obj.company
+    if value is not None:
+        out.append(
+            inner
+            + "<company>"
+            + escape_text(simple_types.format_expose_contact_details_company(value))
+            + "</company>"
+        )
+    if extras:
+        _write_unknown(extras, "company", out, inner)
+    value = obj.homepage_url
+    if value is not None:
+        out.append(
+            inner
+            + "<homepageUrl>"
+            + escape_text(
+                simple_types.format_expose_contact_details_homepage_url(value)
+            )
+            + "</homepageUrl>"
+        )
+    if extras:
+        _write_unknown(extras, "homepageUrl", out, inner)
+    value = obj.portrait_url
+    if value is not None:
+        out.append(
+            inner
+            + "<portraitUrl>"
+            + escape_text(
+                simple_types.format_expose_contact_details_portrait_url(value)
+            )
+            + "</portraitUrl>"
+        )
+    if extras:
+        _write_unknown(extras, "portraitUrl", out, inner)
+    value = obj.position
+    if value is not None:
+        out.append(
+            inner
+            + "<position>"
+            + escape_text(simple_types.format_expose_contact_details_position(value))
+            + "</position>"
+        )
+    if extras:
+        _write_unknown(extras, "position", out, inner)
+    value = obj.secondary_email
+    if value is not None:
+        out.append(
+            inner
+            + "<secondaryEmail>"
+            + escape_text(simple_types.format_email(value))
+            + "</secondaryEmail>"
+        )
+    if extras:
+        _write_unknown(extras, "secondaryEmail", out, inner)
+    value = obj.click_out_url
+    if value is not None:
+        out.append(
+            inner
+            + "<clickOutUrl>"
+            + escape_text(
+                simple_types.format_expose_contact_details_click_out_url(value)
+            )
+            + "</clickOutUrl>"
+        )
+    if extras:
+        _write_unknown(extras, "clickOutUrl", out, inner)
+    value = obj.office_hours
+    if value is not None:
+        out.append(
+            inner
+            + "<officeHours>"
+            + escape_text(
+                simple_types.format_expose_contact_details_office_hours(value)
+            )
+            + "</officeHours>"
+        )
+    if extras:
+        _write_unknown(extras, "officeHours", out, inner)
+    value = obj.realtor_logo
+    if value is not None:
+        out.append(
+            inner
+            + "<realtorLogo>"
+            + escape_text(simple_types.format_xs_any_uri(value))
+            + "</realtorLogo>"
+        )
+    if extras:
+        _write_unknown(extras, "realtorLogo", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+_GEO_HIERARCHY_TAGS = frozenset(
+    ["city", "continent", "country", "neighbourhood", "quarter", "region"]
+)
+_GEO_HIERARCHY_REPEATED = frozenset([])
+
+
+def _read_geo_hierarchy(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> GeoHierarchy:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}GeoHierarchy",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _GEO_HIERARCHY_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_REPEATED,
+            extras,
+            None,
+        )
+    _continent = None
+    if index < count and children[index].tag == "continent":
+        child = children[index]
+        item_path = path + "/continent"
+        _continent = _read_continent(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_REPEATED,
+            extras,
+            "continent",
+        )
+    _country = None
+    if index < count and children[index].tag == "country":
+        child = children[index]
+        item_path = path + "/country"
+        _country = _read_country(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_REPEATED,
+            extras,
+            "country",
+        )
+    _region = None
+    if index < count and children[index].tag == "region":
+        child = children[index]
+        item_path = path + "/region"
+        _region = _read_region(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_REPEATED,
+            extras,
+            "region",
+        )
+    _city = None
+    if index < count and children[index].tag == "city":
+        child = children[index]
+        item_path = path + "/city"
+        _city = _read_city(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_REPEATED,
+            extras,
+            "city",
+        )
+    _quarter = None
+    if index < count and children[index].tag == "quarter":
+        child = children[index]
+        item_path = path + "/quarter"
+        _quarter = _read_quarter(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_REPEATED,
+            extras,
+            "quarter",
+        )
+    _neighbourhood = None
+    if index < count and children[index].tag == "neighbourhood":
+        child = children[index]
+        item_path = path + "/neighbourhood"
+        _neighbourhood = _read_neighbourhood(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_REPEATED,
+            extras,
+            "neighbourhood",
+        )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _GEO_HIERARCHY_REPEATED)
+    return GeoHierarchy(
+        continent=_continent,  # type: ignore[arg-type]
+        country=_country,  # type: ignore[arg-type]
+        region=_region,  # type: ignore[arg-type]
+        city=_city,  # type: ignore[arg-type]
+        quarter=_quarter,  # type: ignore[arg-type]
+        neighbourhood=_neighbourhood,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_geo_hierarchy(
+    obj: GeoHierarchy, tag: str, out: list[str], indent: str, declarations: str = ""
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.continent
+    if value is not None:
+        _write_continent(value, "continent", out, inner)
+    if extras:
+        _write_unknown(extras, "continent", out, inner)
+    value = obj.country
+    if value is not None:
+        _write_country(value, "country", out, inner)
+    if extras:
+        _write_unknown(extras, "country", out, inner)
+    value = obj.region
+    if value is not None:
+        _write_region(value, "region", out, inner)
+    if extras:
+        _write_unknown(extras, "region", out, inner)
+    value = obj.city
+    if value is not None:
+        _write_city(value, "city", out, inner)
+    if extras:
+        _write_unknown(extras, "city", out, inner)
+    value = obj.quarter
+    if value is not None:
+        _write_quarter(value, "quarter", out, inner)
+    if extras:
+        _write_unknown(extras, "quarter", out, inner)
+    value = obj.neighbourhood
+    if value is not None:
+        _write_neighbourhood(value, "neighbourhood", out, inner)
+    if extras:
+        _write_unknown(extras, "neighbourhood", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+_GEO_HIERARCHY_STATISTIC_TAGS = frozenset([])
+_GEO_HIERARCHY_STATISTIC_REPEATED = frozenset([])
+
+
+def _read_geo_hierarchy_statistic(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> GeoHierarchyStatistic:
+    extras: list[object] = []
+    _real_estate_type = None
+    _count = None
+    for name, text in node.attrib.items():
+        if name == "realEstateType":
+            _real_estate_type = simple_types.parse_real_estate_type(
+                text, path + "/@realEstateType", problems
+            )
+        elif name == "count":
+            _count = simple_types.parse_xs_int(text, path + "/@count", problems)
+        elif name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}GeoHierarchyStatistic",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _GEO_HIERARCHY_STATISTIC_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_STATISTIC_REPEATED,
+            extras,
+            None,
+        )
+    if index < count:
+        _unexpected(
+            children, index, path, problems, tags, _GEO_HIERARCHY_STATISTIC_REPEATED
+        )
+    return GeoHierarchyStatistic(
+        real_estate_type=_real_estate_type,  # type: ignore[arg-type]
+        count=_count,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_geo_hierarchy_statistic(
+    obj: GeoHierarchyStatistic,
+    tag: str,
+    out: list[str],
+    indent: str,
+    declarations: str = "",
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    if obj.real_estate_type is not None:
+        out.append(
+            ' realEstateType="'
+            + escape_attribute(
+                simple_types.format_real_estate_type(obj.real_estate_type)
+            )
+            + '"'
+        )
+    if obj.count is not None:
+        out.append(
+            ' count="' + escape_attribute(simple_types.format_xs_int(obj.count)) + '"'
+        )
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+_GEO_HIERARCHY_STATISTICS_TAGS = frozenset(["GeoHierarchyStatistic"])
+_GEO_HIERARCHY_STATISTICS_REPEATED = frozenset(["GeoHierarchyStatistic"])
+
+
+def _read_geo_hierarchy_statistics(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> GeoHierarchyStatistics:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}GeoHierarchyStatistics",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _GEO_HIERARCHY_STATISTICS_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_STATISTICS_REPEATED,
+            extras,
+            None,
+        )
+    _geo_hierarchy_statistic = []
+    while index < count and children[index].tag == "GeoHierarchyStatistic":
+        if len(problems) >= MAX_PROBLEMS:
+            raise TooManyProblems(problems)
+        child = children[index]
+        item_path = f"{path}/GeoHierarchyStatistic[{len(_geo_hierarchy_statistic) + 1}]"
+        _geo_hierarchy_statistic.append(
+            _read_geo_hierarchy_statistic(child, item_path, problems, kept)
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _GEO_HIERARCHY_STATISTICS_REPEATED,
+            extras,
+            "GeoHierarchyStatistic",
+        )
+    if index < count:
+        _unexpected(
+            children, index, path, problems, tags, _GEO_HIERARCHY_STATISTICS_REPEATED
+        )
+    return GeoHierarchyStatistics(
+        geo_hierarchy_statistic=_geo_hierarchy_statistic,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_geo_hierarchy_statistics(
+    obj: GeoHierarchyStatistics,
+    tag: str,
+    out: list[str],
+    indent: str,
+    declarations: str = "",
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    for value in obj.geo_hierarchy_statistic:
+        _write_geo_hierarchy_statistic(value, "GeoHierarchyStatistic", out, inner)
+    if extras:
+        _write_unknown(extras, "GeoHierarchyStatistic", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+_MASTER_DATA_CONTACT_DETAILS_TYPE_TAGS = frozenset(
+    [
+        "additionName",
+        "address",
+        "cellPhoneNumber",
+        "cellPhoneNumberAreaCode",
+        "cellPhoneNumberCountryCode",
+        "cellPhoneNumberSubscriber",
+        "clickOutUrl",
+        "company",
+        "countryCode",
+        "email",
+        "faxNumber",
+        "faxNumberAreaCode",
+        "faxNumberCountryCode",
+        "faxNumberSubscriber",
+        "firstname",
+        "homepageUrl",
+        "lastname",
+        "phoneNumber",
+        "phoneNumberAreaCode",
+        "phoneNumberCountryCode",
+        "phoneNumberSubscriber",
+        "portraitUrl",
+        "position",
+        "postOfficeBox",
+        "salutation",
+        "secondaryEmail",
+        "title",
+    ]
+)
+_MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED = frozenset([])
+
+
+def _read_master_data_contact_details_type(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> MasterDataContactDetailsType:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}MasterDataContactDetailsType",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _MASTER_DATA_CONTACT_DETAILS_TYPE_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            None,
+        )
+    _email = None
+    if index < count and children[index].tag == "email":
+        child = children[index]
+        item_path = path + "/email"
+        _email = simple_types.parse_email(
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Email",
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "email",
+        )
+    _salutation = None
+    if index < count and children[index].tag == "salutation":
+        child = children[index]
+        item_path = path + "/salutation"
+        _salutation = _enum_value(
+            simple_types.parse_salutation_type,
+            child,
+            item_path,
+            problems,
+            kept,
+            extras,
+            "email",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}SalutationType",
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "salutation",
+        )
+    _firstname = None
+    if index < count and children[index].tag == "firstname":
+        child = children[index]
+        item_path = path + "/firstname"
+        _firstname = simple_types.parse_master_data_contact_details_type_firstname(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "firstname",
+        )
+    _lastname = None
+    if index < count and children[index].tag == "lastname":
+        child = children[index]
+        item_path = path + "/lastname"
+        _lastname = simple_types.parse_master_data_contact_details_type_lastname(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "lastname",
+        )
+    _fax_number_country_code = None
+    if index < count and children[index].tag == "faxNumberCountryCode":
+        child = children[index]
+        item_path = path + "/faxNumberCountryCode"
+        _fax_number_country_code = (
+            simple_types.parse_master_data_contact_details_type_fax_number_country_code(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "faxNumberCountryCode",
+        )
+    _fax_number_area_code = None
+    if index < count and children[index].tag == "faxNumberAreaCode":
+        child = children[index]
+        item_path = path + "/faxNumberAreaCode"
+        _fax_number_area_code = (
+            simple_types.parse_master_data_contact_details_type_fax_number_area_code(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "faxNumberAreaCode",
+        )
+    _fax_number_subscriber = None
+    if index < count and children[index].tag == "faxNumberSubscriber":
+        child = children[index]
+        item_path = path + "/faxNumberSubscriber"
+        _fax_number_subscriber = (
+            simple_types.parse_master_data_contact_details_type_fax_number_subscriber(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "faxNumberSubscriber",
+        )
+    _fax_number = None
+    if index < count and children[index].tag == "faxNumber":
+        child = children[index]
+        item_path = path + "/faxNumber"
+        _fax_number = simple_types.parse_master_data_contact_details_type_fax_number(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "faxNumber",
+        )
+    _phone_number_country_code = None
+    if index < count and children[index].tag == "phoneNumberCountryCode":
+        child = children[index]
+        item_path = path + "/phoneNumberCountryCode"
+        _phone_number_country_code = simple_types.parse_master_data_contact_details_type_phone_number_country_code(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "phoneNumberCountryCode",
+        )
+    _phone_number_area_code = None
+    if index < count and children[index].tag == "phoneNumberAreaCode":
+        child = children[index]
+        item_path = path + "/phoneNumberAreaCode"
+        _phone_number_area_code = (
+            simple_types.parse_master_data_contact_details_type_phone_number_area_code(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "phoneNumberAreaCode",
+        )
+    _phone_number_subscriber = None
+    if index < count and children[index].tag == "phoneNumberSubscriber":
+        child = children[index]
+        item_path = path + "/phoneNumberSubscriber"
+        _phone_number_subscriber = (
+            simple_types.parse_master_data_contact_details_type_phone_number_subscriber(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "phoneNumberSubscriber",
+        )
+    _phone_number = None
+    if index < count and children[index].tag == "phoneNumber":
+        child = children[index]
+        item_path = path + "/phoneNumber"
+        _phone_number = (
+            simple_types.parse_master_data_contact_details_type_phone_number(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "phoneNumber",
+        )
+    _cell_phone_number_country_code = None
+    if index < count and children[index].tag == "cellPhoneNumberCountryCode":
+        child = children[index]
+        item_path = path + "/cellPhoneNumberCountryCode"
+        _cell_phone_number_country_code = simple_types.parse_master_data_contact_details_type_cell_phone_number_country_code(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "cellPhoneNumberCountryCode",
+        )
+    _cell_phone_number_area_code = None
+    if index < count and children[index].tag == "cellPhoneNumberAreaCode":
+        child = children[index]
+        item_path = path + "/cellPhoneNumberAreaCode"
+        _cell_phone_number_area_code = simple_types.parse_master_data_contact_details_type_cell_phone_number_area_code(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "cellPhoneNumberAreaCode",
+        )
+    _cell_phone_number_subscriber = None
+    if index < count and children[index].tag == "cellPhoneNumberSubscriber":
+        child = children[index]
+        item_path = path + "/cellPhoneNumberSubscriber"
+        _cell_phone_number_subscriber = simple_types.parse_master_data_contact_details_type_cell_phone_number_subscriber(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "cellPhoneNumberSubscriber",
+        )
+    _cell_phone_number = None
+    if index < count and children[index].tag == "cellPhoneNumber":
+        child = children[index]
+        item_path = path + "/cellPhoneNumber"
+        _cell_phone_number = (
+            simple_types.parse_master_data_contact_details_type_cell_phone_number(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "cellPhoneNumber",
+        )
+    _address = None
+    if index < count and children[index].tag == "address":
+        child = children[index]
+        item_path = path + "/address"
+        _address = _read_any_address(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "address",
+        )
+    _country_code = None
+    if index < count and children[index].tag == "countryCode":
+        child = children[index]
+        item_path = path + "/countryCode"
+        _country_code = _enum_value(
+            simple_types.parse_country_code,
+            child,
+            item_path,
+            problems,
+            kept,
+            extras,
+            "address",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}CountryCode",
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "countryCode",
+        )
+    _title = None
+    if index < count and children[index].tag == "title":
+        child = children[index]
+        item_path = path + "/title"
+        _title = simple_types.parse_master_data_contact_details_type_title(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "title",
+        )
+    _addition_name = None
+    if index < count and children[index].tag == "additionName":
+        child = children[index]
+        item_path = path + "/additionName"
+        _addition_name = (
+            simple_types.parse_master_data_contact_details_type_addition_name(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "additionName",
+        )
+    _company = None
+    if index < count and children[index].tag == "company":
+        child = children[index]
+        item_path = path + "/company"
+        _company = simple_types.parse_master_data_contact_details_type_company(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "company",
+        )
+    _homepage_url = None
+    if index < count and children[index].tag == "homepageUrl":
+        child = children[index]
+        item_path = path + "/homepageUrl"
+        _homepage_url = (
+            simple_types.parse_master_data_contact_details_type_homepage_url(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "homepageUrl",
+        )
+    _portrait_url = None
+    if index < count and children[index].tag == "portraitUrl":
+        child = children[index]
+        item_path = path + "/portraitUrl"
+        _portrait_url = (
+            simple_types.parse_master_data_contact_details_type_portrait_url(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "portraitUrl",
+        )
+    _position = None
+    if index < count and children[index].tag == "position":
+        child = children[index]
+        item_path = path + "/position"
+        _position = simple_types.parse_master_data_contact_details_type_position(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "position",
+        )
+    _secondary_email = None
+    if index < count and children[index].tag == "secondaryEmail":
+        child = children[index]
+        item_path = path + "/secondaryEmail"
+        _secondary_email = simple_types.parse_email(
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Email",
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "secondaryEmail",
+        )
+    _click_out_url = None
+    if index < count and children[index].tag == "clickOutUrl":
+        child = children[index]
+        item_path = path + "/clickOutUrl"
+        _click_out_url = (
+            simple_types.parse_master_data_contact_details_type_click_out_url(
+                _simple_text(child, item_path, problems, ""), item_path, problems
+            )
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "clickOutUrl",
+        )
+    _post_office_box = None
+    if index < count and children[index].tag == "postOfficeBox":
+        child = children[index]
+        item_path = path + "/postOfficeBox"
+        _post_office_box = simple_types.parse_xs_boolean(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}boolean"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+            extras,
+            "postOfficeBox",
+        )
+    if index < count:
+        _unexpected(
+            children,
+            index,
+            path,
+            problems,
+            tags,
+            _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
+        )
+    return MasterDataContactDetailsType(
+        email=_email,  # type: ignore[arg-type]
+        salutation=_salutation,  # type: ignore[arg-type]
+        firstname=_firstname,  # type: ignore[arg-type]
+        lastname=_lastname,  # type: ignore[arg-type]
+        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
+        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
+        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
+        fax_number=_fax_number,  # type: ignore[arg-type]
+        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
+        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
+        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
+        phone_number=_phone_number,  # type: ignore[arg-type]
+        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
+        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
+        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
+        address=_address,  # type: ignore[arg-type]
+        country_code=_country_code,  # type: ignore[arg-type]
+        title=_title,  # type: ignore[arg-type]
+        addition_name=_addition_name,  # type: ignore[arg-type]
+        company=_company,  # type: ignore[arg-type]
+        homepage_url=_homepage_url,  # type: ignore[arg-type]
+        portrait_url=_portrait_url,  # type: ignore[arg-type]
+        position=_position,  # type: ignore[arg-type]
+        secondary_email=_secondary_email,  # type: ignore[arg-type]
+        click_out_url=_click_out_url,  # type: ignore[arg-type]
+        post_office_box=_post_office_box,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_master_data_contact_details_type(
+    obj: MasterDataContactDetailsType,
+    tag: str,
+    out: list[str],
+    indent: str,
+    declarations: str = "",
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.email
+    if value is not None:
+        out.append(
+            inner
+            + "<email>"
+            + escape_text(simple_types.format_email(value))
+            + "</email>"
+        )
+    if extras:
+        _write_unknown(extras, "email", out, inner)
+    value = obj.salutation
+    if value is not None:
+        out.append(
+            inner
+            + "<salutation>"
+            + escape_text(simple_types.format_salutation_type(value))
+            + "</salutation>"
+        )
+    if extras:
+        _write_unknown(extras, "salutation", out, inner)
+    value = obj.firstname
+    if value is not None:
+        out.append(
+            inner
+            + "<firstname>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_firstname(value)
+            )
+            + "</firstname>"
+        )
+    if extras:
+        _write_unknown(extras, "firstname", out, inner)
+    value = obj.lastname
+    if value is not None:
+        out.append(
+            inner
+            + "<lastname>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_lastname(value)
+            )
+            + "</lastname>"
+        )
+    if extras:
+        _write_unknown(extras, "lastname", out, inner)
+    value = obj.fax_number_country_code
+    if value is not None:
+        out.append(
+            inner
+            + "<faxNumberCountryCode>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_fax_number_country_code(
+                    value
+                )
+            )
+            + "</faxNumberCountryCode>"
+        )
+    if extras:
+        _write_unknown(extras, "faxNumberCountryCode", out, inner)
+    value = obj.fax_number_area_code
+    if value is not None:
+        out.append(
+            inner
+            + "<faxNumberAreaCode>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_fax_number_area_code(
+                    value
+                )
+            )
+            + "</faxNumberAreaCode>"
+        )
+    if extras:
+        _write_unknown(extras, "faxNumberAreaCode", out, inner)
+    value = obj.fax_number_subscriber
+    if value is not None:
+        out.append(
+            inner
+            + "<faxNumberSubscriber>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_fax_number_subscriber(
+                    value
+                )
+            )
+            + "</faxNumberSubscriber>"
+        )
+    if extras:
+        _write_unknown(extras, "faxNumberSubscriber", out, inner)
+    value = obj.fax_number
+    if value is not None:
+        out.append(
+            inner
+            + "<faxNumber>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_fax_number(value)
+            )
+            + "</faxNumber>"
+        )
+    if extras:
+        _write_unknown(extras, "faxNumber", out, inner)
+    value = obj.phone_number_country_code
+    if value is not None:
+        out.append(
+            inner
+            + "<phoneNumberCountryCode>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_phone_number_country_code(
+                    value
+                )
+            )
+            + "</phoneNumberCountryCode>"
+        )
+    if extras:
+        _write_unknown(extras, "phoneNumberCountryCode", out, inner)
+    value = obj.phone_number_area_code
+    if value is not None:
+        out.append(
+            inner
+            + "<phoneNumberAreaCode>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_phone_number_area_code(
+                    value
+                )
+            )
+            + "</phoneNumberAreaCode>"
+        )
+    if extras:
+        _write_unknown(extras, "phoneNumberAreaCode", out, inner)
+    value = obj.phone_number_subscriber
+    if value is not None:
+        out.append(
+            inner
+            + "<phoneNumberSubscriber>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_phone_number_subscriber(
+                    value
+                )
+            )
+            + "</phoneNumberSubscriber>"
+        )
+    if extras:
+        _write_unknown(extras, "phoneNumberSubscriber", out, inner)
+    value = obj.phone_number
+    if value is not None:
+        out.append(
+            inner
+            + "<phoneNumber>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_phone_number(value)
+            )
+            + "</phoneNumber>"
+        )
+    if extras:
+        _write_unknown(extras, "phoneNumber", out, inner)
+    value = obj.cell_phone_number_country_code
+    if value is not None:
+        out.append(
+            inner
+            + "<cellPhoneNumberCountryCode>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_cell_phone_number_country_code(
+                    value
+                )
+            )
+            + "</cellPhoneNumberCountryCode>"
+        )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
+    value = obj.cell_phone_number_area_code
+    if value is not None:
+        out.append(
+            inner
+            + "<cellPhoneNumberAreaCode>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_cell_phone_number_area_code(
+                    value
+                )
+            )
+            + "</cellPhoneNumberAreaCode>"
+        )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
+    value = obj.cell_phone_number_subscriber
+    if value is not None:
+        out.append(
+            inner
+            + "<cellPhoneNumberSubscriber>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_cell_phone_number_subscriber(
+                    value
+                )
+            )
+            + "</cellPhoneNumberSubscriber>"
+        )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
+    value = obj.cell_phone_number
+    if value is not None:
+        out.append(
+            inner
+            + "<cellPhoneNumber>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_cell_phone_number(
+                    value
+                )
+            )
+            + "</cellPhoneNumber>"
+        )
+    if extras:
+        _write_unknown(extras, "cellPhoneNumber", out, inner)
+    value = obj.address
+    if value is not None:
+        _write_any_address(value, "address", out, inner)
+    if extras:
+        _write_unknown(extras, "address", out, inner)
+    value = obj.country_code
+    if value is not None:
+        out.append(
+            inner
+            + "<countryCode>"
+            + escape_text(simple_types.format_country_code(value))
+            + "</countryCode>"
+        )
+    if extras:
+        _write_unknown(extras, "countryCode", out, inner)
+    value = obj.title
+    if value is not None:
+        out.append(
+            inner
+            + "<title>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_title(value)
+            )
+            + "</title>"
+        )
+    if extras:
+        _write_unknown(extras, "title", out, inner)
+    value = obj.addition_name
+    if value is not None:
+        out.append(
+            inner
+            + "<additionName>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_addition_name(
+                    value
+                )
+            )
+            + "</additionName>"
+        )
+    if extras:
+        _write_unknown(extras, "additionName", out, inner)
+    value = obj.company
+    if value is not None:
+        out.append(
+            inner
+            + "<company>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_company(value)
+            )
+            + "</company>"
+        )
+    if extras:
+        _write_unknown(extras, "company", out, inner)
+    value = obj.homepage_url
+    if value is not None:
+        out.append(
+            inner
+            + "<homepageUrl>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_homepage_url(value)
+            )
+            + "</homepageUrl>"
+        )
+    if extras:
+        _write_unknown(extras, "homepageUrl", out, inner)
+    value = obj.portrait_url
+    if value is not None:
+        out.append(
+            inner
+            + "<portraitUrl>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_portrait_url(value)
+            )
+            + "</portraitUrl>"
+        )
+    if extras:
+        _write_unknown(extras, "portraitUrl", out, inner)
+    value = obj.position
+    if value is not None:
+        out.append(
+            inner
+            + "<position>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_position(value)
+            )
+            + "</position>"
+        )
+    if extras:
+        _write_unknown(extras, "position", out, inner)
+    value = obj.secondary_email
+    if value is not None:
+        out.append(
+            inner
+            + "<secondaryEmail>"
+            + escape_text(simple_types.format_email(value))
+            + "</secondaryEmail>"
+        )
+    if extras:
+        _write_unknown(extras, "secondaryEmail", out, inner)
+    value = obj.click_out_url
+    if value is not None:
+        out.append(
+            inner
+            + "<clickOutUrl>"
+            + escape_text(
+                simple_types.format_master_data_contact_details_type_click_out_url(
+                    value
+                )
+            )
+            + "</clickOutUrl>"
+        )
+    if extras:
+        _write_unknown(extras, "clickOutUrl", out, inner)
+    value = obj.post_office_box
+    if value is not None:
+        out.append(
+            inner
+            + "<postOfficeBox>"
+            + escape_text(simple_types.format_xs_boolean(value))
+            + "</postOfficeBox>"
+        )
+    if extras:
+        _write_unknown(extras, "postOfficeBox", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
 _MESSAGE_TAGS = frozenset(["id", "message", "messageCode"])
 _MESSAGE_REPEATED = frozenset([])
 
@@ -2646,7 +6121,13 @@ def _read_message(
     extras: list[object] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
-            _check_xsi(name, text, path, problems, "Message")
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Message",
+            )
         elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
@@ -2690,26 +6171,39 @@ def _read_message(
             continue
         seen.add(tag)
         if tag == "messageCode":
+            item_path = path + "/messageCode"
             _message_code = _enum_value(
                 simple_types.parse_message_code,
                 child,
-                path + "/messageCode",
+                item_path,
                 problems,
                 kept,
                 extras,
                 previous,
-                "MessageCode",
+                "{http://rest.immobilienscout24.de/schema/common/1.0}MessageCode",
             )
         elif tag == "message":
+            item_path = path + "/message"
             _message = simple_types.parse_xs_string(
-                _simple_text(child, path + "/message", problems, "string"),
-                path + "/message",
+                _simple_text(
+                    child,
+                    item_path,
+                    problems,
+                    "{http://www.w3.org/2001/XMLSchema}string",
+                ),
+                item_path,
                 problems,
             )
         elif tag == "id":
+            item_path = path + "/id"
             _id = simple_types.parse_xs_string(
-                _simple_text(child, path + "/id", problems, "string"),
-                path + "/id",
+                _simple_text(
+                    child,
+                    item_path,
+                    problems,
+                    "{http://www.w3.org/2001/XMLSchema}string",
+                ),
+                item_path,
                 problems,
             )
         else:
@@ -2859,6 +6353,394 @@ def _write_messages(
         out.append(indent + "</" + tag + ">")
 
 
+_NEIGHBOURHOOD_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_NEIGHBOURHOOD_REPEATED = frozenset([])
+
+
+def _read_neighbourhood(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Neighbourhood:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Neighbourhood",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _NEIGHBOURHOOD_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _NEIGHBOURHOOD_REPEATED,
+            extras,
+            None,
+        )
+    _name = None
+    if index < count and children[index].tag == "name":
+        child = children[index]
+        item_path = path + "/name"
+        _name = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _NEIGHBOURHOOD_REPEATED,
+            extras,
+            "name",
+        )
+    _geo_code_id = None
+    if index < count and children[index].tag == "geoCodeId":
+        child = children[index]
+        item_path = path + "/geoCodeId"
+        _geo_code_id = simple_types.parse_xs_long(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}long"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _NEIGHBOURHOOD_REPEATED,
+            extras,
+            "geoCodeId",
+        )
+    _full_geo_code_id = None
+    if index < count and children[index].tag == "fullGeoCodeId":
+        child = children[index]
+        item_path = path + "/fullGeoCodeId"
+        _full_geo_code_id = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _NEIGHBOURHOOD_REPEATED,
+            extras,
+            "fullGeoCodeId",
+        )
+    _statistics = None
+    if index < count and children[index].tag == "statistics":
+        child = children[index]
+        item_path = path + "/statistics"
+        _statistics = _read_geo_hierarchy_statistics(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _NEIGHBOURHOOD_REPEATED,
+            extras,
+            "statistics",
+        )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _NEIGHBOURHOOD_REPEATED)
+    return Neighbourhood(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_neighbourhood(
+    obj: Neighbourhood, tag: str, out: list[str], indent: str, declarations: str = ""
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.name
+    if value is not None:
+        out.append(
+            inner
+            + "<name>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</name>"
+        )
+    if extras:
+        _write_unknown(extras, "name", out, inner)
+    value = obj.geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<geoCodeId>"
+            + escape_text(simple_types.format_xs_long(value))
+            + "</geoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "geoCodeId", out, inner)
+    value = obj.full_geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<fullGeoCodeId>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</fullGeoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", out, inner)
+    value = obj.statistics
+    if value is not None:
+        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+_QUARTER_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_QUARTER_REPEATED = frozenset([])
+
+
+def _read_quarter(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Quarter:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Quarter",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _QUARTER_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children, index, path, problems, kept, tags, _QUARTER_REPEATED, extras, None
+        )
+    _name = None
+    if index < count and children[index].tag == "name":
+        child = children[index]
+        item_path = path + "/name"
+        _name = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _QUARTER_REPEATED,
+            extras,
+            "name",
+        )
+    _geo_code_id = None
+    if index < count and children[index].tag == "geoCodeId":
+        child = children[index]
+        item_path = path + "/geoCodeId"
+        _geo_code_id = simple_types.parse_xs_long(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}long"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _QUARTER_REPEATED,
+            extras,
+            "geoCodeId",
+        )
+    _full_geo_code_id = None
+    if index < count and children[index].tag == "fullGeoCodeId":
+        child = children[index]
+        item_path = path + "/fullGeoCodeId"
+        _full_geo_code_id = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _QUARTER_REPEATED,
+            extras,
+            "fullGeoCodeId",
+        )
+    _statistics = None
+    if index < count and children[index].tag == "statistics":
+        child = children[index]
+        item_path = path + "/statistics"
+        _statistics = _read_geo_hierarchy_statistics(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _QUARTER_REPEATED,
+            extras,
+            "statistics",
+        )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _QUARTER_REPEATED)
+    return Quarter(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_quarter(
+    obj: Quarter, tag: str, out: list[str], indent: str, declarations: str = ""
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.name
+    if value is not None:
+        out.append(
+            inner
+            + "<name>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</name>"
+        )
+    if extras:
+        _write_unknown(extras, "name", out, inner)
+    value = obj.geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<geoCodeId>"
+            + escape_text(simple_types.format_xs_long(value))
+            + "</geoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "geoCodeId", out, inner)
+    value = obj.full_geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<fullGeoCodeId>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</fullGeoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", out, inner)
+    value = obj.statistics
+    if value is not None:
+        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
 _REALTOR_CONTACT_DETAILS_TAGS = frozenset(
     [
         "additionName",
@@ -2908,7 +6790,13 @@ def _read_realtor_contact_details(
         if name == "id":
             _id = simple_types.parse_xs_long(text, path + "/@id", problems)
         elif name.startswith(_XSI):
-            _check_xsi(name, text, path, problems, "RealtorContactDetails")
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}RealtorContactDetails",
+            )
         elif kept is None:
             problems.append(
                 Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
@@ -2939,7 +6827,14 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/email"
         _email = simple_types.parse_email(
-            _simple_text(child, item_path, problems, "Email"), item_path, problems
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Email",
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -2966,7 +6861,7 @@ def _read_realtor_contact_details(
             kept,
             extras,
             "email",
-            "SalutationType",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}SalutationType",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -3285,7 +7180,7 @@ def _read_realtor_contact_details(
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
-        _address = _read_address(child, item_path, problems, kept)
+        _address = _read_any_address(child, item_path, problems, kept)
         index += 1
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -3311,7 +7206,7 @@ def _read_realtor_contact_details(
             kept,
             extras,
             "address",
-            "CountryCode",
+            "{http://rest.immobilienscout24.de/schema/common/1.0}CountryCode",
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -3451,7 +7346,14 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/secondaryEmail"
         _secondary_email = simple_types.parse_email(
-            _simple_text(child, item_path, problems, "Email"), item_path, problems
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Email",
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -3511,7 +7413,11 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/defaultContact"
         _default_contact = simple_types.parse_xs_boolean(
-            _simple_text(child, item_path, problems, "boolean"), item_path, problems
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}boolean"
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -3531,7 +7437,11 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/localPartnerContact"
         _local_partner_contact = simple_types.parse_xs_boolean(
-            _simple_text(child, item_path, problems, "boolean"), item_path, problems
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}boolean"
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -3551,7 +7461,11 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/businessCardContact"
         _business_card_contact = simple_types.parse_xs_boolean(
-            _simple_text(child, item_path, problems, "boolean"), item_path, problems
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}boolean"
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -3571,7 +7485,11 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/realEstateReferenceCount"
         _real_estate_reference_count = simple_types.parse_xs_long(
-            _simple_text(child, item_path, problems, "long"), item_path, problems
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}long"
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -3591,7 +7509,14 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/externalId"
         _external_id = simple_types.parse_text_field(
-            _simple_text(child, item_path, problems, "TextField"), item_path, problems
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}TextField",
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -3611,7 +7536,11 @@ def _read_realtor_contact_details(
         child = children[index]
         item_path = path + "/showOnProfilePage"
         _show_on_profile_page = simple_types.parse_xs_boolean(
-            _simple_text(child, item_path, problems, "boolean"), item_path, problems
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}boolean"
+            ),
+            item_path,
+            problems,
         )
         index += 1
     if index < count and children[index].tag not in tags:
@@ -3887,7 +7816,7 @@ def _write_realtor_contact_details(
         _write_unknown(extras, "cellPhoneNumber", out, inner)
     value = obj.address
     if value is not None:
-        _write_address(value, "address", out, inner)
+        _write_any_address(value, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
     value = obj.country_code
@@ -4169,6 +8098,828 @@ def _write_realtor_contact_details_list(
         out.append(indent + "</" + tag + ">")
 
 
+_REGION_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_REGION_REPEATED = frozenset([])
+
+
+def _read_region(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Region:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Region",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _REGION_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children, index, path, problems, kept, tags, _REGION_REPEATED, extras, None
+        )
+    _name = None
+    if index < count and children[index].tag == "name":
+        child = children[index]
+        item_path = path + "/name"
+        _name = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REGION_REPEATED,
+            extras,
+            "name",
+        )
+    _geo_code_id = None
+    if index < count and children[index].tag == "geoCodeId":
+        child = children[index]
+        item_path = path + "/geoCodeId"
+        _geo_code_id = simple_types.parse_xs_long(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}long"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REGION_REPEATED,
+            extras,
+            "geoCodeId",
+        )
+    _full_geo_code_id = None
+    if index < count and children[index].tag == "fullGeoCodeId":
+        child = children[index]
+        item_path = path + "/fullGeoCodeId"
+        _full_geo_code_id = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REGION_REPEATED,
+            extras,
+            "fullGeoCodeId",
+        )
+    _statistics = None
+    if index < count and children[index].tag == "statistics":
+        child = children[index]
+        item_path = path + "/statistics"
+        _statistics = _read_geo_hierarchy_statistics(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _REGION_REPEATED,
+            extras,
+            "statistics",
+        )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _REGION_REPEATED)
+    return Region(
+        name=_name,  # type: ignore[arg-type]
+        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
+        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
+        statistics=_statistics,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_region(
+    obj: Region, tag: str, out: list[str], indent: str, declarations: str = ""
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.name
+    if value is not None:
+        out.append(
+            inner
+            + "<name>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</name>"
+        )
+    if extras:
+        _write_unknown(extras, "name", out, inner)
+    value = obj.geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<geoCodeId>"
+            + escape_text(simple_types.format_xs_long(value))
+            + "</geoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "geoCodeId", out, inner)
+    value = obj.full_geo_code_id
+    if value is not None:
+        out.append(
+            inner
+            + "<fullGeoCodeId>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</fullGeoCodeId>"
+        )
+    if extras:
+        _write_unknown(extras, "fullGeoCodeId", out, inner)
+    value = obj.statistics
+    if value is not None:
+        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, "statistics", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+_WGS84_ADDRESS_TAGS = frozenset(
+    [
+        "city",
+        "description",
+        "geoHierarchy",
+        "houseNumber",
+        "internationalCountryRegion",
+        "postcode",
+        "preciseHouseNumber",
+        "quarter",
+        "street",
+        "wgs84Coordinate",
+    ]
+)
+_WGS84_ADDRESS_REPEATED = frozenset([])
+
+
+def _read_wgs84_address(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Wgs84Address:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Wgs84Address",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _WGS84_ADDRESS_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            None,
+        )
+    _street = None
+    if index < count and children[index].tag == "street":
+        child = children[index]
+        item_path = path + "/street"
+        _street = simple_types.parse_wgs84_address_street(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            "street",
+        )
+    _house_number = None
+    if index < count and children[index].tag == "houseNumber":
+        child = children[index]
+        item_path = path + "/houseNumber"
+        _house_number = simple_types.parse_wgs84_address_house_number(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            "houseNumber",
+        )
+    _postcode = None
+    if index < count and children[index].tag == "postcode":
+        child = children[index]
+        item_path = path + "/postcode"
+        _postcode = simple_types.parse_wgs84_address_postcode(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            "postcode",
+        )
+    _city = None
+    if index < count and children[index].tag == "city":
+        child = children[index]
+        item_path = path + "/city"
+        _city = simple_types.parse_wgs84_address_city(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            "city",
+        )
+    _international_country_region = None
+    if index < count and children[index].tag == "internationalCountryRegion":
+        child = children[index]
+        item_path = path + "/internationalCountryRegion"
+        _international_country_region = _read_country_region(
+            child, item_path, problems, kept
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            "internationalCountryRegion",
+        )
+    _quarter = None
+    if index < count and children[index].tag == "quarter":
+        child = children[index]
+        item_path = path + "/quarter"
+        _quarter = simple_types.parse_text_field(
+            _simple_text(
+                child,
+                item_path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}TextField",
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            "quarter",
+        )
+    _wgs84_coordinate = None
+    if index < count and children[index].tag == "wgs84Coordinate":
+        child = children[index]
+        item_path = path + "/wgs84Coordinate"
+        _wgs84_coordinate = _read_wgs84_coordinate(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            "wgs84Coordinate",
+        )
+    _precise_house_number = None
+    if index < count and children[index].tag == "preciseHouseNumber":
+        child = children[index]
+        item_path = path + "/preciseHouseNumber"
+        _precise_house_number = simple_types.parse_xs_boolean(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}boolean"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            "preciseHouseNumber",
+        )
+    _geo_hierarchy = None
+    if index < count and children[index].tag == "geoHierarchy":
+        child = children[index]
+        item_path = path + "/geoHierarchy"
+        _geo_hierarchy = _read_geo_hierarchy(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            "geoHierarchy",
+        )
+    _description = None
+    if index < count and children[index].tag == "description":
+        child = children[index]
+        item_path = path + "/description"
+        _description = _read_wgs84_address_description(child, item_path, problems, kept)
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_REPEATED,
+            extras,
+            "description",
+        )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _WGS84_ADDRESS_REPEATED)
+    return Wgs84Address(
+        street=_street,  # type: ignore[arg-type]
+        house_number=_house_number,  # type: ignore[arg-type]
+        postcode=_postcode,  # type: ignore[arg-type]
+        city=_city,  # type: ignore[arg-type]
+        international_country_region=_international_country_region,  # type: ignore[arg-type]
+        quarter=_quarter,  # type: ignore[arg-type]
+        wgs84_coordinate=_wgs84_coordinate,  # type: ignore[arg-type]
+        precise_house_number=_precise_house_number,  # type: ignore[arg-type]
+        geo_hierarchy=_geo_hierarchy,  # type: ignore[arg-type]
+        description=_description,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_wgs84_address(
+    obj: Wgs84Address, tag: str, out: list[str], indent: str, declarations: str = ""
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.street
+    if value is not None:
+        out.append(
+            inner
+            + "<street>"
+            + escape_text(simple_types.format_wgs84_address_street(value))
+            + "</street>"
+        )
+    if extras:
+        _write_unknown(extras, "street", out, inner)
+    value = obj.house_number
+    if value is not None:
+        out.append(
+            inner
+            + "<houseNumber>"
+            + escape_text(simple_types.format_wgs84_address_house_number(value))
+            + "</houseNumber>"
+        )
+    if extras:
+        _write_unknown(extras, "houseNumber", out, inner)
+    value = obj.postcode
+    if value is not None:
+        out.append(
+            inner
+            + "<postcode>"
+            + escape_text(simple_types.format_wgs84_address_postcode(value))
+            + "</postcode>"
+        )
+    if extras:
+        _write_unknown(extras, "postcode", out, inner)
+    value = obj.city
+    if value is not None:
+        out.append(
+            inner
+            + "<city>"
+            + escape_text(simple_types.format_wgs84_address_city(value))
+            + "</city>"
+        )
+    if extras:
+        _write_unknown(extras, "city", out, inner)
+    value = obj.international_country_region
+    if value is not None:
+        _write_country_region(value, "internationalCountryRegion", out, inner)
+    if extras:
+        _write_unknown(extras, "internationalCountryRegion", out, inner)
+    value = obj.quarter
+    if value is not None:
+        out.append(
+            inner
+            + "<quarter>"
+            + escape_text(simple_types.format_text_field(value))
+            + "</quarter>"
+        )
+    if extras:
+        _write_unknown(extras, "quarter", out, inner)
+    value = obj.wgs84_coordinate
+    if value is not None:
+        _write_wgs84_coordinate(value, "wgs84Coordinate", out, inner)
+    if extras:
+        _write_unknown(extras, "wgs84Coordinate", out, inner)
+    value = obj.precise_house_number
+    if value is not None:
+        out.append(
+            inner
+            + "<preciseHouseNumber>"
+            + escape_text(simple_types.format_xs_boolean(value))
+            + "</preciseHouseNumber>"
+        )
+    if extras:
+        _write_unknown(extras, "preciseHouseNumber", out, inner)
+    value = obj.geo_hierarchy
+    if value is not None:
+        _write_geo_hierarchy(value, "geoHierarchy", out, inner)
+    if extras:
+        _write_unknown(extras, "geoHierarchy", out, inner)
+    value = obj.description
+    if value is not None:
+        _write_wgs84_address_description(value, "description", out, inner)
+    if extras:
+        _write_unknown(extras, "description", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+_WGS84_ADDRESS_DESCRIPTION_TAGS = frozenset(["text"])
+_WGS84_ADDRESS_DESCRIPTION_REPEATED = frozenset([])
+
+
+def _read_wgs84_address_description(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Wgs84AddressDescription:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Wgs84AddressDescription",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _WGS84_ADDRESS_DESCRIPTION_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_DESCRIPTION_REPEATED,
+            extras,
+            None,
+        )
+    _text = None
+    if index < count and children[index].tag == "text":
+        child = children[index]
+        item_path = path + "/text"
+        _text = simple_types.parse_xs_string(
+            _simple_text(
+                child, item_path, problems, "{http://www.w3.org/2001/XMLSchema}string"
+            ),
+            item_path,
+            problems,
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_ADDRESS_DESCRIPTION_REPEATED,
+            extras,
+            "text",
+        )
+    if index < count:
+        _unexpected(
+            children, index, path, problems, tags, _WGS84_ADDRESS_DESCRIPTION_REPEATED
+        )
+    return Wgs84AddressDescription(
+        text=_text,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_wgs84_address_description(
+    obj: Wgs84AddressDescription,
+    tag: str,
+    out: list[str],
+    indent: str,
+    declarations: str = "",
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.text
+    if value is not None:
+        out.append(
+            inner
+            + "<text>"
+            + escape_text(simple_types.format_xs_string(value))
+            + "</text>"
+        )
+    if extras:
+        _write_unknown(extras, "text", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+_WGS84_COORDINATE_TAGS = frozenset(["latitude", "longitude"])
+_WGS84_COORDINATE_REPEATED = frozenset([])
+
+
+def _read_wgs84_coordinate(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Wgs84Coordinate:
+    extras: list[object] = []
+    for name, text in node.attrib.items():
+        if name.startswith(_XSI):
+            _check_xsi(
+                name,
+                text,
+                path,
+                problems,
+                "{http://rest.immobilienscout24.de/schema/common/1.0}Wgs84Coordinate",
+            )
+        elif kept is None:
+            problems.append(
+                Problem(f"{path}/@{_local_name(name)}", "unexpected attribute")
+            )
+        else:
+            item = UnknownAttribute(name, text)
+            extras.append(item)
+            kept.append(unknown.kept_warning(item, path))
+    _check_element_only(node, path, problems)
+    children = list(node)
+    count = len(children)
+    tags = _WGS84_COORDINATE_TAGS
+    index = 0
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_COORDINATE_REPEATED,
+            extras,
+            None,
+        )
+    _latitude = None
+    if index < count and children[index].tag == "latitude":
+        child = children[index]
+        item_path = path + "/latitude"
+        _latitude = simple_types.parse_wgs84_coordinate_latitude(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_COORDINATE_REPEATED,
+            extras,
+            "latitude",
+        )
+    _longitude = None
+    if index < count and children[index].tag == "longitude":
+        child = children[index]
+        item_path = path + "/longitude"
+        _longitude = simple_types.parse_wgs84_coordinate_longitude(
+            _simple_text(child, item_path, problems, ""), item_path, problems
+        )
+        index += 1
+    if index < count and children[index].tag not in tags:
+        index = _skip_unknown(
+            children,
+            index,
+            path,
+            problems,
+            kept,
+            tags,
+            _WGS84_COORDINATE_REPEATED,
+            extras,
+            "longitude",
+        )
+    if index < count:
+        _unexpected(children, index, path, problems, tags, _WGS84_COORDINATE_REPEATED)
+    return Wgs84Coordinate(
+        latitude=_latitude,  # type: ignore[arg-type]
+        longitude=_longitude,  # type: ignore[arg-type]
+        unknown_content=extras,  # type: ignore[arg-type]
+    )
+
+
+def _write_wgs84_coordinate(
+    obj: Wgs84Coordinate, tag: str, out: list[str], indent: str, declarations: str = ""
+) -> None:
+    inner = indent + _INDENT_STEP if indent else ""
+    out.append(indent + "<" + tag + declarations)
+    extras = (
+        _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
+    )
+    out.append(">")
+    start = len(out)
+    if extras:
+        _write_unknown(extras, None, out, inner)
+    value = obj.latitude
+    if value is not None:
+        out.append(
+            inner
+            + "<latitude>"
+            + escape_text(simple_types.format_wgs84_coordinate_latitude(value))
+            + "</latitude>"
+        )
+    if extras:
+        _write_unknown(extras, "latitude", out, inner)
+    value = obj.longitude
+    if value is not None:
+        out.append(
+            inner
+            + "<longitude>"
+            + escape_text(simple_types.format_wgs84_coordinate_longitude(value))
+            + "</longitude>"
+        )
+    if extras:
+        _write_unknown(extras, "longitude", out, inner)
+    if extras:
+        _write_unknown(extras, ..., out, inner)
+    if len(out) == start:
+        out[start - 1] = "/>"
+    else:
+        out.append(indent + "</" + tag + ">")
+
+
+# Address and its derived types: xsi:type value -> reader, and class ->
+# (writer, the declarations and xsi:type attribute it writes).
+_ADDRESS_READERS = {
+    "{http://rest.immobilienscout24.de/schema/common/1.0}Address": _read_address,
+    "{http://rest.immobilienscout24.de/schema/common/1.0}Wgs84Address": _read_wgs84_address,
+}
+_ADDRESS_WRITERS = {
+    Wgs84Address: (
+        _write_wgs84_address,
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="common:Wgs84Address"',
+    ),
+}
+
+
 # Root element tag -> (reader, path of the root in problems).
 _READERS = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}realtorContactDetail": (
@@ -4277,6 +9028,25 @@ class _GuardedBuilder(TreeBuilder):
         self.stream = stream
         self.root: Element | None = None
         self.ready: list[Element] = []
+        # Namespace URIs in scope by prefix, innermost last, to resolve xsi:type values.
+        self.namespaces: dict[str, list[str]] = {"xml": [_XML_NAMESPACE]}
+
+    def start_ns(self, prefix: str, uri: str) -> None:
+        self.namespaces.setdefault(prefix, []).append(uri)
+
+    def end_ns(self, prefix: str) -> None:
+        self.namespaces[prefix].pop()
+
+    def _resolve(self, qname: str) -> str:
+        """Return an xsi:type value as `{namespace}local`, or unchanged when its prefix is not declared.
+
+        An unprefixed name takes the default namespace (XSD 1.1 Part 2, section 3.3.18).
+        """
+        prefix, _, local = qname.strip(_XML_WHITESPACE).rpartition(":")
+        scope = self.namespaces.get(prefix)
+        if scope:
+            return "{" + scope[-1] + "}" + local if scope[-1] else local
+        return local if not prefix else qname
 
     def doctype(self, name: str, pubid: str | None, system: str | None) -> None:
         raise _Refused(
@@ -4290,6 +9060,8 @@ class _GuardedBuilder(TreeBuilder):
             raise _Refused(
                 f"elements are nested deeper than {self.max_depth} levels: IS24 documents are far shallower"
             )
+        if _XSI_TYPE in attrs:
+            attrs[_XSI_TYPE] = self._resolve(attrs[_XSI_TYPE])
         element = super().start(tag, attrs)
         if self.depth == 1:
             self.root = element
