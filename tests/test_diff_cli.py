@@ -341,16 +341,30 @@ def test_markdown_shows_emphasis_and_links_as_written(capsys, tmp_path):
     assert "'\\~\\~z\\~\\~'" in row
 
 
+# A substitution group, which the generator approximates, headed by an element
+# whose name needs escaping in Markdown.
+SUBSTITUTION_SCHEMA = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:t="urn:example:cli" targetNamespace="urn:example:cli">
+  <xs:element name="item">
+    <xs:complexType><xs:sequence><xs:element ref="t:my_code"/></xs:sequence></xs:complexType>
+  </xs:element>
+  <xs:element name="my_code" type="xs:string"/>
+  <xs:element name="other_code" type="xs:string" substitutionGroup="t:my_code"/>
+</xs:schema>
+"""
+
+
 def test_markdown_escapes_approximated_constructs(capsys, tmp_path):
-    nillable = '<xs:element name="my_code" type="xs:string" nillable="true"/>'
-    old = write_schema(tmp_path / "old.xsd", extra=nillable)
-    new = write_schema(tmp_path / "new.xsd", extra=nillable)
+    old = tmp_path / "old.xsd"
+    new = tmp_path / "new.xsd"
+    for path in (old, new):
+        path.write_text(SUBSTITUTION_SCHEMA, encoding="utf-8")
 
     _, out, _ = run_diff(capsys, old, new, "--root", "item", "--format", "markdown")
 
-    [line] = [line for line in out.splitlines() if "nillable" in line]
+    [line] = [line for line in out.splitlines() if "substitution" in line]
     assert line.startswith("> - ")
-    assert "('my\\_code')" in line
+    assert "('my\\_code' is a head)" in line
 
 
 def test_missing_location_file_is_an_argument_error(capsys, narrowed):

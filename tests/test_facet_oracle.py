@@ -850,6 +850,11 @@ MUTATIONS = build_mutations(MODEL)
 
 
 def serialize(document: ET.Element) -> bytes:
+    # ElementTree chooses its own prefixes when writing, but an xsi:type value
+    # names its type through the prefix the generated writer declared. Keeping
+    # the package's prefixes keeps those values resolvable.
+    for namespace, prefix in CONFIG.prefixes.items():
+        ET.register_namespace(prefix, namespace)
     return ET.tostring(document, encoding="utf-8", xml_declaration=True)
 
 
