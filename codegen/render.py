@@ -205,6 +205,11 @@ class Renderer:
             self.model.enumerations.values(), key=lambda item: item.python_name or ""
         )
         class_views = [self._class_view(complex_type) for complex_type in classes]
+        # Built before the checkers are listed, since building adds checkers.
+        wildcard_elements = [
+            self._member_view(element, _GLOBAL_OWNER, self.prefixes)
+            for element in self.model.wildcard_elements.values()
+        ]
         exported = [item.python_name for item in enumerations] + [
             view["python_name"] for view in class_views
         ]
@@ -224,6 +229,7 @@ class Renderer:
             "rule_modules": self.config.rules,
             "json_array_roots": self.config.json_array_roots,
             "longest_facet": self._longest_facet(),
+            "wildcard_elements": wildcard_elements,
             "uses_wildcards": any(
                 complex_type.attribute_wildcard is not None
                 or any(item.kind == "any" for item in complex_type.elements)
@@ -317,9 +323,7 @@ class Renderer:
         prefixes = self.prefixes
         declared = self._declared_elements(all_elements)
         attribute_wildcard = self._attribute_wildcard(complex_type)
-        if attribute_wildcard is not None and not self._inherits_wildcard(
-            complex_type
-        ):
+        if attribute_wildcard is not None and not self._inherits_wildcard(complex_type):
             own_fields.append(
                 {
                     "name": "any_attributes",
@@ -487,9 +491,10 @@ class Renderer:
     def _inherits_wildcard(self, complex_type: ComplexType) -> bool:
         if complex_type.base is None:
             return False
-        return self._attribute_wildcard(
-            self.model.complex_types[complex_type.base]
-        ) is not None
+        return (
+            self._attribute_wildcard(self.model.complex_types[complex_type.base])
+            is not None
+        )
 
     def _checker(
         self, simple_type: SimpleType, owner: ComplexType, member: str
@@ -616,6 +621,12 @@ def _ordered_types(model: SchemaModel) -> list[ComplexType]:
     ):
         visit(complex_type)
     return ordered
+
+
+# The owner that names the checkers of global elements matched by wildcards.
+_GLOBAL_OWNER = ComplexType(
+    key="global", python_name="GlobalElement", anonymous=True, content="empty"
+)
 
 
 def _group_label(model: SchemaModel, item_type: ComplexType) -> str:
