@@ -340,9 +340,13 @@ class Renderer:
             "fields": own_fields,
             "content": self.model.content_of(complex_type),
             "item": complex_type.item,
-            "elements": [
-                self._member_view(item, complex_type, prefixes) for item in all_elements
-            ],
+            "elements": _mark_choices(
+                [
+                    self._member_view(item, complex_type, prefixes)
+                    for item in all_elements
+                ],
+                self._all_choices(complex_type),
+            ),
             "attributes": [
                 self._member_view(item, complex_type, prefixes)
                 for item in all_attributes
@@ -414,10 +418,13 @@ class Renderer:
             first=sorted(self._first_tags(item)),
             wildcard=_wildcard_view(item.wildcard) if item.wildcard else None,
         )
+        # What an occurrence count counts, for messages.
+        view["counted"] = f"{item.name} element(s)"
         if item.kind == "any":
             view["checker"] = None
             view["complex"] = None
             view["label"] = "wildcard"
+            view["counted"] = "element(s) matching the wildcard"
             return view
         if item.kind != "element":
             target = self.model.complex_types[item.complex_type]
@@ -427,6 +434,7 @@ class Renderer:
                 "function": snake_case(target.python_name),
             }
             view["label"] = _group_label(self.model, target)
+            view["counted"] = f"occurrence(s) of {view['label']}"
             return view
         if item.simple_type is not None:
             view["checker"] = self._checker(item.simple_type, owner, item.name)
@@ -627,6 +635,24 @@ def _ordered_types(model: SchemaModel) -> list[ComplexType]:
 _GLOBAL_OWNER = ComplexType(
     key="global", python_name="GlobalElement", anonymous=True, content="empty"
 )
+
+
+def _mark_choices(views: list[dict[str, object]], choices) -> list[dict[str, object]]:
+    """Mark the members of flattened choices, so that readers consume one alternative.
+
+    The first alternative's view gets `choice`, the list of the choice's member
+    views, and the others get `in_choice`.
+    """
+    by_field = {view["field"]: view for view in views}
+    for view in views:
+        view.setdefault("choice", None)
+        view.setdefault("in_choice", False)
+    for choice in choices:
+        members = [by_field[field] for field in choice.fields]
+        members[0]["choice"] = members
+        for member in members[1:]:
+            member["in_choice"] = True
+    return views
 
 
 def _group_label(model: SchemaModel, item_type: ComplexType) -> str:

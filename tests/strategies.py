@@ -20,6 +20,7 @@ document can carry any other character.
 
 from __future__ import annotations
 
+import dataclasses
 import decimal
 import functools
 import re
@@ -257,6 +258,9 @@ def member_values(
 
 def element_values(element: Element) -> st.SearchStrategy[object]:
     """Return the field values of an element: a value, None when optional, or a list."""
+    if element.kind == "any":
+        # Wildcard content is left empty: no schema of these tests requires it.
+        return st.just([]) if element.is_repeated else st.none()
     if element.complex_type is not None:
         item = instances(element.complex_type)
     else:
@@ -288,13 +292,45 @@ def instances(key: str) -> st.SearchStrategy[object]:
 
 
 def field_values(complex_type: ComplexType) -> dict[str, st.SearchStrategy[object]]:
-    fields = {
-        element.field_name: element_values(element)
-        for element in MODEL.all_elements(complex_type)
-    }
+    elements = MODEL.all_elements(complex_type)
+    fields = {element.field_name: element_values(element) for element in elements}
     for attribute in MODEL.all_attributes(complex_type):
         fields[attribute.field_name] = attribute_values(attribute)
+    for choice in all_choices(complex_type):
+        _choose_one(
+            choice, {element.field_name: element for element in elements}, fields
+        )
     return fields
+
+
+def all_choices(complex_type: ComplexType) -> list:
+    inherited = []
+    if complex_type.base is not None:
+        inherited = all_choices(MODEL.complex_types[complex_type.base])
+    return inherited + list(complex_type.choices)
+
+
+def _choose_one(choice, elements: dict[str, Element], fields: dict) -> None:
+    """Give one alternative of a flattened choice a value and leave the others empty.
+
+    The alternative is drawn once and shared by the fields through `st.shared`,
+    so each instance sets exactly one of them (or none, for an optional choice).
+    """
+    options = list(choice.fields) if choice.required else [None, *choice.fields]
+    chosen = st.shared(st.sampled_from(options), key=f"choice:{id(choice)}")
+    for field_name in choice.fields:
+        element = elements[field_name]
+        empty = [] if element.is_repeated else None
+        value = element_values(
+            dataclasses.replace(
+                element, alternative=False, min_occurs=max(element.min_occurs, 1)
+            )
+        )
+        fields[field_name] = chosen.flatmap(
+            lambda option, name=field_name, value=value, empty=empty: (
+                value if option == name else st.just(empty)
+            )
+        )
 
 
 def root_documents() -> st.SearchStrategy[object]:
