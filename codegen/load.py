@@ -341,6 +341,7 @@ def build_model(
     builder.add_derived_types()
     for group_name in named_groups:
         builder.add_named_group(group_name)
+    model.wildcard_elements = dict(sorted(builder.wildcard_elements.items()))
     model.complex_types = builder.complex_types
     model.groups = builder.groups
     model.enumerations = builder.enumerations
@@ -418,6 +419,7 @@ class _ModelBuilder:
         self.wildcards: dict[str, list[str]] = {}
         self.attribute_wildcards: dict[str, str] = {}
         self.attribute_wildcard: dict[str, Wildcard] = {}
+        self.wildcard_elements: dict[str, Element] = {}
 
     def _unsupported(self, error: UnsupportedConstruct) -> None:
         """Raise the error, or in permissive mode note it and carry on."""
@@ -611,9 +613,8 @@ class _ModelBuilder:
                 attributes, base, base_type, xsd_type.derivation
             )
             if base is None or base.attribute_wildcard is not None:
-                # The base class has the field; an extension may widen the
-                # wildcard (XSD 1.1 Part 1, 3.4.2.2).
-                # NOTE: the base's namespace constraint applies to the extension.
+                # The base class declares the field. NOTE: reading applies the
+                # base's namespace constraint, although an extension may widen it.
                 attribute_wildcard = None
             if (
                 not particles
@@ -704,7 +705,7 @@ class _ModelBuilder:
     def _particles(self, group: XsdGroup) -> list:
         """Return the members a model group particle flattens into, in document order.
 
-        The result holds XsdElement and XsdAnyElement particles, `_FlatChoice`
+        The result contains XsdElement and XsdAnyElement particles, `_FlatChoice`
         for a choice whose alternatives become fields of the owner, and XsdGroup
         for a group that becomes a member of item objects. Flattening keeps the
         language exact:
@@ -839,6 +840,10 @@ class _ModelBuilder:
         self.wildcards.setdefault(key, []).append(_wildcard_signature(wildcard))
         repeated = wildcard.max_occurs is None or wildcard.max_occurs > 1
         name = _unique_name("anyElements" if repeated else "anyElement", siblings)
+        description = self._wildcard(wildcard)
+        if description.process_contents != "skip":
+            for tag in description.declared:
+                self._add_wildcard_element(tag)
         return Element(
             name=name,
             namespace="",
@@ -846,7 +851,36 @@ class _ModelBuilder:
             min_occurs=wildcard.min_occurs,
             max_occurs=wildcard.max_occurs,
             kind="any",
-            wildcard=self._wildcard(wildcard),
+            wildcard=description,
+        )
+
+    def _add_wildcard_element(self, tag: str) -> None:
+        """Add a global element that a strict or lax wildcard matches, with its type."""
+        if tag in self.wildcard_elements:
+            return
+        xsd_element = self.schema.maps.elements[tag]
+        local_name = xsd_element.local_name
+        xsd_type = xsd_element.type
+        simple_type = None
+        complex_key = None
+        if xsd_type.is_simple():
+            with _locating(xsd_element, tag):
+                simple_type = self._simple_type(xsd_type, pascal_case(local_name))
+        else:
+            complex_key = xsd_type.name or xsd_element.name
+            self._add_complex_type(
+                xsd_type,
+                complex_key,
+                pascal_case((xsd_type.name and xsd_type.local_name) or local_name),
+            )
+        self.wildcard_elements[tag] = Element(
+            name=local_name,
+            namespace=xsd_element.target_namespace or "",
+            field_name=snake_case(local_name),
+            min_occurs=1,
+            max_occurs=1,
+            simple_type=simple_type,
+            complex_type=complex_key,
         )
 
     def _wildcard(self, wildcard) -> Wildcard:
@@ -875,11 +909,14 @@ class _ModelBuilder:
             if isinstance(wildcard, XsdAnyElement)
             else self.schema.maps.attributes
         )
+        # NOTE: xmlschema also declares the elements of the XSD namespace itself;
+        # they are left out, so a wildcard does not check them.
         declared = tuple(
             sorted(
                 tag
                 for tag in declarations
-                if result.allows(
+                if not tag.startswith(_XSD)
+                and result.allows(
                     tag[1:].partition("}")[0] if tag.startswith("{") else ""
                 )
             )

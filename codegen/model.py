@@ -267,6 +267,9 @@ class SchemaModel:
     # (schema comparison only).
     simple_types: dict[str, SimpleType] = field(default_factory=dict)
     groups: dict[str, ComplexType] = field(default_factory=dict)
+    # Global elements that a strict or lax xs:any matches, by tag: a matched
+    # element is checked against its declaration.
+    wildcard_elements: dict[str, Element] = field(default_factory=dict)
     # Constructs approximated by a permissive build, as "component: message".
     unsupported: list[str] = field(default_factory=list)
 

@@ -282,6 +282,11 @@ class Renderer:
             self.model.enumerations.values(), key=lambda item: item.python_name or ""
         )
         class_views = [self._class_view(complex_type) for complex_type in classes]
+        # Built before the checkers are listed, since building adds checkers.
+        wildcard_elements = [
+            self._member_view(element, _GLOBAL_OWNER, self.prefixes)
+            for element in self.model.wildcard_elements.values()
+        ]
         exported = ["NIL", "Nil"]
         exported += [item.python_name for item in enumerations] + [
             view["python_name"] for view in class_views
@@ -303,6 +308,7 @@ class Renderer:
             "rule_modules": self.config.rules,
             "json_array_roots": self.config.json_array_roots,
             "longest_facet": self._longest_facet(),
+            "wildcard_elements": wildcard_elements,
             "uses_wildcards": any(
                 complex_type.attribute_wildcard is not None
                 or any(item.kind == "any" for item in complex_type.elements)
@@ -442,9 +448,13 @@ class Renderer:
             ],
             "content": self.model.content_of(complex_type),
             "item": complex_type.item,
-            "elements": [
-                self._member_view(item, complex_type, prefixes) for item in all_elements
-            ],
+            "elements": _mark_choices(
+                [
+                    self._member_view(item, complex_type, prefixes)
+                    for item in all_elements
+                ],
+                self._all_choices(complex_type),
+            ),
             "attributes": [
                 self._member_view(item, complex_type, prefixes)
                 for item in all_attributes
@@ -584,10 +594,13 @@ class Renderer:
             # (XSD 1.1 Part 1, section 3.3.5.1). None means it has neither.
             empty_value=item.fixed if item.fixed is not None else item.default,
         )
+        # What an occurrence count counts, for messages.
+        view["counted"] = f"{item.name} element(s)"
         if item.kind == "any":
             view["checker"] = None
             view["complex"] = None
             view["label"] = "wildcard"
+            view["counted"] = "element(s) matching the wildcard"
             return view
         if item.kind != "element":
             target = self.model.complex_types[item.complex_type]
@@ -597,6 +610,7 @@ class Renderer:
                 "function": self.functions[target.key],
             }
             view["label"] = _group_label(self.model, target)
+            view["counted"] = f"occurrence(s) of {view['label']}"
             return view
         if item.simple_type is not None:
             view["checker"] = self._checker(item, owner)
@@ -924,6 +938,30 @@ def _ordered_types(model: SchemaModel) -> list[ComplexType]:
     ):
         visit(complex_type)
     return ordered
+
+
+# The owner that names the checkers of global elements matched by wildcards.
+_GLOBAL_OWNER = ComplexType(
+    key="global", python_name="GlobalElement", anonymous=True, content="empty"
+)
+
+
+def _mark_choices(views: list[dict[str, object]], choices) -> list[dict[str, object]]:
+    """Mark the members of flattened choices, so that readers consume one alternative.
+
+    The first alternative's view gets `choice`, the list of the choice's member
+    views, and the others get `in_choice`.
+    """
+    by_field = {view["field"]: view for view in views}
+    for view in views:
+        view.setdefault("choice", None)
+        view.setdefault("in_choice", False)
+    for choice in choices:
+        members = [by_field[field] for field in choice.fields]
+        members[0]["choice"] = members
+        for member in members[1:]:
+            member["in_choice"] = True
+    return views
 
 
 def _group_label(model: SchemaModel, item_type: ComplexType) -> str:

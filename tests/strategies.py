@@ -514,6 +514,9 @@ def element_values(
     element: Element, package: str = DEFAULT_PACKAGE
 ) -> st.SearchStrategy[object]:
     """Return the field values of an element: a value, None when optional, or a list."""
+    if element.kind == "any":
+        # Wildcard content is left empty: no schema of these tests requires it.
+        return st.just([]) if element.is_repeated else st.none()
     if element.complex_type is not None:
         item = derived_instances(element.complex_type, package)
     else:
@@ -566,15 +569,59 @@ def field_values(
     complex_type: ComplexType, package: str = DEFAULT_PACKAGE
 ) -> dict[str, st.SearchStrategy[object]]:
     model = PACKAGES[package][0]
+    elements = model.all_elements(complex_type)
     fields = {
-        element.field_name: element_values(element, package)
-        for element in model.all_elements(complex_type)
+        element.field_name: element_values(element, package) for element in elements
     }
     for attribute in model.all_attributes(complex_type):
         fields[attribute.field_name] = attribute_values(attribute, package)
     if complex_type.value_type is not None:
         fields[VALUE_FIELD] = simple_values(complex_type.value_type, package)
+    for choice in all_choices(complex_type, package):
+        _choose_one(
+            choice,
+            {element.field_name: element for element in elements},
+            fields,
+            package,
+        )
     return fields
+
+
+def all_choices(complex_type: ComplexType, package: str = DEFAULT_PACKAGE) -> list:
+    inherited = []
+    if complex_type.base is not None:
+        model = PACKAGES[package][0]
+        inherited = all_choices(model.complex_types[complex_type.base], package)
+    return inherited + list(complex_type.choices)
+
+
+def _choose_one(
+    choice,
+    elements: dict[str, Element],
+    fields: dict,
+    package: str = DEFAULT_PACKAGE,
+) -> None:
+    """Give one alternative of a flattened choice a value and leave the others empty.
+
+    The alternative is drawn once and shared by the fields through `st.shared`,
+    so each instance sets exactly one of them (or none, for an optional choice).
+    """
+    options = list(choice.fields) if choice.required else [None, *choice.fields]
+    chosen = st.shared(st.sampled_from(options), key=f"choice:{id(choice)}")
+    for field_name in choice.fields:
+        element = elements[field_name]
+        empty = [] if element.is_repeated else None
+        value = element_values(
+            dataclasses.replace(
+                element, alternative=False, min_occurs=max(element.min_occurs, 1)
+            ),
+            package,
+        )
+        fields[field_name] = chosen.flatmap(
+            lambda option, name=field_name, value=value, empty=empty: (
+                value if option == name else st.just(empty)
+            )
+        )
 
 
 def root_documents() -> st.SearchStrategy[object]:
