@@ -645,49 +645,49 @@ class MessageCode(enum.Enum):
 
 
 class RealEstateType(enum.Enum):
-    """Enumeration of well known is24 real estate types."""
+    """Kind of real estate listing on IS24, by use of the property and, for most kinds, by rent or sale."""
 
-    #: apartment rent
+    #: Apartment for rent.
     APARTMENT_RENT = "APARTMENT_RENT"
-    #: apartment buy
+    #: Apartment for sale.
     APARTMENT_BUY = "APARTMENT_BUY"
-    #: house rent
+    #: House for rent.
     HOUSE_RENT = "HOUSE_RENT"
-    #: house buy
+    #: House for sale.
     HOUSE_BUY = "HOUSE_BUY"
-    #: garage rent
+    #: Garage for rent.
     GARAGE_RENT = "GARAGE_RENT"
-    #: garage buy
+    #: Garage for sale.
     GARAGE_BUY = "GARAGE_BUY"
-    #: living rent site
+    #: Plot for residential building, for rent or lease.
     LIVING_RENT_SITE = "LIVING_RENT_SITE"
-    #: living buy site
+    #: Plot for residential building, for sale.
     LIVING_BUY_SITE = "LIVING_BUY_SITE"
-    #: trade site
+    #: Plot for commercial use.
     TRADE_SITE = "TRADE_SITE"
-    #: house type
+    #: Standard house design that a builder offers, such as a prefabricated house.
     HOUSE_TYPE = "HOUSE_TYPE"
-    #: flat share room
+    #: Room in a shared flat.
     FLAT_SHARE_ROOM = "FLAT_SHARE_ROOM"
-    #: senior care
+    #: Place in a nursing home for older people.
     SENIOR_CARE = "SENIOR_CARE"
-    #: assisted living
+    #: Home for older people with care services on site (assisted living).
     ASSISTED_LIVING = "ASSISTED_LIVING"
-    #: office
+    #: Office or medical practice premises.
     OFFICE = "OFFICE"
-    #: industry
+    #: Hall, warehouse or production premises.
     INDUSTRY = "INDUSTRY"
-    #: store
+    #: Retail premises.
     STORE = "STORE"
-    #: gastronomy
+    #: Restaurant, bar or hotel premises.
     GASTRONOMY = "GASTRONOMY"
-    #: special purpose
+    #: Commercial property for a special purpose that the other types do not cover.
     SPECIAL_PURPOSE = "SPECIAL_PURPOSE"
-    #: investment
+    #: Property offered as an investment.
     INVESTMENT = "INVESTMENT"
-    #: compulsory auction
+    #: Property sold in a compulsory auction (foreclosure).
     COMPULSORY_AUCTION = "COMPULSORY_AUCTION"
-    #: living for a short term of time
+    #: Home rented for a limited period.
     SHORT_TERM_ACCOMMODATION = "SHORT_TERM_ACCOMMODATION"
 
 
@@ -815,17 +815,17 @@ class BaseContactDetails:
 
 @dataclass(kw_only=True, slots=True)
 class GeoHierarchyElement:
-    """Defines a region with all informations.
+    """Place at one level of the geo hierarchy: its name, its IS24 geocode and, when
+    present, its listing counts. Each level type extends this type.
 
     XML type `GeoHierarchyElement`.
 
     Attributes:
-        name: `name`. The name of the region, like a region, city or quarter.
-        geo_code_id: `geoCodeId`. The IS24 GeoCode of the region.
-        full_geo_code_id: `fullGeoCodeId`. The IS24 GeoCode of the corresponding
-            hierarchy.
-        statistics: `statistics`. Optional element which holds the statistics (i.e.
-            number of objects) for a real estate type.
+        name: `name`. Name of the place.
+        geo_code_id: `geoCodeId`. IS24 geocode that identifies the place.
+        full_geo_code_id: `fullGeoCodeId`. IS24 geocode that identifies the place by its
+            whole path through the hierarchy levels above it.
+        statistics: `statistics`. Listing counts of the place by real estate type.
     """
 
     name: str | None = None
@@ -840,7 +840,7 @@ class GeoHierarchyElement:
 
 @dataclass(kw_only=True, slots=True)
 class City(GeoHierarchyElement):
-    """Defines a city with name and geoCodeIds.
+    """City level of the geo hierarchy: a city or a rural district.
 
     XML type `City`, an extension of `GeoHierarchyElement`.
     """
@@ -865,7 +865,7 @@ class ContactDetails(BaseContactDetails):
 
 @dataclass(kw_only=True, slots=True)
 class Continent(GeoHierarchyElement):
-    """Defines a continent with geoCodeIds.
+    """Continent level of the geo hierarchy.
 
     XML type `Continent`, an extension of `GeoHierarchyElement`.
     """
@@ -873,7 +873,7 @@ class Continent(GeoHierarchyElement):
 
 @dataclass(kw_only=True, slots=True)
 class Country(GeoHierarchyElement):
-    """Defines a country with name and geoCodeIds.
+    """Country level of the geo hierarchy.
 
     XML type `Country`, an extension of `GeoHierarchyElement`.
     """
@@ -901,12 +901,13 @@ class CountryRegion:
 
 @dataclass(kw_only=True, slots=True)
 class ExposeContactDetails(ContactDetails):
-    """The contact details for an expose.
+    """Contact shown in a real estate listing (expose): the contact fields plus the
+    realtor's logo.
 
     XML type `ExposeContactDetails`, an extension of `ContactDetails`.
 
     Attributes:
-        realtor_logo: `realtorLogo`. URL to realtor's logo.
+        realtor_logo: `realtorLogo`. Link to the image of the realtor's logo.
     """
 
     realtor_logo: str | None = None
@@ -914,17 +915,21 @@ class ExposeContactDetails(ContactDetails):
 
 @dataclass(kw_only=True, slots=True)
 class GeoHierarchy:
-    """The geo-hierarchy information.
+    """Places in the IS24 geo hierarchy that contain a location, one per level from
+    continent down to neighbourhood. Continent and neighbourhood are optional, and the
+    other levels are required.
 
     XML type `GeoHierarchy`.
 
     Attributes:
-        continent: `continent`. Continent.
-        country: `country`. Country.
-        region: `region`. Region.
-        city: `city`. City.
-        quarter: `quarter`. Quarter.
-        neighbourhood: `neighbourhood`. Neighbourhood.
+        continent: `continent`. Continent that contains the location.
+        country: `country`. Country that contains the location.
+        region: `region`. Region that contains the location, such as a German federal
+            state.
+        city: `city`. City or rural district that contains the location.
+        quarter: `quarter`. City district or municipality that contains the location.
+        neighbourhood: `neighbourhood`. Neighbourhood within the quarter that contains
+            the location.
     """
 
     continent: Continent | None = None
@@ -941,13 +946,14 @@ class GeoHierarchy:
 
 @dataclass(kw_only=True, slots=True)
 class GeoHierarchyStatistic:
-    """Holds the statistics (i.e. number of objects) for a real estate type.
+    """Number of real estate listings of one real estate type in a place of the geo
+    hierarchy.
 
     XML type `GeoHierarchyStatistic`.
 
     Attributes:
-        real_estate_type: `@realEstateType`.
-        count: `@count`.
+        real_estate_type: `@realEstateType`. Real estate type that the count refers to.
+        count: `@count`. Number of listings of that type.
     """
 
     real_estate_type: RealEstateType
@@ -960,12 +966,13 @@ class GeoHierarchyStatistic:
 
 @dataclass(kw_only=True, slots=True)
 class GeoHierarchyStatistics:
-    """List element for GeoHierarchyStatistic.
+    """Listing counts of a place by real estate type, with at most 30 entries.
 
     XML type `GeoHierarchyStatistics`.
 
     Attributes:
-        geo_hierarchy_statistic: `GeoHierarchyStatistic`.
+        geo_hierarchy_statistic: `GeoHierarchyStatistic`. Listing count for one real
+            estate type.
     """
 
     geo_hierarchy_statistic: list[GeoHierarchyStatistic] = _field(default_factory=_list)
@@ -977,13 +984,13 @@ class GeoHierarchyStatistics:
 
 @dataclass(kw_only=True, slots=True)
 class MasterDataContactDetailsType(BaseContactDetails):
-    """The MasterDataContactDetailsType type.
+    """Contact in master data: the base contact fields plus a post office box flag.
 
     XML type `MasterDataContactDetailsType`, an extension of `BaseContactDetails`.
 
     Attributes:
-        post_office_box: `postOfficeBox`. Tells weather the address is a post office
-            box.
+        post_office_box: `postOfficeBox`. Whether the contact's address is a post office
+            box rather than a street address.
     """
 
     post_office_box: bool | None = None
@@ -1031,7 +1038,7 @@ class Messages:
 
 @dataclass(kw_only=True, slots=True)
 class Neighbourhood(GeoHierarchyElement):
-    """Defines a neighbourhood with geoCodeIds.
+    """Neighbourhood level of the geo hierarchy, the level below the quarter.
 
     XML type `Neighbourhood`, an extension of `GeoHierarchyElement`.
     """
@@ -1039,7 +1046,7 @@ class Neighbourhood(GeoHierarchyElement):
 
 @dataclass(kw_only=True, slots=True)
 class Quarter(GeoHierarchyElement):
-    """Defines a quarter with name and geoCodeIds.
+    """Quarter level of the geo hierarchy: a city district or a municipality.
 
     XML type `Quarter`, an extension of `GeoHierarchyElement`.
     """
@@ -1094,7 +1101,7 @@ class RealtorContactDetailsList:
 
 @dataclass(kw_only=True, slots=True)
 class Region(GeoHierarchyElement):
-    """Defines a region with name and geoCodeId.
+    """Region level of the geo hierarchy, such as a German federal state.
 
     XML type `Region`, an extension of `GeoHierarchyElement`.
     """
@@ -1102,17 +1109,19 @@ class Region(GeoHierarchyElement):
 
 @dataclass(kw_only=True, slots=True)
 class Wgs84Address(Address):
-    """Base address enriched with WGS84 geocoordinates.
+    """Postal address plus its city district, its WGS84 coordinates and its place in the
+    IS24 geo hierarchy.
 
     XML type `Wgs84Address`, an extension of `Address`.
 
     Attributes:
-        quarter: `quarter`. District or quarter of this address.
-        wgs84_coordinate: `wgs84Coordinate`.
-        precise_house_number: `preciseHouseNumber`. Whether precision of the coordinates
-            is of the level of house number.
-        geo_hierarchy: `geoHierarchy`.
-        description: `description`.
+        quarter: `quarter`. Part of the city that the address lies in.
+        wgs84_coordinate: `wgs84Coordinate`. Position of the address.
+        precise_house_number: `preciseHouseNumber`. Whether the coordinates are accurate
+            to the house number.
+        geo_hierarchy: `geoHierarchy`. Places in the IS24 geo hierarchy that contain the
+            address.
+        description: `description`. Free-text description of the address.
     """
 
     quarter: str | None = None
@@ -1124,12 +1133,12 @@ class Wgs84Address(Address):
 
 @dataclass(kw_only=True, slots=True)
 class Wgs84AddressDescription:
-    """The Wgs84AddressDescription type.
+    """Free-text description of an address.
 
     XML type `Wgs84AddressDescription`.
 
     Attributes:
-        text: `text`.
+        text: `text`. Description text.
     """
 
     text: str
@@ -1141,13 +1150,15 @@ class Wgs84AddressDescription:
 
 @dataclass(kw_only=True, slots=True)
 class Wgs84Coordinate:
-    """Geo information of the real estate.
+    """Point on the earth as WGS84 latitude and longitude in decimal degrees.
 
     XML type `Wgs84Coordinate`.
 
     Attributes:
-        latitude: `latitude`. Latitude (Y-Value) of the WGS84 coordinate (GPS).
-        longitude: `longitude`. Longitude (X-Value) of the WGS84 coordinate (GPS).
+        latitude: `latitude`. Latitude in degrees, from -90 (south pole) to 90 (north
+            pole).
+        longitude: `longitude`. Longitude in degrees, from -180 (west) to 180 (east) of
+            the prime meridian.
     """
 
     latitude: float
