@@ -270,6 +270,20 @@ CASES = {
         line=7,
         component="a",
     ),
+    "optional_all_group": Case(
+        {
+            "schema.xsd": xsd(
+                *complex_root(
+                    "<xs:all minOccurs='0'>",
+                    "<xs:element name='b' type='xs:string'/>",
+                    "</xs:all>",
+                )
+            )
+        },
+        ["a repeated or optional xs:all group is not supported yet"],
+        line=4,
+        component="a",
+    ),
     "mixed_content": Case(
         {
             "schema.xsd": xsd(
