@@ -15,8 +15,9 @@ arrays.
 from __future__ import annotations
 
 import json
-import os
-from typing import Any, Callable, TypeVar
+from collections.abc import Sequence
+from types import EllipsisType
+from typing import Any, Callable, TypeVar, cast
 
 from . import simple_types, unknown
 from .errors import MAX_PROBLEMS, ParseError, Problem, TooManyProblems, ValidationError
@@ -26,16 +27,23 @@ from .models import (
     Address,
     BaseContactDetails,
     ContactDetails,
+    CountryCode,
     CountryRegion,
     Message,
+    MessageCode,
     Messages,
     RealtorContactDetails,
     RealtorContactDetailsList,
 )
-from .unknown import UnknownMember
+from .unknown import UnknownContent, UnknownMember
 from .xml_mapper import Source, _read_source, check_before_write, finish_read
 
 T = TypeVar("T")
+
+# The reader of a complex type: (JSON value, path, problems, kept, limits) -> object or None.
+_Reader = Callable[[object, str, list[Problem], list[Problem] | None, Limits], object]
+# The writer of a complex type. The object is Any because each writer takes its own class.
+_Writer = Callable[[Any], dict[str, Any]]
 
 
 def _json_type(value: object) -> str:
@@ -113,7 +121,7 @@ def _enum_simple(
     problems: list[Problem],
     parse: Callable[[str, str, list[Problem]], T | None],
     kept: list[Problem] | None,
-    extras: list[object],
+    extras: list[UnknownContent],
     after: str | None,
 ) -> T | None:
     """Read an enumerated member; when lenient, keep a value missing from this package's enumeration."""
@@ -171,11 +179,11 @@ def _unknown_members(
     path: str,
     problems: list[Problem],
     kept: list[Problem] | None,
-    extras: list[object],
+    extras: list[UnknownContent],
     limits: Limits,
 ) -> None:
     """Report the members a type does not declare, or keep them when reading leniently."""
-    after = None
+    after: str | None = None
     for key, value in data.items():
         if len(problems) + len(kept or ()) >= MAX_PROBLEMS:
             raise TooManyProblems(problems)
@@ -224,29 +232,31 @@ def _depth(value: object) -> int:
 
 
 def _unknown_attributes(
-    items: list[object], data: dict[str, Any]
-) -> dict[object, list[object]]:
+    items: Sequence[UnknownContent], data: dict[str, Any]
+) -> dict[str | None, list[UnknownContent]]:
     """Write kept attributes, and return kept members grouped by the member they followed."""
-    for name, value in unknown.attributes(items):  # type: ignore[arg-type]
+    for name, value in unknown.attributes(items):
         data["@" + name] = value
-    anchored = unknown.by_anchor(items)  # type: ignore[arg-type]
+    anchored = unknown.by_anchor(items)
     if None in anchored:
-        _write_unknown(anchored, None, data)  # type: ignore[arg-type]
-    return anchored  # type: ignore[return-value]
+        _write_unknown(anchored, None, data)
+    return anchored
 
 
 def _write_unknown(
-    extras: dict[object, list[object]], after: object, data: dict[str, Any]
+    extras: dict[str | None, list[UnknownContent]],
+    after: str | None | EllipsisType,
+    data: dict[str, Any],
 ) -> None:
     """Write the kept members that followed member `after`; `...` writes all that remain."""
-    anchors = list(extras) if after is ... else [after]
+    anchors = list(extras) if isinstance(after, EllipsisType) else [after]
     for anchor in anchors:
         for item in extras.pop(anchor, ()):
-            key, value = unknown.json_member(item)  # type: ignore[arg-type]
+            key, value = unknown.json_member(item)
             data[key] = value
 
 
-_ADDRESS_MEMBERS = frozenset(
+_ADDRESS_MEMBERS: frozenset[str] = frozenset(
     ["city", "houseNumber", "internationalCountryRegion", "postcode", "street"]
 )
 
@@ -261,7 +271,7 @@ def _read_address(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _ADDRESS_MEMBERS.issuperset(data):
         _unknown_members(data, _ADDRESS_MEMBERS, path, problems, kept, extras, limits)
     _street = _simple(
@@ -284,7 +294,7 @@ def _read_address(
     _city = _simple(
         data, "city", path + "/city", problems, simple_types.parse_address_city
     )
-    _international_country_region = None
+    _international_country_region: CountryRegion | None = None
     for item in _values(
         data,
         "internationalCountryRegion",
@@ -296,12 +306,12 @@ def _read_address(
             item, path + "/internationalCountryRegion", problems, kept, limits
         )
     return Address(
-        street=_street,  # type: ignore[arg-type]
-        house_number=_house_number,  # type: ignore[arg-type]
-        postcode=_postcode,  # type: ignore[arg-type]
-        city=_city,  # type: ignore[arg-type]
-        international_country_region=_international_country_region,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        street=_street,
+        house_number=_house_number,
+        postcode=_postcode,
+        city=_city,
+        international_country_region=_international_country_region,
+        unknown_content=extras,
     )
 
 
@@ -337,7 +347,7 @@ def _write_address(obj: Address) -> dict[str, Any]:
     return data
 
 
-_BASE_CONTACT_DETAILS_MEMBERS = frozenset(
+_BASE_CONTACT_DETAILS_MEMBERS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -379,7 +389,7 @@ def _read_base_contact_details(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _BASE_CONTACT_DETAILS_MEMBERS.issuperset(data):
         _unknown_members(
             data, _BASE_CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
@@ -493,7 +503,7 @@ def _read_base_contact_details(
         problems,
         simple_types.parse_base_contact_details_cell_phone_number,
     )
-    _address = None
+    _address: Address | None = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_address(item, path + "/address", problems, kept, limits)
     _country_code = _enum_simple(
@@ -563,33 +573,33 @@ def _read_base_contact_details(
         simple_types.parse_base_contact_details_click_out_url,
     )
     return BaseContactDetails(
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        unknown_content=extras,
     )
 
 
@@ -707,7 +717,7 @@ def _write_base_contact_details(obj: BaseContactDetails) -> dict[str, Any]:
     return data
 
 
-_CONTACT_DETAILS_MEMBERS = frozenset(
+_CONTACT_DETAILS_MEMBERS: frozenset[str] = frozenset(
     [
         "@id",
         "additionName",
@@ -751,7 +761,7 @@ def _read_contact_details(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _CONTACT_DETAILS_MEMBERS.issuperset(data):
         _unknown_members(
             data, _CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
@@ -866,7 +876,7 @@ def _read_contact_details(
         problems,
         simple_types.parse_contact_details_cell_phone_number,
     )
-    _address = None
+    _address: Address | None = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_address(item, path + "/address", problems, kept, limits)
     _country_code = _enum_simple(
@@ -943,35 +953,35 @@ def _read_contact_details(
         simple_types.parse_contact_details_office_hours,
     )
     return ContactDetails(
-        id=_id,  # type: ignore[arg-type]
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        office_hours=_office_hours,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        id=_id,
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        office_hours=_office_hours,
+        unknown_content=extras,
     )
 
 
@@ -1095,7 +1105,7 @@ def _write_contact_details(obj: ContactDetails) -> dict[str, Any]:
     return data
 
 
-_COUNTRY_REGION_MEMBERS = frozenset(["country", "region"])
+_COUNTRY_REGION_MEMBERS: frozenset[str] = frozenset(["country", "region"])
 
 
 def _read_country_region(
@@ -1108,7 +1118,7 @@ def _read_country_region(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _COUNTRY_REGION_MEMBERS.issuperset(data):
         _unknown_members(
             data, _COUNTRY_REGION_MEMBERS, path, problems, kept, extras, limits
@@ -1130,10 +1140,12 @@ def _read_country_region(
         problems,
         simple_types.parse_country_region_region,
     )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return CountryRegion(
-        country=_country,  # type: ignore[arg-type]
-        region=_region,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        country=cast(CountryCode, _country),
+        region=cast(str, _region),
+        unknown_content=extras,
     )
 
 
@@ -1155,7 +1167,7 @@ def _write_country_region(obj: CountryRegion) -> dict[str, Any]:
     return data
 
 
-_MESSAGE_MEMBERS = frozenset(["id", "message", "messageCode"])
+_MESSAGE_MEMBERS: frozenset[str] = frozenset(["id", "message", "messageCode"])
 
 
 def _read_message(
@@ -1168,7 +1180,7 @@ def _read_message(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _MESSAGE_MEMBERS.issuperset(data):
         _unknown_members(data, _MESSAGE_MEMBERS, path, problems, kept, extras, limits)
     _message_code = _enum_simple(
@@ -1185,11 +1197,13 @@ def _read_message(
         data, "message", path + "/message", problems, simple_types.parse_xs_string
     )
     _id = _simple(data, "id", path + "/id", problems, simple_types.parse_xs_string)
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return Message(
-        message_code=_message_code,  # type: ignore[arg-type]
-        message=_message,  # type: ignore[arg-type]
-        id=_id,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        message_code=cast(MessageCode, _message_code),
+        message=cast(str, _message),
+        id=_id,
+        unknown_content=extras,
     )
 
 
@@ -1215,7 +1229,7 @@ def _write_message(obj: Message) -> dict[str, Any]:
     return data
 
 
-_MESSAGES_MEMBERS = frozenset(["message"])
+_MESSAGES_MEMBERS: frozenset[str] = frozenset(["message"])
 
 
 def _read_messages(
@@ -1228,10 +1242,10 @@ def _read_messages(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _MESSAGES_MEMBERS.issuperset(data):
         _unknown_members(data, _MESSAGES_MEMBERS, path, problems, kept, extras, limits)
-    _message = []
+    _message: list[Message] = []
     for index, item in enumerate(
         _values(data, "message", path + "/message", problems, repeated=True), 1
     ):
@@ -1239,8 +1253,8 @@ def _read_messages(
         if child is not None:
             _message.append(child)
     return Messages(
-        message=_message,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        message=_message,
+        unknown_content=extras,
     )
 
 
@@ -1258,7 +1272,7 @@ def _write_messages(obj: Messages) -> dict[str, Any]:
     return data
 
 
-_REALTOR_CONTACT_DETAILS_MEMBERS = frozenset(
+_REALTOR_CONTACT_DETAILS_MEMBERS: frozenset[str] = frozenset(
     [
         "@id",
         "additionName",
@@ -1308,7 +1322,7 @@ def _read_realtor_contact_details(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _REALTOR_CONTACT_DETAILS_MEMBERS.issuperset(data):
         _unknown_members(
             data, _REALTOR_CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
@@ -1423,7 +1437,7 @@ def _read_realtor_contact_details(
         problems,
         simple_types.parse_realtor_contact_details_cell_phone_number,
     )
-    _address = None
+    _address: Address | None = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_address(item, path + "/address", problems, kept, limits)
     _country_code = _enum_simple(
@@ -1542,41 +1556,41 @@ def _read_realtor_contact_details(
         simple_types.parse_xs_boolean,
     )
     return RealtorContactDetails(
-        id=_id,  # type: ignore[arg-type]
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        office_hours=_office_hours,  # type: ignore[arg-type]
-        default_contact=_default_contact,  # type: ignore[arg-type]
-        local_partner_contact=_local_partner_contact,  # type: ignore[arg-type]
-        business_card_contact=_business_card_contact,  # type: ignore[arg-type]
-        real_estate_reference_count=_real_estate_reference_count,  # type: ignore[arg-type]
-        external_id=_external_id,  # type: ignore[arg-type]
-        show_on_profile_page=_show_on_profile_page,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        id=_id,
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        office_hours=_office_hours,
+        default_contact=_default_contact,
+        local_partner_contact=_local_partner_contact,
+        business_card_contact=_business_card_contact,
+        real_estate_reference_count=_real_estate_reference_count,
+        external_id=_external_id,
+        show_on_profile_page=_show_on_profile_page,
+        unknown_content=extras,
     )
 
 
@@ -1730,7 +1744,9 @@ def _write_realtor_contact_details(obj: RealtorContactDetails) -> dict[str, Any]
     return data
 
 
-_REALTOR_CONTACT_DETAILS_LIST_MEMBERS = frozenset(["realtorContactDetails"])
+_REALTOR_CONTACT_DETAILS_LIST_MEMBERS: frozenset[str] = frozenset(
+    ["realtorContactDetails"]
+)
 
 
 def _read_realtor_contact_details_list(
@@ -1743,7 +1759,7 @@ def _read_realtor_contact_details_list(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _REALTOR_CONTACT_DETAILS_LIST_MEMBERS.issuperset(data):
         _unknown_members(
             data,
@@ -1754,7 +1770,7 @@ def _read_realtor_contact_details_list(
             extras,
             limits,
         )
-    _realtor_contact_details = []
+    _realtor_contact_details: list[RealtorContactDetails] = []
     for index, item in enumerate(
         _values(
             data,
@@ -1771,8 +1787,8 @@ def _read_realtor_contact_details_list(
         if child is not None:
             _realtor_contact_details.append(child)
     return RealtorContactDetailsList(
-        realtor_contact_details=_realtor_contact_details,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        realtor_contact_details=_realtor_contact_details,
+        unknown_content=extras,
     )
 
 
@@ -1798,7 +1814,7 @@ def _write_realtor_contact_details_list(
 # Root key -> (reader, path of the root in problems, whether IS24 writes it as an
 # array of one-member objects). The dot form is IS24's; the colon form and the
 # bare name are read too.
-_READERS = {
+_READERS: dict[str, tuple[_Reader, str, bool]] = {
     "common.realtorContactDetail": (
         _read_realtor_contact_details,
         "realtorContactDetail",
@@ -1835,7 +1851,7 @@ _READERS = {
 }
 
 # Class -> (root element name, JSON key, writer, whether IS24 wraps each item in an array).
-_WRITERS = {
+_WRITERS: dict[type, tuple[str, str, _Writer, bool]] = {
     RealtorContactDetails: (
         "realtorContactDetail",
         "common.realtorContactDetail",
@@ -1993,11 +2009,12 @@ def write_json(
     name, key, writer, wrap_items = entry
     if validate:
         check_before_write(obj, rules, name, lenient)
-    content = writer(obj)  # type: ignore[operator]
+    content = writer(obj)
     if wrap_items:
-        content = [
+        wrapped = [
             {member: item}
             for member, items in content.items()
             for item in (items if isinstance(items, list) else [items])
         ]
+        return json.dumps({key: wrapped}, ensure_ascii=False, indent=indent)
     return json.dumps({key: content}, ensure_ascii=False, indent=indent)

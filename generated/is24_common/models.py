@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import decimal
 import enum
 from dataclasses import dataclass
 from dataclasses import field as _field

@@ -9,22 +9,15 @@ value's XML text.
 
 from __future__ import annotations
 
-import decimal
 import re
 
 from .errors import Problem
 from .lexical import (
     INVALID_XML_CHARACTER,
     collapse_whitespace,
-    count_digits,
     format_boolean,
-    format_decimal,
-    format_float,
     parse_boolean,
-    parse_decimal,
-    parse_float,
     parse_integer,
-    replace_whitespace,
     shorten,
 )
 from .models import CountryCode, MessageCode, SalutationType

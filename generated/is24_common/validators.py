@@ -9,6 +9,9 @@ schema, the occurrences of elements, and the business rules attached through
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any, Callable
+
 from . import simple_types, unknown
 from .errors import Problem
 from .hooks import apply_rules
@@ -29,6 +32,7 @@ def validate_address(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.street
     if value is not None:
         simple_types.check_address_street(value, path + "/street", problems)
@@ -62,6 +66,7 @@ def validate_base_contact_details(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.email
     if value is not None:
         simple_types.check_email(value, path + "/email", problems)
@@ -193,6 +198,7 @@ def validate_contact_details(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.id
     if value is not None:
         simple_types.check_xs_long(value, path + "/@id", problems)
@@ -326,6 +332,7 @@ def validate_country_region(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.country
     if value is not None:
         simple_types.check_country_code(value, path + "/country", problems)
@@ -345,6 +352,7 @@ def validate_message(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.message_code
     if value is not None:
         simple_types.check_message_code(value, path + "/messageCode", problems)
@@ -367,6 +375,8 @@ def validate_messages(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
+    values: Sequence[object]
     values = obj.message
     if not isinstance(values, list):
         problems.append(
@@ -397,6 +407,7 @@ def validate_realtor_contact_details(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.id
     if value is not None:
         simple_types.check_xs_long(value, path + "/@id", problems)
@@ -556,6 +567,8 @@ def validate_realtor_contact_details_list(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
+    values: Sequence[object]
     values = obj.realtor_contact_details
     if not isinstance(values, list):
         problems.append(
@@ -580,7 +593,9 @@ def validate_realtor_contact_details_list(
         apply_rules("realtorContactDetailsList", obj, path, problems)
 
 
-_VALIDATORS = {
+# Class -> (validator, default path). The validator's object is Any because each
+# validator takes its own class.
+_VALIDATORS: dict[type, tuple[Callable[[Any, str, list[Problem], bool], None], str]] = {
     Address: (validate_address, "Address"),
     BaseContactDetails: (validate_base_contact_details, "BaseContactDetails"),
     ContactDetails: (validate_contact_details, "ContactDetails"),

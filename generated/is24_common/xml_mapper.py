@@ -16,9 +16,10 @@ fetched. The size, nesting depth and text length are bounded by `Limits`.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
-from typing import BinaryIO, Callable, TypeVar, Union
+from types import EllipsisType
+from typing import Any, BinaryIO, Callable, TypeVar, Union, cast
 from xml.etree.ElementTree import (
     Element,
     ParseError as _ExpatError,
@@ -41,18 +42,29 @@ from .models import (
     Address,
     BaseContactDetails,
     ContactDetails,
+    CountryCode,
     CountryRegion,
     Message,
+    MessageCode,
     Messages,
     RealtorContactDetails,
     RealtorContactDetailsList,
+    SalutationType,
 )
-from .unknown import UnknownAttribute, UnknownElement
+from .unknown import UnknownAttribute, UnknownContent, UnknownElement
 from . import validators
 
 Source = Union[bytes, str, "os.PathLike[str]", BinaryIO]
 _CHUNK_SIZE = 64 * 1024
 T = TypeVar("T")
+
+# The reader of a complex type: (element, path, problems, kept) -> object.
+_Reader = Callable[[Element, str, list[Problem], list[Problem] | None], object]
+# The writer of a complex type: (object, prefixed name, out, indent, namespace
+# declarations) -> None. The object is Any because each writer takes its own class.
+_Writer = Callable[[Any, str, list[str], str, str], None]
+# A list root of iter_xml, as stored in _STREAMS.
+_StreamEntry = tuple[_Reader, str, str, str, _Reader, int, int | None]
 
 _XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 _XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
@@ -158,7 +170,7 @@ def _skip_unknown(
     kept: list[Problem] | None,
     known: frozenset[str],
     repeated: frozenset[str],
-    extras: list[object],
+    extras: list[UnknownContent],
     after: str | None,
 ) -> int:
     """Step over elements the type does not declare: report them, or keep them when lenient.
@@ -183,7 +195,7 @@ def _unknown_child(
     kept: list[Problem] | None,
     known: frozenset[str],
     repeated: frozenset[str],
-    extras: list[object],
+    extras: list[UnknownContent],
     after: str | None,
 ) -> None:
     """Report one element the type does not declare, or keep it when lenient."""
@@ -230,7 +242,7 @@ def _enum_value(
     path: str,
     problems: list[Problem],
     kept: list[Problem] | None,
-    extras: list[object],
+    extras: list[UnknownContent],
     after: str | None,
     type_name: str,
 ) -> T | None:
@@ -312,11 +324,11 @@ def lenient_problems(problems: list[Problem]) -> list[Problem]:
 
 
 def _unknown_attributes(
-    items: list[object], out: list[str]
-) -> dict[object, list[object]]:
+    items: Sequence[UnknownContent], out: list[str]
+) -> dict[str | None, list[UnknownContent]]:
     """Write kept attributes, and return kept elements grouped by the member they followed."""
     prefixes: dict[str, str] = {_XML_NAMESPACE: "xml"}
-    for name, value in unknown.attributes(items):  # type: ignore[arg-type]
+    for name, value in unknown.attributes(items):
         if name.startswith("{"):
             namespace, _, local = name[1:].partition("}")
             prefix = prefixes.get(namespace)
@@ -327,29 +339,32 @@ def _unknown_attributes(
             out.append(f' {prefix}:{local}="{escape_attribute(value)}"')
         else:
             out.append(f' {name}="{escape_attribute(value)}"')
-    return unknown.by_anchor(items)  # type: ignore[arg-type, return-value]
+    return unknown.by_anchor(items)
 
 
 def _write_unknown(
-    extras: dict[object, list[object]], after: object, out: list[str], indent: str
+    extras: dict[str | None, list[UnknownContent]],
+    after: str | None | EllipsisType,
+    out: list[str],
+    indent: str,
 ) -> None:
     """Write the kept elements that followed member `after`; `...` writes all that remain."""
-    anchors = list(extras) if after is ... else [after]
+    anchors = list(extras) if isinstance(after, EllipsisType) else [after]
     for anchor in anchors:
         for item in extras.pop(anchor, ()):
-            out.append(indent + unknown.xml_text(item))  # type: ignore[arg-type]
+            out.append(indent + unknown.xml_text(item))
 
 
-_ADDRESS_TAGS = frozenset(
+_ADDRESS_TAGS: frozenset[str] = frozenset(
     ["city", "houseNumber", "internationalCountryRegion", "postcode", "street"]
 )
-_ADDRESS_REPEATED = frozenset([])
+_ADDRESS_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_address(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Address:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "Address")
@@ -363,14 +378,14 @@ def _read_address(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _ADDRESS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
             children, index, path, problems, kept, tags, _ADDRESS_REPEATED, extras, None
         )
-    _street = None
+    _street: str | None = None
     if index < count and children[index].tag == "street":
         child = children[index]
         item_path = path + "/street"
@@ -390,7 +405,7 @@ def _read_address(
             extras,
             "street",
         )
-    _house_number = None
+    _house_number: str | None = None
     if index < count and children[index].tag == "houseNumber":
         child = children[index]
         item_path = path + "/houseNumber"
@@ -410,7 +425,7 @@ def _read_address(
             extras,
             "houseNumber",
         )
-    _postcode = None
+    _postcode: str | None = None
     if index < count and children[index].tag == "postcode":
         child = children[index]
         item_path = path + "/postcode"
@@ -430,7 +445,7 @@ def _read_address(
             extras,
             "postcode",
         )
-    _city = None
+    _city: str | None = None
     if index < count and children[index].tag == "city":
         child = children[index]
         item_path = path + "/city"
@@ -450,7 +465,7 @@ def _read_address(
             extras,
             "city",
         )
-    _international_country_region = None
+    _international_country_region: CountryRegion | None = None
     if index < count and children[index].tag == "internationalCountryRegion":
         child = children[index]
         item_path = path + "/internationalCountryRegion"
@@ -473,12 +488,12 @@ def _read_address(
     if index < count:
         _unexpected(children, index, path, problems, tags, _ADDRESS_REPEATED)
     return Address(
-        street=_street,  # type: ignore[arg-type]
-        house_number=_house_number,  # type: ignore[arg-type]
-        postcode=_postcode,  # type: ignore[arg-type]
-        city=_city,  # type: ignore[arg-type]
-        international_country_region=_international_country_region,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        street=_street,
+        house_number=_house_number,
+        postcode=_postcode,
+        city=_city,
+        international_country_region=_international_country_region,
+        unknown_content=extras,
     )
 
 
@@ -494,49 +509,46 @@ def _write_address(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.street
-    if value is not None:
+    if obj.street is not None:
         out.append(
             inner
             + "<street>"
-            + escape_text(simple_types.format_address_street(value))
+            + escape_text(simple_types.format_address_street(obj.street))
             + "</street>"
         )
     if extras:
         _write_unknown(extras, "street", out, inner)
-    value = obj.house_number
-    if value is not None:
+    if obj.house_number is not None:
         out.append(
             inner
             + "<houseNumber>"
-            + escape_text(simple_types.format_address_house_number(value))
+            + escape_text(simple_types.format_address_house_number(obj.house_number))
             + "</houseNumber>"
         )
     if extras:
         _write_unknown(extras, "houseNumber", out, inner)
-    value = obj.postcode
-    if value is not None:
+    if obj.postcode is not None:
         out.append(
             inner
             + "<postcode>"
-            + escape_text(simple_types.format_address_postcode(value))
+            + escape_text(simple_types.format_address_postcode(obj.postcode))
             + "</postcode>"
         )
     if extras:
         _write_unknown(extras, "postcode", out, inner)
-    value = obj.city
-    if value is not None:
+    if obj.city is not None:
         out.append(
             inner
             + "<city>"
-            + escape_text(simple_types.format_address_city(value))
+            + escape_text(simple_types.format_address_city(obj.city))
             + "</city>"
         )
     if extras:
         _write_unknown(extras, "city", out, inner)
-    value = obj.international_country_region
-    if value is not None:
-        _write_country_region(value, "internationalCountryRegion", out, inner)
+    if obj.international_country_region is not None:
+        _write_country_region(
+            obj.international_country_region, "internationalCountryRegion", out, inner
+        )
     if extras:
         _write_unknown(extras, "internationalCountryRegion", out, inner)
     if extras:
@@ -547,7 +559,7 @@ def _write_address(
         out.append(indent + "</" + tag + ">")
 
 
-_BASE_CONTACT_DETAILS_TAGS = frozenset(
+_BASE_CONTACT_DETAILS_TAGS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -577,13 +589,13 @@ _BASE_CONTACT_DETAILS_TAGS = frozenset(
         "title",
     ]
 )
-_BASE_CONTACT_DETAILS_REPEATED = frozenset([])
+_BASE_CONTACT_DETAILS_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_base_contact_details(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> BaseContactDetails:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "BaseContactDetails")
@@ -597,8 +609,8 @@ def _read_base_contact_details(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _BASE_CONTACT_DETAILS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -612,7 +624,7 @@ def _read_base_contact_details(
             extras,
             None,
         )
-    _email = None
+    _email: str | None = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
@@ -632,7 +644,7 @@ def _read_base_contact_details(
             extras,
             "email",
         )
-    _salutation = None
+    _salutation: SalutationType | None = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
@@ -659,7 +671,7 @@ def _read_base_contact_details(
             extras,
             "salutation",
         )
-    _firstname = None
+    _firstname: str | None = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
@@ -679,7 +691,7 @@ def _read_base_contact_details(
             extras,
             "firstname",
         )
-    _lastname = None
+    _lastname: str | None = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
@@ -699,7 +711,7 @@ def _read_base_contact_details(
             extras,
             "lastname",
         )
-    _fax_number_country_code = None
+    _fax_number_country_code: str | None = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
@@ -721,7 +733,7 @@ def _read_base_contact_details(
             extras,
             "faxNumberCountryCode",
         )
-    _fax_number_area_code = None
+    _fax_number_area_code: str | None = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
@@ -743,7 +755,7 @@ def _read_base_contact_details(
             extras,
             "faxNumberAreaCode",
         )
-    _fax_number_subscriber = None
+    _fax_number_subscriber: str | None = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
@@ -765,7 +777,7 @@ def _read_base_contact_details(
             extras,
             "faxNumberSubscriber",
         )
-    _fax_number = None
+    _fax_number: str | None = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
@@ -785,7 +797,7 @@ def _read_base_contact_details(
             extras,
             "faxNumber",
         )
-    _phone_number_country_code = None
+    _phone_number_country_code: str | None = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
@@ -807,7 +819,7 @@ def _read_base_contact_details(
             extras,
             "phoneNumberCountryCode",
         )
-    _phone_number_area_code = None
+    _phone_number_area_code: str | None = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
@@ -829,7 +841,7 @@ def _read_base_contact_details(
             extras,
             "phoneNumberAreaCode",
         )
-    _phone_number_subscriber = None
+    _phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
@@ -851,7 +863,7 @@ def _read_base_contact_details(
             extras,
             "phoneNumberSubscriber",
         )
-    _phone_number = None
+    _phone_number: str | None = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
@@ -871,7 +883,7 @@ def _read_base_contact_details(
             extras,
             "phoneNumber",
         )
-    _cell_phone_number_country_code = None
+    _cell_phone_number_country_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
@@ -893,7 +905,7 @@ def _read_base_contact_details(
             extras,
             "cellPhoneNumberCountryCode",
         )
-    _cell_phone_number_area_code = None
+    _cell_phone_number_area_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
@@ -915,7 +927,7 @@ def _read_base_contact_details(
             extras,
             "cellPhoneNumberAreaCode",
         )
-    _cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
@@ -937,7 +949,7 @@ def _read_base_contact_details(
             extras,
             "cellPhoneNumberSubscriber",
         )
-    _cell_phone_number = None
+    _cell_phone_number: str | None = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
@@ -957,7 +969,7 @@ def _read_base_contact_details(
             extras,
             "cellPhoneNumber",
         )
-    _address = None
+    _address: Address | None = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
@@ -975,7 +987,7 @@ def _read_base_contact_details(
             extras,
             "address",
         )
-    _country_code = None
+    _country_code: CountryCode | None = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
@@ -1002,7 +1014,7 @@ def _read_base_contact_details(
             extras,
             "countryCode",
         )
-    _title = None
+    _title: str | None = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
@@ -1022,7 +1034,7 @@ def _read_base_contact_details(
             extras,
             "title",
         )
-    _addition_name = None
+    _addition_name: str | None = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
@@ -1042,7 +1054,7 @@ def _read_base_contact_details(
             extras,
             "additionName",
         )
-    _company = None
+    _company: str | None = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
@@ -1062,7 +1074,7 @@ def _read_base_contact_details(
             extras,
             "company",
         )
-    _homepage_url = None
+    _homepage_url: str | None = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
@@ -1082,7 +1094,7 @@ def _read_base_contact_details(
             extras,
             "homepageUrl",
         )
-    _portrait_url = None
+    _portrait_url: str | None = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
@@ -1102,7 +1114,7 @@ def _read_base_contact_details(
             extras,
             "portraitUrl",
         )
-    _position = None
+    _position: str | None = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
@@ -1122,7 +1134,7 @@ def _read_base_contact_details(
             extras,
             "position",
         )
-    _secondary_email = None
+    _secondary_email: str | None = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
@@ -1142,7 +1154,7 @@ def _read_base_contact_details(
             extras,
             "secondaryEmail",
         )
-    _click_out_url = None
+    _click_out_url: str | None = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
@@ -1167,33 +1179,33 @@ def _read_base_contact_details(
             children, index, path, problems, tags, _BASE_CONTACT_DETAILS_REPEATED
         )
     return BaseContactDetails(
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        unknown_content=extras,
     )
 
 
@@ -1213,285 +1225,293 @@ def _write_base_contact_details(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.email
-    if value is not None:
+    if obj.email is not None:
         out.append(
             inner
             + "<email>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.email))
             + "</email>"
         )
     if extras:
         _write_unknown(extras, "email", out, inner)
-    value = obj.salutation
-    if value is not None:
+    if obj.salutation is not None:
         out.append(
             inner
             + "<salutation>"
-            + escape_text(simple_types.format_salutation_type(value))
+            + escape_text(simple_types.format_salutation_type(obj.salutation))
             + "</salutation>"
         )
     if extras:
         _write_unknown(extras, "salutation", out, inner)
-    value = obj.firstname
-    if value is not None:
+    if obj.firstname is not None:
         out.append(
             inner
             + "<firstname>"
-            + escape_text(simple_types.format_base_contact_details_firstname(value))
+            + escape_text(
+                simple_types.format_base_contact_details_firstname(obj.firstname)
+            )
             + "</firstname>"
         )
     if extras:
         _write_unknown(extras, "firstname", out, inner)
-    value = obj.lastname
-    if value is not None:
+    if obj.lastname is not None:
         out.append(
             inner
             + "<lastname>"
-            + escape_text(simple_types.format_base_contact_details_lastname(value))
+            + escape_text(
+                simple_types.format_base_contact_details_lastname(obj.lastname)
+            )
             + "</lastname>"
         )
     if extras:
         _write_unknown(extras, "lastname", out, inner)
-    value = obj.fax_number_country_code
-    if value is not None:
+    if obj.fax_number_country_code is not None:
         out.append(
             inner
             + "<faxNumberCountryCode>"
             + escape_text(
-                simple_types.format_base_contact_details_fax_number_country_code(value)
+                simple_types.format_base_contact_details_fax_number_country_code(
+                    obj.fax_number_country_code
+                )
             )
             + "</faxNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberCountryCode", out, inner)
-    value = obj.fax_number_area_code
-    if value is not None:
+    if obj.fax_number_area_code is not None:
         out.append(
             inner
             + "<faxNumberAreaCode>"
             + escape_text(
-                simple_types.format_base_contact_details_fax_number_area_code(value)
+                simple_types.format_base_contact_details_fax_number_area_code(
+                    obj.fax_number_area_code
+                )
             )
             + "</faxNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberAreaCode", out, inner)
-    value = obj.fax_number_subscriber
-    if value is not None:
+    if obj.fax_number_subscriber is not None:
         out.append(
             inner
             + "<faxNumberSubscriber>"
             + escape_text(
-                simple_types.format_base_contact_details_fax_number_subscriber(value)
+                simple_types.format_base_contact_details_fax_number_subscriber(
+                    obj.fax_number_subscriber
+                )
             )
             + "</faxNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "faxNumberSubscriber", out, inner)
-    value = obj.fax_number
-    if value is not None:
+    if obj.fax_number is not None:
         out.append(
             inner
             + "<faxNumber>"
-            + escape_text(simple_types.format_base_contact_details_fax_number(value))
+            + escape_text(
+                simple_types.format_base_contact_details_fax_number(obj.fax_number)
+            )
             + "</faxNumber>"
         )
     if extras:
         _write_unknown(extras, "faxNumber", out, inner)
-    value = obj.phone_number_country_code
-    if value is not None:
+    if obj.phone_number_country_code is not None:
         out.append(
             inner
             + "<phoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_base_contact_details_phone_number_country_code(
-                    value
+                    obj.phone_number_country_code
                 )
             )
             + "</phoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberCountryCode", out, inner)
-    value = obj.phone_number_area_code
-    if value is not None:
+    if obj.phone_number_area_code is not None:
         out.append(
             inner
             + "<phoneNumberAreaCode>"
             + escape_text(
-                simple_types.format_base_contact_details_phone_number_area_code(value)
+                simple_types.format_base_contact_details_phone_number_area_code(
+                    obj.phone_number_area_code
+                )
             )
             + "</phoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberAreaCode", out, inner)
-    value = obj.phone_number_subscriber
-    if value is not None:
+    if obj.phone_number_subscriber is not None:
         out.append(
             inner
             + "<phoneNumberSubscriber>"
             + escape_text(
-                simple_types.format_base_contact_details_phone_number_subscriber(value)
+                simple_types.format_base_contact_details_phone_number_subscriber(
+                    obj.phone_number_subscriber
+                )
             )
             + "</phoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberSubscriber", out, inner)
-    value = obj.phone_number
-    if value is not None:
+    if obj.phone_number is not None:
         out.append(
             inner
             + "<phoneNumber>"
-            + escape_text(simple_types.format_base_contact_details_phone_number(value))
+            + escape_text(
+                simple_types.format_base_contact_details_phone_number(obj.phone_number)
+            )
             + "</phoneNumber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumber", out, inner)
-    value = obj.cell_phone_number_country_code
-    if value is not None:
+    if obj.cell_phone_number_country_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_base_contact_details_cell_phone_number_country_code(
-                    value
+                    obj.cell_phone_number_country_code
                 )
             )
             + "</cellPhoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
-    value = obj.cell_phone_number_area_code
-    if value is not None:
+    if obj.cell_phone_number_area_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberAreaCode>"
             + escape_text(
                 simple_types.format_base_contact_details_cell_phone_number_area_code(
-                    value
+                    obj.cell_phone_number_area_code
                 )
             )
             + "</cellPhoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
-    value = obj.cell_phone_number_subscriber
-    if value is not None:
+    if obj.cell_phone_number_subscriber is not None:
         out.append(
             inner
             + "<cellPhoneNumberSubscriber>"
             + escape_text(
                 simple_types.format_base_contact_details_cell_phone_number_subscriber(
-                    value
+                    obj.cell_phone_number_subscriber
                 )
             )
             + "</cellPhoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
-    value = obj.cell_phone_number
-    if value is not None:
+    if obj.cell_phone_number is not None:
         out.append(
             inner
             + "<cellPhoneNumber>"
             + escape_text(
-                simple_types.format_base_contact_details_cell_phone_number(value)
+                simple_types.format_base_contact_details_cell_phone_number(
+                    obj.cell_phone_number
+                )
             )
             + "</cellPhoneNumber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumber", out, inner)
-    value = obj.address
-    if value is not None:
-        _write_address(value, "address", out, inner)
+    if obj.address is not None:
+        _write_address(obj.address, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
-    value = obj.country_code
-    if value is not None:
+    if obj.country_code is not None:
         out.append(
             inner
             + "<countryCode>"
-            + escape_text(simple_types.format_country_code(value))
+            + escape_text(simple_types.format_country_code(obj.country_code))
             + "</countryCode>"
         )
     if extras:
         _write_unknown(extras, "countryCode", out, inner)
-    value = obj.title
-    if value is not None:
+    if obj.title is not None:
         out.append(
             inner
             + "<title>"
-            + escape_text(simple_types.format_base_contact_details_title(value))
+            + escape_text(simple_types.format_base_contact_details_title(obj.title))
             + "</title>"
         )
     if extras:
         _write_unknown(extras, "title", out, inner)
-    value = obj.addition_name
-    if value is not None:
+    if obj.addition_name is not None:
         out.append(
             inner
             + "<additionName>"
-            + escape_text(simple_types.format_base_contact_details_addition_name(value))
+            + escape_text(
+                simple_types.format_base_contact_details_addition_name(
+                    obj.addition_name
+                )
+            )
             + "</additionName>"
         )
     if extras:
         _write_unknown(extras, "additionName", out, inner)
-    value = obj.company
-    if value is not None:
+    if obj.company is not None:
         out.append(
             inner
             + "<company>"
-            + escape_text(simple_types.format_base_contact_details_company(value))
+            + escape_text(simple_types.format_base_contact_details_company(obj.company))
             + "</company>"
         )
     if extras:
         _write_unknown(extras, "company", out, inner)
-    value = obj.homepage_url
-    if value is not None:
+    if obj.homepage_url is not None:
         out.append(
             inner
             + "<homepageUrl>"
-            + escape_text(simple_types.format_base_contact_details_homepage_url(value))
+            + escape_text(
+                simple_types.format_base_contact_details_homepage_url(obj.homepage_url)
+            )
             + "</homepageUrl>"
         )
     if extras:
         _write_unknown(extras, "homepageUrl", out, inner)
-    value = obj.portrait_url
-    if value is not None:
+    if obj.portrait_url is not None:
         out.append(
             inner
             + "<portraitUrl>"
-            + escape_text(simple_types.format_base_contact_details_portrait_url(value))
+            + escape_text(
+                simple_types.format_base_contact_details_portrait_url(obj.portrait_url)
+            )
             + "</portraitUrl>"
         )
     if extras:
         _write_unknown(extras, "portraitUrl", out, inner)
-    value = obj.position
-    if value is not None:
+    if obj.position is not None:
         out.append(
             inner
             + "<position>"
-            + escape_text(simple_types.format_base_contact_details_position(value))
+            + escape_text(
+                simple_types.format_base_contact_details_position(obj.position)
+            )
             + "</position>"
         )
     if extras:
         _write_unknown(extras, "position", out, inner)
-    value = obj.secondary_email
-    if value is not None:
+    if obj.secondary_email is not None:
         out.append(
             inner
             + "<secondaryEmail>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.secondary_email))
             + "</secondaryEmail>"
         )
     if extras:
         _write_unknown(extras, "secondaryEmail", out, inner)
-    value = obj.click_out_url
-    if value is not None:
+    if obj.click_out_url is not None:
         out.append(
             inner
             + "<clickOutUrl>"
-            + escape_text(simple_types.format_base_contact_details_click_out_url(value))
+            + escape_text(
+                simple_types.format_base_contact_details_click_out_url(
+                    obj.click_out_url
+                )
+            )
             + "</clickOutUrl>"
         )
     if extras:
@@ -1504,7 +1524,7 @@ def _write_base_contact_details(
         out.append(indent + "</" + tag + ">")
 
 
-_CONTACT_DETAILS_TAGS = frozenset(
+_CONTACT_DETAILS_TAGS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -1535,14 +1555,14 @@ _CONTACT_DETAILS_TAGS = frozenset(
         "title",
     ]
 )
-_CONTACT_DETAILS_REPEATED = frozenset([])
+_CONTACT_DETAILS_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_contact_details(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> ContactDetails:
-    extras: list[object] = []
-    _id = None
+    extras: list[UnknownContent] = []
+    _id: int | None = None
     for name, text in node.attrib.items():
         if name == "id":
             _id = simple_types.parse_xs_long(text, path + "/@id", problems)
@@ -1558,8 +1578,8 @@ def _read_contact_details(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _CONTACT_DETAILS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -1573,7 +1593,7 @@ def _read_contact_details(
             extras,
             None,
         )
-    _email = None
+    _email: str | None = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
@@ -1593,7 +1613,7 @@ def _read_contact_details(
             extras,
             "email",
         )
-    _salutation = None
+    _salutation: SalutationType | None = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
@@ -1620,7 +1640,7 @@ def _read_contact_details(
             extras,
             "salutation",
         )
-    _firstname = None
+    _firstname: str | None = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
@@ -1640,7 +1660,7 @@ def _read_contact_details(
             extras,
             "firstname",
         )
-    _lastname = None
+    _lastname: str | None = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
@@ -1660,7 +1680,7 @@ def _read_contact_details(
             extras,
             "lastname",
         )
-    _fax_number_country_code = None
+    _fax_number_country_code: str | None = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
@@ -1682,7 +1702,7 @@ def _read_contact_details(
             extras,
             "faxNumberCountryCode",
         )
-    _fax_number_area_code = None
+    _fax_number_area_code: str | None = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
@@ -1702,7 +1722,7 @@ def _read_contact_details(
             extras,
             "faxNumberAreaCode",
         )
-    _fax_number_subscriber = None
+    _fax_number_subscriber: str | None = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
@@ -1724,7 +1744,7 @@ def _read_contact_details(
             extras,
             "faxNumberSubscriber",
         )
-    _fax_number = None
+    _fax_number: str | None = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
@@ -1744,7 +1764,7 @@ def _read_contact_details(
             extras,
             "faxNumber",
         )
-    _phone_number_country_code = None
+    _phone_number_country_code: str | None = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
@@ -1766,7 +1786,7 @@ def _read_contact_details(
             extras,
             "phoneNumberCountryCode",
         )
-    _phone_number_area_code = None
+    _phone_number_area_code: str | None = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
@@ -1788,7 +1808,7 @@ def _read_contact_details(
             extras,
             "phoneNumberAreaCode",
         )
-    _phone_number_subscriber = None
+    _phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
@@ -1810,7 +1830,7 @@ def _read_contact_details(
             extras,
             "phoneNumberSubscriber",
         )
-    _phone_number = None
+    _phone_number: str | None = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
@@ -1830,7 +1850,7 @@ def _read_contact_details(
             extras,
             "phoneNumber",
         )
-    _cell_phone_number_country_code = None
+    _cell_phone_number_country_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
@@ -1852,7 +1872,7 @@ def _read_contact_details(
             extras,
             "cellPhoneNumberCountryCode",
         )
-    _cell_phone_number_area_code = None
+    _cell_phone_number_area_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
@@ -1874,7 +1894,7 @@ def _read_contact_details(
             extras,
             "cellPhoneNumberAreaCode",
         )
-    _cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
@@ -1896,7 +1916,7 @@ def _read_contact_details(
             extras,
             "cellPhoneNumberSubscriber",
         )
-    _cell_phone_number = None
+    _cell_phone_number: str | None = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
@@ -1916,7 +1936,7 @@ def _read_contact_details(
             extras,
             "cellPhoneNumber",
         )
-    _address = None
+    _address: Address | None = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
@@ -1934,7 +1954,7 @@ def _read_contact_details(
             extras,
             "address",
         )
-    _country_code = None
+    _country_code: CountryCode | None = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
@@ -1961,7 +1981,7 @@ def _read_contact_details(
             extras,
             "countryCode",
         )
-    _title = None
+    _title: str | None = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
@@ -1981,7 +2001,7 @@ def _read_contact_details(
             extras,
             "title",
         )
-    _addition_name = None
+    _addition_name: str | None = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
@@ -2001,7 +2021,7 @@ def _read_contact_details(
             extras,
             "additionName",
         )
-    _company = None
+    _company: str | None = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
@@ -2021,7 +2041,7 @@ def _read_contact_details(
             extras,
             "company",
         )
-    _homepage_url = None
+    _homepage_url: str | None = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
@@ -2041,7 +2061,7 @@ def _read_contact_details(
             extras,
             "homepageUrl",
         )
-    _portrait_url = None
+    _portrait_url: str | None = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
@@ -2061,7 +2081,7 @@ def _read_contact_details(
             extras,
             "portraitUrl",
         )
-    _position = None
+    _position: str | None = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
@@ -2081,7 +2101,7 @@ def _read_contact_details(
             extras,
             "position",
         )
-    _secondary_email = None
+    _secondary_email: str | None = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
@@ -2101,7 +2121,7 @@ def _read_contact_details(
             extras,
             "secondaryEmail",
         )
-    _click_out_url = None
+    _click_out_url: str | None = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
@@ -2121,7 +2141,7 @@ def _read_contact_details(
             extras,
             "clickOutUrl",
         )
-    _office_hours = None
+    _office_hours: str | None = None
     if index < count and children[index].tag == "officeHours":
         child = children[index]
         item_path = path + "/officeHours"
@@ -2144,35 +2164,35 @@ def _read_contact_details(
     if index < count:
         _unexpected(children, index, path, problems, tags, _CONTACT_DETAILS_REPEATED)
     return ContactDetails(
-        id=_id,  # type: ignore[arg-type]
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        office_hours=_office_hours,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        id=_id,
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        office_hours=_office_hours,
+        unknown_content=extras,
     )
 
 
@@ -2192,287 +2212,294 @@ def _write_contact_details(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.email
-    if value is not None:
+    if obj.email is not None:
         out.append(
             inner
             + "<email>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.email))
             + "</email>"
         )
     if extras:
         _write_unknown(extras, "email", out, inner)
-    value = obj.salutation
-    if value is not None:
+    if obj.salutation is not None:
         out.append(
             inner
             + "<salutation>"
-            + escape_text(simple_types.format_salutation_type(value))
+            + escape_text(simple_types.format_salutation_type(obj.salutation))
             + "</salutation>"
         )
     if extras:
         _write_unknown(extras, "salutation", out, inner)
-    value = obj.firstname
-    if value is not None:
+    if obj.firstname is not None:
         out.append(
             inner
             + "<firstname>"
-            + escape_text(simple_types.format_contact_details_firstname(value))
+            + escape_text(simple_types.format_contact_details_firstname(obj.firstname))
             + "</firstname>"
         )
     if extras:
         _write_unknown(extras, "firstname", out, inner)
-    value = obj.lastname
-    if value is not None:
+    if obj.lastname is not None:
         out.append(
             inner
             + "<lastname>"
-            + escape_text(simple_types.format_contact_details_lastname(value))
+            + escape_text(simple_types.format_contact_details_lastname(obj.lastname))
             + "</lastname>"
         )
     if extras:
         _write_unknown(extras, "lastname", out, inner)
-    value = obj.fax_number_country_code
-    if value is not None:
+    if obj.fax_number_country_code is not None:
         out.append(
             inner
             + "<faxNumberCountryCode>"
             + escape_text(
-                simple_types.format_contact_details_fax_number_country_code(value)
+                simple_types.format_contact_details_fax_number_country_code(
+                    obj.fax_number_country_code
+                )
             )
             + "</faxNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberCountryCode", out, inner)
-    value = obj.fax_number_area_code
-    if value is not None:
+    if obj.fax_number_area_code is not None:
         out.append(
             inner
             + "<faxNumberAreaCode>"
             + escape_text(
-                simple_types.format_contact_details_fax_number_area_code(value)
+                simple_types.format_contact_details_fax_number_area_code(
+                    obj.fax_number_area_code
+                )
             )
             + "</faxNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberAreaCode", out, inner)
-    value = obj.fax_number_subscriber
-    if value is not None:
+    if obj.fax_number_subscriber is not None:
         out.append(
             inner
             + "<faxNumberSubscriber>"
             + escape_text(
-                simple_types.format_contact_details_fax_number_subscriber(value)
+                simple_types.format_contact_details_fax_number_subscriber(
+                    obj.fax_number_subscriber
+                )
             )
             + "</faxNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "faxNumberSubscriber", out, inner)
-    value = obj.fax_number
-    if value is not None:
+    if obj.fax_number is not None:
         out.append(
             inner
             + "<faxNumber>"
-            + escape_text(simple_types.format_contact_details_fax_number(value))
+            + escape_text(
+                simple_types.format_contact_details_fax_number(obj.fax_number)
+            )
             + "</faxNumber>"
         )
     if extras:
         _write_unknown(extras, "faxNumber", out, inner)
-    value = obj.phone_number_country_code
-    if value is not None:
+    if obj.phone_number_country_code is not None:
         out.append(
             inner
             + "<phoneNumberCountryCode>"
             + escape_text(
-                simple_types.format_contact_details_phone_number_country_code(value)
+                simple_types.format_contact_details_phone_number_country_code(
+                    obj.phone_number_country_code
+                )
             )
             + "</phoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberCountryCode", out, inner)
-    value = obj.phone_number_area_code
-    if value is not None:
+    if obj.phone_number_area_code is not None:
         out.append(
             inner
             + "<phoneNumberAreaCode>"
             + escape_text(
-                simple_types.format_contact_details_phone_number_area_code(value)
+                simple_types.format_contact_details_phone_number_area_code(
+                    obj.phone_number_area_code
+                )
             )
             + "</phoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberAreaCode", out, inner)
-    value = obj.phone_number_subscriber
-    if value is not None:
+    if obj.phone_number_subscriber is not None:
         out.append(
             inner
             + "<phoneNumberSubscriber>"
             + escape_text(
-                simple_types.format_contact_details_phone_number_subscriber(value)
+                simple_types.format_contact_details_phone_number_subscriber(
+                    obj.phone_number_subscriber
+                )
             )
             + "</phoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberSubscriber", out, inner)
-    value = obj.phone_number
-    if value is not None:
+    if obj.phone_number is not None:
         out.append(
             inner
             + "<phoneNumber>"
-            + escape_text(simple_types.format_contact_details_phone_number(value))
+            + escape_text(
+                simple_types.format_contact_details_phone_number(obj.phone_number)
+            )
             + "</phoneNumber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumber", out, inner)
-    value = obj.cell_phone_number_country_code
-    if value is not None:
+    if obj.cell_phone_number_country_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_contact_details_cell_phone_number_country_code(
-                    value
+                    obj.cell_phone_number_country_code
                 )
             )
             + "</cellPhoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
-    value = obj.cell_phone_number_area_code
-    if value is not None:
+    if obj.cell_phone_number_area_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberAreaCode>"
             + escape_text(
-                simple_types.format_contact_details_cell_phone_number_area_code(value)
+                simple_types.format_contact_details_cell_phone_number_area_code(
+                    obj.cell_phone_number_area_code
+                )
             )
             + "</cellPhoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
-    value = obj.cell_phone_number_subscriber
-    if value is not None:
+    if obj.cell_phone_number_subscriber is not None:
         out.append(
             inner
             + "<cellPhoneNumberSubscriber>"
             + escape_text(
-                simple_types.format_contact_details_cell_phone_number_subscriber(value)
+                simple_types.format_contact_details_cell_phone_number_subscriber(
+                    obj.cell_phone_number_subscriber
+                )
             )
             + "</cellPhoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
-    value = obj.cell_phone_number
-    if value is not None:
+    if obj.cell_phone_number is not None:
         out.append(
             inner
             + "<cellPhoneNumber>"
-            + escape_text(simple_types.format_contact_details_cell_phone_number(value))
+            + escape_text(
+                simple_types.format_contact_details_cell_phone_number(
+                    obj.cell_phone_number
+                )
+            )
             + "</cellPhoneNumber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumber", out, inner)
-    value = obj.address
-    if value is not None:
-        _write_address(value, "address", out, inner)
+    if obj.address is not None:
+        _write_address(obj.address, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
-    value = obj.country_code
-    if value is not None:
+    if obj.country_code is not None:
         out.append(
             inner
             + "<countryCode>"
-            + escape_text(simple_types.format_country_code(value))
+            + escape_text(simple_types.format_country_code(obj.country_code))
             + "</countryCode>"
         )
     if extras:
         _write_unknown(extras, "countryCode", out, inner)
-    value = obj.title
-    if value is not None:
+    if obj.title is not None:
         out.append(
             inner
             + "<title>"
-            + escape_text(simple_types.format_contact_details_title(value))
+            + escape_text(simple_types.format_contact_details_title(obj.title))
             + "</title>"
         )
     if extras:
         _write_unknown(extras, "title", out, inner)
-    value = obj.addition_name
-    if value is not None:
+    if obj.addition_name is not None:
         out.append(
             inner
             + "<additionName>"
-            + escape_text(simple_types.format_contact_details_addition_name(value))
+            + escape_text(
+                simple_types.format_contact_details_addition_name(obj.addition_name)
+            )
             + "</additionName>"
         )
     if extras:
         _write_unknown(extras, "additionName", out, inner)
-    value = obj.company
-    if value is not None:
+    if obj.company is not None:
         out.append(
             inner
             + "<company>"
-            + escape_text(simple_types.format_contact_details_company(value))
+            + escape_text(simple_types.format_contact_details_company(obj.company))
             + "</company>"
         )
     if extras:
         _write_unknown(extras, "company", out, inner)
-    value = obj.homepage_url
-    if value is not None:
+    if obj.homepage_url is not None:
         out.append(
             inner
             + "<homepageUrl>"
-            + escape_text(simple_types.format_contact_details_homepage_url(value))
+            + escape_text(
+                simple_types.format_contact_details_homepage_url(obj.homepage_url)
+            )
             + "</homepageUrl>"
         )
     if extras:
         _write_unknown(extras, "homepageUrl", out, inner)
-    value = obj.portrait_url
-    if value is not None:
+    if obj.portrait_url is not None:
         out.append(
             inner
             + "<portraitUrl>"
-            + escape_text(simple_types.format_contact_details_portrait_url(value))
+            + escape_text(
+                simple_types.format_contact_details_portrait_url(obj.portrait_url)
+            )
             + "</portraitUrl>"
         )
     if extras:
         _write_unknown(extras, "portraitUrl", out, inner)
-    value = obj.position
-    if value is not None:
+    if obj.position is not None:
         out.append(
             inner
             + "<position>"
-            + escape_text(simple_types.format_contact_details_position(value))
+            + escape_text(simple_types.format_contact_details_position(obj.position))
             + "</position>"
         )
     if extras:
         _write_unknown(extras, "position", out, inner)
-    value = obj.secondary_email
-    if value is not None:
+    if obj.secondary_email is not None:
         out.append(
             inner
             + "<secondaryEmail>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.secondary_email))
             + "</secondaryEmail>"
         )
     if extras:
         _write_unknown(extras, "secondaryEmail", out, inner)
-    value = obj.click_out_url
-    if value is not None:
+    if obj.click_out_url is not None:
         out.append(
             inner
             + "<clickOutUrl>"
-            + escape_text(simple_types.format_contact_details_click_out_url(value))
+            + escape_text(
+                simple_types.format_contact_details_click_out_url(obj.click_out_url)
+            )
             + "</clickOutUrl>"
         )
     if extras:
         _write_unknown(extras, "clickOutUrl", out, inner)
-    value = obj.office_hours
-    if value is not None:
+    if obj.office_hours is not None:
         out.append(
             inner
             + "<officeHours>"
-            + escape_text(simple_types.format_contact_details_office_hours(value))
+            + escape_text(
+                simple_types.format_contact_details_office_hours(obj.office_hours)
+            )
             + "</officeHours>"
         )
     if extras:
@@ -2485,14 +2512,14 @@ def _write_contact_details(
         out.append(indent + "</" + tag + ">")
 
 
-_COUNTRY_REGION_TAGS = frozenset(["country", "region"])
-_COUNTRY_REGION_REPEATED = frozenset([])
+_COUNTRY_REGION_TAGS: frozenset[str] = frozenset(["country", "region"])
+_COUNTRY_REGION_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_country_region(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> CountryRegion:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "CountryRegion")
@@ -2506,8 +2533,8 @@ def _read_country_region(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _COUNTRY_REGION_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -2521,7 +2548,7 @@ def _read_country_region(
             extras,
             None,
         )
-    _country = None
+    _country: CountryCode | None = None
     if index < count and children[index].tag == "country":
         child = children[index]
         item_path = path + "/country"
@@ -2548,7 +2575,7 @@ def _read_country_region(
             extras,
             "country",
         )
-    _region = None
+    _region: str | None = None
     if index < count and children[index].tag == "region":
         child = children[index]
         item_path = path + "/region"
@@ -2570,10 +2597,13 @@ def _read_country_region(
         )
     if index < count:
         _unexpected(children, index, path, problems, tags, _COUNTRY_REGION_REPEATED)
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return CountryRegion(
-        country=_country,  # type: ignore[arg-type]
-        region=_region,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        country=cast(CountryCode, _country),
+        region=cast(str, _region),
+        unknown_content=extras,
     )
 
 
@@ -2589,22 +2619,20 @@ def _write_country_region(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.country
-    if value is not None:
+    if obj.country is not None:
         out.append(
             inner
             + "<country>"
-            + escape_text(simple_types.format_country_code(value))
+            + escape_text(simple_types.format_country_code(obj.country))
             + "</country>"
         )
     if extras:
         _write_unknown(extras, "country", out, inner)
-    value = obj.region
-    if value is not None:
+    if obj.region is not None:
         out.append(
             inner
             + "<region>"
-            + escape_text(simple_types.format_country_region_region(value))
+            + escape_text(simple_types.format_country_region_region(obj.region))
             + "</region>"
         )
     if extras:
@@ -2617,14 +2645,14 @@ def _write_country_region(
         out.append(indent + "</" + tag + ">")
 
 
-_MESSAGE_TAGS = frozenset(["id", "message", "messageCode"])
-_MESSAGE_REPEATED = frozenset([])
+_MESSAGE_TAGS: frozenset[str] = frozenset(["id", "message", "messageCode"])
+_MESSAGE_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_message(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Message:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "Message")
@@ -2638,13 +2666,12 @@ def _read_message(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _MESSAGE_TAGS
-    _message_code = None
-    _message = None
-    _id = None
+    _message_code: MessageCode | None = None
+    _message: str | None = None
+    _id: str | None = None
     seen: set[str] = set()
-    after = None
+    after: str | None = None
     for position, child in enumerate(children):
         tag = child.tag
         if tag not in tags:
@@ -2697,11 +2724,14 @@ def _read_message(
             _unexpected(
                 children, position, path, problems, _MESSAGE_TAGS, _MESSAGE_REPEATED
             )
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return Message(
-        message_code=_message_code,  # type: ignore[arg-type]
-        message=_message,  # type: ignore[arg-type]
-        id=_id,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        message_code=cast(MessageCode, _message_code),
+        message=cast(str, _message),
+        id=_id,
+        unknown_content=extras,
     )
 
 
@@ -2717,30 +2747,30 @@ def _write_message(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.message_code
-    if value is not None:
+    if obj.message_code is not None:
         out.append(
             inner
             + "<messageCode>"
-            + escape_text(simple_types.format_message_code(value))
+            + escape_text(simple_types.format_message_code(obj.message_code))
             + "</messageCode>"
         )
     if extras:
         _write_unknown(extras, "messageCode", out, inner)
-    value = obj.message
-    if value is not None:
+    if obj.message is not None:
         out.append(
             inner
             + "<message>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.message))
             + "</message>"
         )
     if extras:
         _write_unknown(extras, "message", out, inner)
-    value = obj.id
-    if value is not None:
+    if obj.id is not None:
         out.append(
-            inner + "<id>" + escape_text(simple_types.format_xs_string(value)) + "</id>"
+            inner
+            + "<id>"
+            + escape_text(simple_types.format_xs_string(obj.id))
+            + "</id>"
         )
     if extras:
         _write_unknown(extras, "id", out, inner)
@@ -2752,14 +2782,14 @@ def _write_message(
         out.append(indent + "</" + tag + ">")
 
 
-_MESSAGES_TAGS = frozenset(["message"])
-_MESSAGES_REPEATED = frozenset(["message"])
+_MESSAGES_TAGS: frozenset[str] = frozenset(["message"])
+_MESSAGES_REPEATED: frozenset[str] = frozenset(["message"])
 
 
 def _read_messages(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Messages:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "")
@@ -2773,8 +2803,8 @@ def _read_messages(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _MESSAGES_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -2788,7 +2818,7 @@ def _read_messages(
             extras,
             None,
         )
-    _message = []
+    _message: list[Message] = []
     while index < count and children[index].tag == "message":
         if len(problems) >= MAX_PROBLEMS:
             raise TooManyProblems(problems)
@@ -2811,8 +2841,8 @@ def _read_messages(
     if index < count:
         _unexpected(children, index, path, problems, tags, _MESSAGES_REPEATED)
     return Messages(
-        message=_message,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        message=_message,
+        unknown_content=extras,
     )
 
 
@@ -2828,8 +2858,8 @@ def _write_messages(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    for value in obj.message:
-        _write_message(value, "message", out, inner)
+    for message_item in obj.message:
+        _write_message(message_item, "message", out, inner)
     if extras:
         _write_unknown(extras, "message", out, inner)
     if extras:
@@ -2840,7 +2870,7 @@ def _write_messages(
         out.append(indent + "</" + tag + ">")
 
 
-_REALTOR_CONTACT_DETAILS_TAGS = frozenset(
+_REALTOR_CONTACT_DETAILS_TAGS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -2877,14 +2907,14 @@ _REALTOR_CONTACT_DETAILS_TAGS = frozenset(
         "title",
     ]
 )
-_REALTOR_CONTACT_DETAILS_REPEATED = frozenset([])
+_REALTOR_CONTACT_DETAILS_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_realtor_contact_details(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> RealtorContactDetails:
-    extras: list[object] = []
-    _id = None
+    extras: list[UnknownContent] = []
+    _id: int | None = None
     for name, text in node.attrib.items():
         if name == "id":
             _id = simple_types.parse_xs_long(text, path + "/@id", problems)
@@ -2900,8 +2930,8 @@ def _read_realtor_contact_details(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _REALTOR_CONTACT_DETAILS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -2915,7 +2945,7 @@ def _read_realtor_contact_details(
             extras,
             None,
         )
-    _email = None
+    _email: str | None = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
@@ -2935,7 +2965,7 @@ def _read_realtor_contact_details(
             extras,
             "email",
         )
-    _salutation = None
+    _salutation: SalutationType | None = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
@@ -2962,7 +2992,7 @@ def _read_realtor_contact_details(
             extras,
             "salutation",
         )
-    _firstname = None
+    _firstname: str | None = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
@@ -2982,7 +3012,7 @@ def _read_realtor_contact_details(
             extras,
             "firstname",
         )
-    _lastname = None
+    _lastname: str | None = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
@@ -3002,7 +3032,7 @@ def _read_realtor_contact_details(
             extras,
             "lastname",
         )
-    _fax_number_country_code = None
+    _fax_number_country_code: str | None = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
@@ -3024,7 +3054,7 @@ def _read_realtor_contact_details(
             extras,
             "faxNumberCountryCode",
         )
-    _fax_number_area_code = None
+    _fax_number_area_code: str | None = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
@@ -3046,7 +3076,7 @@ def _read_realtor_contact_details(
             extras,
             "faxNumberAreaCode",
         )
-    _fax_number_subscriber = None
+    _fax_number_subscriber: str | None = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
@@ -3068,7 +3098,7 @@ def _read_realtor_contact_details(
             extras,
             "faxNumberSubscriber",
         )
-    _fax_number = None
+    _fax_number: str | None = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
@@ -3088,7 +3118,7 @@ def _read_realtor_contact_details(
             extras,
             "faxNumber",
         )
-    _phone_number_country_code = None
+    _phone_number_country_code: str | None = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
@@ -3110,7 +3140,7 @@ def _read_realtor_contact_details(
             extras,
             "phoneNumberCountryCode",
         )
-    _phone_number_area_code = None
+    _phone_number_area_code: str | None = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
@@ -3132,7 +3162,7 @@ def _read_realtor_contact_details(
             extras,
             "phoneNumberAreaCode",
         )
-    _phone_number_subscriber = None
+    _phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
@@ -3154,7 +3184,7 @@ def _read_realtor_contact_details(
             extras,
             "phoneNumberSubscriber",
         )
-    _phone_number = None
+    _phone_number: str | None = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
@@ -3174,7 +3204,7 @@ def _read_realtor_contact_details(
             extras,
             "phoneNumber",
         )
-    _cell_phone_number_country_code = None
+    _cell_phone_number_country_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
@@ -3196,7 +3226,7 @@ def _read_realtor_contact_details(
             extras,
             "cellPhoneNumberCountryCode",
         )
-    _cell_phone_number_area_code = None
+    _cell_phone_number_area_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
@@ -3218,7 +3248,7 @@ def _read_realtor_contact_details(
             extras,
             "cellPhoneNumberAreaCode",
         )
-    _cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
@@ -3240,7 +3270,7 @@ def _read_realtor_contact_details(
             extras,
             "cellPhoneNumberSubscriber",
         )
-    _cell_phone_number = None
+    _cell_phone_number: str | None = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
@@ -3262,7 +3292,7 @@ def _read_realtor_contact_details(
             extras,
             "cellPhoneNumber",
         )
-    _address = None
+    _address: Address | None = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
@@ -3280,7 +3310,7 @@ def _read_realtor_contact_details(
             extras,
             "address",
         )
-    _country_code = None
+    _country_code: CountryCode | None = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
@@ -3307,7 +3337,7 @@ def _read_realtor_contact_details(
             extras,
             "countryCode",
         )
-    _title = None
+    _title: str | None = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
@@ -3327,7 +3357,7 @@ def _read_realtor_contact_details(
             extras,
             "title",
         )
-    _addition_name = None
+    _addition_name: str | None = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
@@ -3347,7 +3377,7 @@ def _read_realtor_contact_details(
             extras,
             "additionName",
         )
-    _company = None
+    _company: str | None = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
@@ -3367,7 +3397,7 @@ def _read_realtor_contact_details(
             extras,
             "company",
         )
-    _homepage_url = None
+    _homepage_url: str | None = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
@@ -3387,7 +3417,7 @@ def _read_realtor_contact_details(
             extras,
             "homepageUrl",
         )
-    _portrait_url = None
+    _portrait_url: str | None = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
@@ -3407,7 +3437,7 @@ def _read_realtor_contact_details(
             extras,
             "portraitUrl",
         )
-    _position = None
+    _position: str | None = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
@@ -3427,7 +3457,7 @@ def _read_realtor_contact_details(
             extras,
             "position",
         )
-    _secondary_email = None
+    _secondary_email: str | None = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
@@ -3447,7 +3477,7 @@ def _read_realtor_contact_details(
             extras,
             "secondaryEmail",
         )
-    _click_out_url = None
+    _click_out_url: str | None = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
@@ -3467,7 +3497,7 @@ def _read_realtor_contact_details(
             extras,
             "clickOutUrl",
         )
-    _office_hours = None
+    _office_hours: str | None = None
     if index < count and children[index].tag == "officeHours":
         child = children[index]
         item_path = path + "/officeHours"
@@ -3487,7 +3517,7 @@ def _read_realtor_contact_details(
             extras,
             "officeHours",
         )
-    _default_contact = None
+    _default_contact: bool | None = None
     if index < count and children[index].tag == "defaultContact":
         child = children[index]
         item_path = path + "/defaultContact"
@@ -3507,7 +3537,7 @@ def _read_realtor_contact_details(
             extras,
             "defaultContact",
         )
-    _local_partner_contact = None
+    _local_partner_contact: bool | None = None
     if index < count and children[index].tag == "localPartnerContact":
         child = children[index]
         item_path = path + "/localPartnerContact"
@@ -3527,7 +3557,7 @@ def _read_realtor_contact_details(
             extras,
             "localPartnerContact",
         )
-    _business_card_contact = None
+    _business_card_contact: bool | None = None
     if index < count and children[index].tag == "businessCardContact":
         child = children[index]
         item_path = path + "/businessCardContact"
@@ -3547,7 +3577,7 @@ def _read_realtor_contact_details(
             extras,
             "businessCardContact",
         )
-    _real_estate_reference_count = None
+    _real_estate_reference_count: int | None = None
     if index < count and children[index].tag == "realEstateReferenceCount":
         child = children[index]
         item_path = path + "/realEstateReferenceCount"
@@ -3567,7 +3597,7 @@ def _read_realtor_contact_details(
             extras,
             "realEstateReferenceCount",
         )
-    _external_id = None
+    _external_id: str | None = None
     if index < count and children[index].tag == "externalId":
         child = children[index]
         item_path = path + "/externalId"
@@ -3587,7 +3617,7 @@ def _read_realtor_contact_details(
             extras,
             "externalId",
         )
-    _show_on_profile_page = None
+    _show_on_profile_page: bool | None = None
     if index < count and children[index].tag == "showOnProfilePage":
         child = children[index]
         item_path = path + "/showOnProfilePage"
@@ -3612,41 +3642,41 @@ def _read_realtor_contact_details(
             children, index, path, problems, tags, _REALTOR_CONTACT_DETAILS_REPEATED
         )
     return RealtorContactDetails(
-        id=_id,  # type: ignore[arg-type]
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        office_hours=_office_hours,  # type: ignore[arg-type]
-        default_contact=_default_contact,  # type: ignore[arg-type]
-        local_partner_contact=_local_partner_contact,  # type: ignore[arg-type]
-        business_card_contact=_business_card_contact,  # type: ignore[arg-type]
-        real_estate_reference_count=_real_estate_reference_count,  # type: ignore[arg-type]
-        external_id=_external_id,  # type: ignore[arg-type]
-        show_on_profile_page=_show_on_profile_page,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        id=_id,
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        office_hours=_office_hours,
+        default_contact=_default_contact,
+        local_partner_contact=_local_partner_contact,
+        business_card_contact=_business_card_contact,
+        real_estate_reference_count=_real_estate_reference_count,
+        external_id=_external_id,
+        show_on_profile_page=_show_on_profile_page,
+        unknown_content=extras,
     )
 
 
@@ -3670,373 +3700,368 @@ def _write_realtor_contact_details(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.email
-    if value is not None:
+    if obj.email is not None:
         out.append(
             inner
             + "<email>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.email))
             + "</email>"
         )
     if extras:
         _write_unknown(extras, "email", out, inner)
-    value = obj.salutation
-    if value is not None:
+    if obj.salutation is not None:
         out.append(
             inner
             + "<salutation>"
-            + escape_text(simple_types.format_salutation_type(value))
+            + escape_text(simple_types.format_salutation_type(obj.salutation))
             + "</salutation>"
         )
     if extras:
         _write_unknown(extras, "salutation", out, inner)
-    value = obj.firstname
-    if value is not None:
+    if obj.firstname is not None:
         out.append(
             inner
             + "<firstname>"
-            + escape_text(simple_types.format_realtor_contact_details_firstname(value))
+            + escape_text(
+                simple_types.format_realtor_contact_details_firstname(obj.firstname)
+            )
             + "</firstname>"
         )
     if extras:
         _write_unknown(extras, "firstname", out, inner)
-    value = obj.lastname
-    if value is not None:
+    if obj.lastname is not None:
         out.append(
             inner
             + "<lastname>"
-            + escape_text(simple_types.format_realtor_contact_details_lastname(value))
+            + escape_text(
+                simple_types.format_realtor_contact_details_lastname(obj.lastname)
+            )
             + "</lastname>"
         )
     if extras:
         _write_unknown(extras, "lastname", out, inner)
-    value = obj.fax_number_country_code
-    if value is not None:
+    if obj.fax_number_country_code is not None:
         out.append(
             inner
             + "<faxNumberCountryCode>"
             + escape_text(
                 simple_types.format_realtor_contact_details_fax_number_country_code(
-                    value
+                    obj.fax_number_country_code
                 )
             )
             + "</faxNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberCountryCode", out, inner)
-    value = obj.fax_number_area_code
-    if value is not None:
+    if obj.fax_number_area_code is not None:
         out.append(
             inner
             + "<faxNumberAreaCode>"
             + escape_text(
-                simple_types.format_realtor_contact_details_fax_number_area_code(value)
+                simple_types.format_realtor_contact_details_fax_number_area_code(
+                    obj.fax_number_area_code
+                )
             )
             + "</faxNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberAreaCode", out, inner)
-    value = obj.fax_number_subscriber
-    if value is not None:
+    if obj.fax_number_subscriber is not None:
         out.append(
             inner
             + "<faxNumberSubscriber>"
             + escape_text(
-                simple_types.format_realtor_contact_details_fax_number_subscriber(value)
+                simple_types.format_realtor_contact_details_fax_number_subscriber(
+                    obj.fax_number_subscriber
+                )
             )
             + "</faxNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "faxNumberSubscriber", out, inner)
-    value = obj.fax_number
-    if value is not None:
+    if obj.fax_number is not None:
         out.append(
             inner
             + "<faxNumber>"
-            + escape_text(simple_types.format_realtor_contact_details_fax_number(value))
+            + escape_text(
+                simple_types.format_realtor_contact_details_fax_number(obj.fax_number)
+            )
             + "</faxNumber>"
         )
     if extras:
         _write_unknown(extras, "faxNumber", out, inner)
-    value = obj.phone_number_country_code
-    if value is not None:
+    if obj.phone_number_country_code is not None:
         out.append(
             inner
             + "<phoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_realtor_contact_details_phone_number_country_code(
-                    value
+                    obj.phone_number_country_code
                 )
             )
             + "</phoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberCountryCode", out, inner)
-    value = obj.phone_number_area_code
-    if value is not None:
+    if obj.phone_number_area_code is not None:
         out.append(
             inner
             + "<phoneNumberAreaCode>"
             + escape_text(
                 simple_types.format_realtor_contact_details_phone_number_area_code(
-                    value
+                    obj.phone_number_area_code
                 )
             )
             + "</phoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberAreaCode", out, inner)
-    value = obj.phone_number_subscriber
-    if value is not None:
+    if obj.phone_number_subscriber is not None:
         out.append(
             inner
             + "<phoneNumberSubscriber>"
             + escape_text(
                 simple_types.format_realtor_contact_details_phone_number_subscriber(
-                    value
+                    obj.phone_number_subscriber
                 )
             )
             + "</phoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberSubscriber", out, inner)
-    value = obj.phone_number
-    if value is not None:
+    if obj.phone_number is not None:
         out.append(
             inner
             + "<phoneNumber>"
             + escape_text(
-                simple_types.format_realtor_contact_details_phone_number(value)
+                simple_types.format_realtor_contact_details_phone_number(
+                    obj.phone_number
+                )
             )
             + "</phoneNumber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumber", out, inner)
-    value = obj.cell_phone_number_country_code
-    if value is not None:
+    if obj.cell_phone_number_country_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_realtor_contact_details_cell_phone_number_country_code(
-                    value
+                    obj.cell_phone_number_country_code
                 )
             )
             + "</cellPhoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
-    value = obj.cell_phone_number_area_code
-    if value is not None:
+    if obj.cell_phone_number_area_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberAreaCode>"
             + escape_text(
                 simple_types.format_realtor_contact_details_cell_phone_number_area_code(
-                    value
+                    obj.cell_phone_number_area_code
                 )
             )
             + "</cellPhoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
-    value = obj.cell_phone_number_subscriber
-    if value is not None:
+    if obj.cell_phone_number_subscriber is not None:
         out.append(
             inner
             + "<cellPhoneNumberSubscriber>"
             + escape_text(
                 simple_types.format_realtor_contact_details_cell_phone_number_subscriber(
-                    value
+                    obj.cell_phone_number_subscriber
                 )
             )
             + "</cellPhoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
-    value = obj.cell_phone_number
-    if value is not None:
+    if obj.cell_phone_number is not None:
         out.append(
             inner
             + "<cellPhoneNumber>"
             + escape_text(
-                simple_types.format_realtor_contact_details_cell_phone_number(value)
+                simple_types.format_realtor_contact_details_cell_phone_number(
+                    obj.cell_phone_number
+                )
             )
             + "</cellPhoneNumber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumber", out, inner)
-    value = obj.address
-    if value is not None:
-        _write_address(value, "address", out, inner)
+    if obj.address is not None:
+        _write_address(obj.address, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
-    value = obj.country_code
-    if value is not None:
+    if obj.country_code is not None:
         out.append(
             inner
             + "<countryCode>"
-            + escape_text(simple_types.format_country_code(value))
+            + escape_text(simple_types.format_country_code(obj.country_code))
             + "</countryCode>"
         )
     if extras:
         _write_unknown(extras, "countryCode", out, inner)
-    value = obj.title
-    if value is not None:
+    if obj.title is not None:
         out.append(
             inner
             + "<title>"
-            + escape_text(simple_types.format_realtor_contact_details_title(value))
+            + escape_text(simple_types.format_realtor_contact_details_title(obj.title))
             + "</title>"
         )
     if extras:
         _write_unknown(extras, "title", out, inner)
-    value = obj.addition_name
-    if value is not None:
+    if obj.addition_name is not None:
         out.append(
             inner
             + "<additionName>"
             + escape_text(
-                simple_types.format_realtor_contact_details_addition_name(value)
+                simple_types.format_realtor_contact_details_addition_name(
+                    obj.addition_name
+                )
             )
             + "</additionName>"
         )
     if extras:
         _write_unknown(extras, "additionName", out, inner)
-    value = obj.company
-    if value is not None:
+    if obj.company is not None:
         out.append(
             inner
             + "<company>"
-            + escape_text(simple_types.format_realtor_contact_details_company(value))
+            + escape_text(
+                simple_types.format_realtor_contact_details_company(obj.company)
+            )
             + "</company>"
         )
     if extras:
         _write_unknown(extras, "company", out, inner)
-    value = obj.homepage_url
-    if value is not None:
+    if obj.homepage_url is not None:
         out.append(
             inner
             + "<homepageUrl>"
             + escape_text(
-                simple_types.format_realtor_contact_details_homepage_url(value)
+                simple_types.format_realtor_contact_details_homepage_url(
+                    obj.homepage_url
+                )
             )
             + "</homepageUrl>"
         )
     if extras:
         _write_unknown(extras, "homepageUrl", out, inner)
-    value = obj.portrait_url
-    if value is not None:
+    if obj.portrait_url is not None:
         out.append(
             inner
             + "<portraitUrl>"
             + escape_text(
-                simple_types.format_realtor_contact_details_portrait_url(value)
+                simple_types.format_realtor_contact_details_portrait_url(
+                    obj.portrait_url
+                )
             )
             + "</portraitUrl>"
         )
     if extras:
         _write_unknown(extras, "portraitUrl", out, inner)
-    value = obj.position
-    if value is not None:
+    if obj.position is not None:
         out.append(
             inner
             + "<position>"
-            + escape_text(simple_types.format_realtor_contact_details_position(value))
+            + escape_text(
+                simple_types.format_realtor_contact_details_position(obj.position)
+            )
             + "</position>"
         )
     if extras:
         _write_unknown(extras, "position", out, inner)
-    value = obj.secondary_email
-    if value is not None:
+    if obj.secondary_email is not None:
         out.append(
             inner
             + "<secondaryEmail>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.secondary_email))
             + "</secondaryEmail>"
         )
     if extras:
         _write_unknown(extras, "secondaryEmail", out, inner)
-    value = obj.click_out_url
-    if value is not None:
+    if obj.click_out_url is not None:
         out.append(
             inner
             + "<clickOutUrl>"
             + escape_text(
-                simple_types.format_realtor_contact_details_click_out_url(value)
+                simple_types.format_realtor_contact_details_click_out_url(
+                    obj.click_out_url
+                )
             )
             + "</clickOutUrl>"
         )
     if extras:
         _write_unknown(extras, "clickOutUrl", out, inner)
-    value = obj.office_hours
-    if value is not None:
+    if obj.office_hours is not None:
         out.append(
             inner
             + "<officeHours>"
             + escape_text(
-                simple_types.format_realtor_contact_details_office_hours(value)
+                simple_types.format_realtor_contact_details_office_hours(
+                    obj.office_hours
+                )
             )
             + "</officeHours>"
         )
     if extras:
         _write_unknown(extras, "officeHours", out, inner)
-    value = obj.default_contact
-    if value is not None:
+    if obj.default_contact is not None:
         out.append(
             inner
             + "<defaultContact>"
-            + escape_text(simple_types.format_xs_boolean(value))
+            + escape_text(simple_types.format_xs_boolean(obj.default_contact))
             + "</defaultContact>"
         )
     if extras:
         _write_unknown(extras, "defaultContact", out, inner)
-    value = obj.local_partner_contact
-    if value is not None:
+    if obj.local_partner_contact is not None:
         out.append(
             inner
             + "<localPartnerContact>"
-            + escape_text(simple_types.format_xs_boolean(value))
+            + escape_text(simple_types.format_xs_boolean(obj.local_partner_contact))
             + "</localPartnerContact>"
         )
     if extras:
         _write_unknown(extras, "localPartnerContact", out, inner)
-    value = obj.business_card_contact
-    if value is not None:
+    if obj.business_card_contact is not None:
         out.append(
             inner
             + "<businessCardContact>"
-            + escape_text(simple_types.format_xs_boolean(value))
+            + escape_text(simple_types.format_xs_boolean(obj.business_card_contact))
             + "</businessCardContact>"
         )
     if extras:
         _write_unknown(extras, "businessCardContact", out, inner)
-    value = obj.real_estate_reference_count
-    if value is not None:
+    if obj.real_estate_reference_count is not None:
         out.append(
             inner
             + "<realEstateReferenceCount>"
-            + escape_text(simple_types.format_xs_long(value))
+            + escape_text(simple_types.format_xs_long(obj.real_estate_reference_count))
             + "</realEstateReferenceCount>"
         )
     if extras:
         _write_unknown(extras, "realEstateReferenceCount", out, inner)
-    value = obj.external_id
-    if value is not None:
+    if obj.external_id is not None:
         out.append(
             inner
             + "<externalId>"
-            + escape_text(simple_types.format_text_field(value))
+            + escape_text(simple_types.format_text_field(obj.external_id))
             + "</externalId>"
         )
     if extras:
         _write_unknown(extras, "externalId", out, inner)
-    value = obj.show_on_profile_page
-    if value is not None:
+    if obj.show_on_profile_page is not None:
         out.append(
             inner
             + "<showOnProfilePage>"
-            + escape_text(simple_types.format_xs_boolean(value))
+            + escape_text(simple_types.format_xs_boolean(obj.show_on_profile_page))
             + "</showOnProfilePage>"
         )
     if extras:
@@ -4049,14 +4074,18 @@ def _write_realtor_contact_details(
         out.append(indent + "</" + tag + ">")
 
 
-_REALTOR_CONTACT_DETAILS_LIST_TAGS = frozenset(["realtorContactDetails"])
-_REALTOR_CONTACT_DETAILS_LIST_REPEATED = frozenset(["realtorContactDetails"])
+_REALTOR_CONTACT_DETAILS_LIST_TAGS: frozenset[str] = frozenset(
+    ["realtorContactDetails"]
+)
+_REALTOR_CONTACT_DETAILS_LIST_REPEATED: frozenset[str] = frozenset(
+    ["realtorContactDetails"]
+)
 
 
 def _read_realtor_contact_details_list(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> RealtorContactDetailsList:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "")
@@ -4070,8 +4099,8 @@ def _read_realtor_contact_details_list(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _REALTOR_CONTACT_DETAILS_LIST_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -4085,7 +4114,7 @@ def _read_realtor_contact_details_list(
             extras,
             None,
         )
-    _realtor_contact_details = []
+    _realtor_contact_details: list[RealtorContactDetails] = []
     while index < count and children[index].tag == "realtorContactDetails":
         if len(problems) >= MAX_PROBLEMS:
             raise TooManyProblems(problems)
@@ -4117,8 +4146,8 @@ def _read_realtor_contact_details_list(
             _REALTOR_CONTACT_DETAILS_LIST_REPEATED,
         )
     return RealtorContactDetailsList(
-        realtor_contact_details=_realtor_contact_details,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        realtor_contact_details=_realtor_contact_details,
+        unknown_content=extras,
     )
 
 
@@ -4138,8 +4167,10 @@ def _write_realtor_contact_details_list(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    for value in obj.realtor_contact_details:
-        _write_realtor_contact_details(value, "realtorContactDetails", out, inner)
+    for realtor_contact_details_item in obj.realtor_contact_details:
+        _write_realtor_contact_details(
+            realtor_contact_details_item, "realtorContactDetails", out, inner
+        )
     if extras:
         _write_unknown(extras, "realtorContactDetails", out, inner)
     if extras:
@@ -4151,7 +4182,7 @@ def _write_realtor_contact_details_list(
 
 
 # Root element tag -> (reader, path of the root in problems).
-_READERS = {
+_READERS: dict[str, tuple[_Reader, str]] = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}realtorContactDetail": (
         _read_realtor_contact_details,
         "realtorContactDetail",
@@ -4167,7 +4198,7 @@ _READERS = {
 }
 
 # Class -> (root element name, prefixed name, writer, namespace declarations).
-_WRITERS = {
+_WRITERS: dict[type, tuple[str, str, _Writer, str]] = {
     RealtorContactDetails: (
         "realtorContactDetail",
         "common:realtorContactDetail",
@@ -4199,7 +4230,7 @@ _ROOT_NAMES = ", ".join(
 
 # List roots that iter_xml reads item by item: root tag -> (root reader, root
 # name, item tag, item name, item reader, minOccurs, maxOccurs of the item).
-_STREAMS = {
+_STREAMS: dict[str, _StreamEntry] = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}realtorContactDetailsList": (
         _read_realtor_contact_details_list,
         "realtorContactDetailsList",
@@ -4220,7 +4251,7 @@ _STREAMS = {
     ),
 }
 # Item class -> (root prefixed name, namespace declarations, item name, item writer).
-_STREAM_WRITERS = {
+_STREAM_WRITERS: dict[type, tuple[str, str, str, _Writer]] = {
     RealtorContactDetails: (
         "common:realtorContactDetailsList",
         ' xmlns:common="http://rest.immobilienscout24.de/schema/common/1.0"',
@@ -4347,7 +4378,7 @@ def _read_source(
 ) -> tuple[bytes | str, str | None]:
     """Read the whole input, up to `limits.max_bytes`, for readers that need it at once."""
     chunks, name = _chunks(source)
-    parts = []
+    parts: list[bytes | str] = []
     size = 0
     try:
         for chunk in chunks:
@@ -4360,8 +4391,9 @@ def _read_source(
             [Problem("", f"cannot read the input: {error}")], name
         ) from None
     if parts and isinstance(parts[0], str):
-        return "".join(parts), name  # type: ignore[arg-type]
-    return b"".join(parts), name  # type: ignore[arg-type]
+        # The chunks of one source are all str or all bytes.
+        return "".join(cast("list[str]", parts)), name
+    return b"".join(cast("list[bytes]", parts)), name
 
 
 def _too_large(limits: Limits) -> str:
@@ -4502,16 +4534,19 @@ def iter_xml(
     builder = _GuardedBuilder(limits.max_depth, stream=True)
     parser = XMLParser(target=builder)
     kept: list[Problem] | None = [] if lenient else None
-    entry = None
+    entry: _StreamEntry | None = None
     count = 0
     try:
         for _ in chain(_feed(chunks, parser, builder, limits), _close(parser)):
-            if entry is None and builder.root is not None:
+            if entry is None:
+                if builder.root is None:
+                    # Nothing is ready before the root element starts.
+                    continue
                 entry = _stream_entry(builder.root, name)
             ready, builder.ready = builder.ready, []
             for element in ready:
                 count += 1
-                yield _stream_item(entry, element, count, validate, rules, kept, name)  # type: ignore[arg-type]
+                yield _stream_item(entry, element, count, validate, rules, kept, name)
     except DocumentError:
         raise
     except _PARSE_ERRORS as error:
@@ -4529,7 +4564,7 @@ def _close(parser: XMLParser) -> Iterator[None]:
     yield
 
 
-def _stream_entry(root: Element, name: str | None) -> tuple:
+def _stream_entry(root: Element, name: str | None) -> _StreamEntry:
     entry = _STREAMS.get(root.tag)
     if entry is None:
         local = _local_name(root.tag)
@@ -4546,7 +4581,7 @@ def _stream_entry(root: Element, name: str | None) -> tuple:
 
 
 def _stream_item(
-    entry: tuple,
+    entry: _StreamEntry,
     element: Element,
     index: int,
     validate: bool,
@@ -4581,7 +4616,7 @@ def _stream_item(
 
 
 def _check_stream_end(
-    entry: tuple, root: Element | None, count: int, name: str | None
+    entry: _StreamEntry, root: Element | None, count: int, name: str | None
 ) -> None:
     """Check the root's own attributes and text, and the number of items read."""
     root_reader, root_name, _, item_name, _, min_occurs, max_occurs = entry
@@ -4631,8 +4666,8 @@ def write_xml_stream(
     iterator = iter(items)
     first = next(iterator, None)
     kind = type(first) if first is not None else item_type
-    entry = _STREAM_WRITERS.get(kind)  # type: ignore[arg-type]
-    if entry is None:
+    entry = None if kind is None else _STREAM_WRITERS.get(kind)
+    if kind is None or entry is None:
         raise TypeError(
             f"{getattr(kind, '__name__', kind)} is not the item type of a list root; expected one of {', '.join(sorted(cls.__name__ for cls in _STREAM_WRITERS))}"
         )
@@ -4646,13 +4681,15 @@ def write_xml_stream(
         chain([first] if first is not None else [], iterator), 1
     ):
         if type(obj) is not kind:
-            raise TypeError(f"item {index} is a {type(obj).__name__}, not a {kind.__name__}")  # type: ignore[union-attr]
+            raise TypeError(
+                f"item {index} is a {type(obj).__name__}, not a {kind.__name__}"
+            )
         if validate:
             check_before_write(
                 obj, rules, f"{local_root}/{item_name}[{index}]", lenient
             )
         out: list[str] = []
-        writer(obj, item_name, out, indent)  # type: ignore[operator]
+        writer(obj, item_name, out, indent, "")
         yield "".join(out)
     yield ("\n" if pretty else "") + f"</{root_name}>" + ("\n" if pretty else "")
 
@@ -4679,7 +4716,7 @@ def write_xml(
     if validate:
         check_before_write(obj, rules, name, lenient)
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>']
-    writer(obj, qualified_name, out, "\n" if pretty else "", declarations)  # type: ignore[operator]
+    writer(obj, qualified_name, out, "\n" if pretty else "", declarations)
     if pretty:
         out.append("\n")
     return "".join(out)
