@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import decimal
 import enum
 from dataclasses import dataclass
 from dataclasses import field as _field
@@ -968,7 +967,9 @@ class GeoHierarchyStatistics:
         geo_hierarchy_statistic: `GeoHierarchyStatistic`.
     """
 
-    geo_hierarchy_statistic: list[GeoHierarchyStatistic] = _field(default_factory=_list)
+    geo_hierarchy_statistic: _list[GeoHierarchyStatistic] = _field(
+        default_factory=_list
+    )
     # Elements and attributes the schema does not declare, kept by lenient reading.
     unknown_content: _list[UnknownContent] = _field(
         default_factory=_list, repr=False, compare=False
@@ -1022,7 +1023,7 @@ class Messages:
         message: `message`. One information or error message.
     """
 
-    message: list[Message] = _field(default_factory=_list)
+    message: _list[Message] = _field(default_factory=_list)
     # Elements and attributes the schema does not declare, kept by lenient reading.
     unknown_content: _list[UnknownContent] = _field(
         default_factory=_list, repr=False, compare=False
@@ -1085,7 +1086,9 @@ class RealtorContactDetailsList:
         realtor_contact_details: `realtorContactDetails`. One contact in the list.
     """
 
-    realtor_contact_details: list[RealtorContactDetails] = _field(default_factory=_list)
+    realtor_contact_details: _list[RealtorContactDetails] = _field(
+        default_factory=_list
+    )
     # Elements and attributes the schema does not declare, kept by lenient reading.
     unknown_content: _list[UnknownContent] = _field(
         default_factory=_list, repr=False, compare=False
