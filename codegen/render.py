@@ -8,6 +8,7 @@ input gives byte-identical files.
 
 from __future__ import annotations
 
+import ast
 import base64
 import decimal
 import logging
@@ -271,7 +272,7 @@ class Renderer:
         files = {}
         for module, template_name in MODULES.items():
             template = self.environment.get_template(template_name)
-            source = template.render(**context)
+            source = _drop_unused_imports(template.render(**context))
             files[module] = _format(source, module)
         files["py.typed"] = ""
         return files
@@ -516,6 +517,7 @@ class Renderer:
             "field": VALUE_FIELD,
             "complex": None,
             "is_attribute": False,
+            "python_type": python_type(simple_type),
             # Only the first type of a chain declares the field; the others inherit it.
             "declared": base is None or base.value_type is None,
             "checker": self._type_checker(
@@ -559,6 +561,7 @@ class Renderer:
             "is_attribute": isinstance(item, Attribute),
             "kind": "attribute",
             "alternative": False,
+            "python_type": self._python_type(item),
         }
         qualified = (
             f"{prefixes[item.namespace]}:{item.name}" if item.namespace else item.name
@@ -608,6 +611,8 @@ class Renderer:
             view["complex"] = {
                 "python_name": target.python_name,
                 "function": self.functions[target.key],
+                # A group has no xsi:type, so its item class is never a derived type.
+                "polymorphic": False,
             }
             view["label"] = _group_label(self.model, target)
             view["counted"] = f"occurrence(s) of {view['label']}"
@@ -815,16 +820,7 @@ class Renderer:
                 "declare; rename it in the schema",
                 component=owner.key,
             )
-        if isinstance(item, Element) and item.kind == "any":
-            annotation_type = "UnknownElement | UnknownMember"
-        elif isinstance(item, Element) and item.complex_type is not None:
-            annotation_type = self.model.complex_types[item.complex_type].python_name
-        else:
-            assert item.simple_type is not None
-            annotation_type = python_type(item.simple_type)
-        if isinstance(item, Element) and item.nillable:
-            # NIL is the value of an element sent with xsi:nil="true".
-            annotation_type = f"{annotation_type} | Nil"
+        annotation_type = self._python_type(item)
         repeated = isinstance(item, Element) and item.is_repeated
         required = (
             item.is_required and not item.alternative
@@ -833,7 +829,8 @@ class Renderer:
         )
         if repeated:
             annotation, default = (
-                f"list[{annotation_type}]",
+                # _list, because a field named `list` shadows the builtin in the class body.
+                f"_list[{annotation_type}]",
                 " = _field(default_factory=_list)",
             )
         elif required:
@@ -846,6 +843,20 @@ class Renderer:
             "default": default,
             "item": item,
         }
+
+    def _python_type(self, item: Element | Attribute) -> str:
+        """Return the Python type of one value of a member, without list or None."""
+        if isinstance(item, Element) and item.kind == "any":
+            annotation_type = "UnknownElement | UnknownMember"
+        elif isinstance(item, Element) and item.complex_type is not None:
+            annotation_type = self.model.complex_types[item.complex_type].python_name
+        else:
+            assert item.simple_type is not None
+            annotation_type = python_type(item.simple_type)
+        if isinstance(item, Element) and item.nillable:
+            # NIL is the value of an element sent with xsi:nil="true".
+            annotation_type = f"{annotation_type} | Nil"
+        return annotation_type
 
     def _class_docstring(self, complex_type: ComplexType, fields, base) -> str:
         summary = complex_type.documentation or self._element_documentation(
@@ -1082,6 +1093,93 @@ def _environment() -> jinja2.Environment:
         chomp=lambda text: str(text).rstrip("\n"),
     )
     return environment
+
+
+def _drop_unused_imports(source: str) -> str:
+    """Remove the imported names that a rendered module does not use.
+
+    The templates import every helper that some schema needs, and which of them
+    a module uses depends on the schema (decimal fields, patterns, enumerations).
+    A name counts as used where it appears as a name, in a forward reference
+    (a string inside a subscript, such as `"os.PathLike[str]"`, or the type
+    argument of `cast`) or in `__all__`. Each top-level import statement must
+    start on its own line, since it is replaced line by line.
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return source  # _format reports it as an internal error
+    used = _used_names(tree)
+    lines = source.splitlines(keepends=True)
+    # From the last statement up, so that the line numbers of the others hold.
+    for node in reversed(tree.body):
+        if not isinstance(node, (ast.Import, ast.ImportFrom)):
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            continue
+        used_aliases = [alias for alias in node.names if _bound_name(alias) in used]
+        if len(used_aliases) == len(node.names):
+            continue
+        replacement = _import_statement(node, used_aliases) if used_aliases else ""
+        lines[node.lineno - 1 : node.end_lineno] = [replacement]
+    return "".join(lines)
+
+
+def _used_names(tree: ast.Module) -> set[str]:
+    used: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+        elif isinstance(node, ast.Subscript):
+            used.update(_names_in_strings(node.slice))
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "cast"
+            and node.args
+        ):
+            used.update(_names_in_strings(node.args[0]))
+        elif isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "__all__"
+            for target in node.targets
+        ):
+            used.update(
+                part.value
+                for part in ast.walk(node.value)
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            )
+    return used
+
+
+def _names_in_strings(node: ast.expr) -> set[str]:
+    """Return the names used in the forward references (string constants) under `node`."""
+    names: set[str] = set()
+    for part in ast.walk(node):
+        if isinstance(part, ast.Constant) and isinstance(part.value, str):
+            try:
+                expression = ast.parse(part.value, mode="eval")
+            except SyntaxError:
+                continue
+            names.update(
+                item.id for item in ast.walk(expression) if isinstance(item, ast.Name)
+            )
+    return names
+
+
+def _bound_name(alias: ast.alias) -> str:
+    """Return the name an import binds: `import a.b` binds `a`."""
+    return alias.asname or alias.name.partition(".")[0]
+
+
+def _import_statement(node: ast.Import | ast.ImportFrom, names: list[ast.alias]) -> str:
+    aliases = ", ".join(
+        f"{alias.name} as {alias.asname}" if alias.asname else alias.name
+        for alias in names
+    )
+    if isinstance(node, ast.Import):
+        return f"import {aliases}\n"
+    module = "." * node.level + (node.module or "")
+    return f"from {module} import {aliases}\n"
 
 
 def _format(source: str, module: str) -> str:

@@ -193,7 +193,7 @@ class RetryPolicy:
         if retry_after is not None:
             return retry_after if retry_after <= self.max_retry_after else None
 
-        return min(self.backoff * 2 ** (attempt - 1), self.max_backoff)
+        return min(self.backoff * 2.0 ** (attempt - 1), self.max_backoff)
 
 
 class OAuth1Signer(httpx.Auth):

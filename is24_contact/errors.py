@@ -381,10 +381,10 @@ def _read_json_messages_leniently(body: bytes) -> list[ResponseMessage]:
     return [_lenient_message(item) for item in _json_message_objects(value)]
 
 
-def _json_message_objects(value: object) -> list[dict]:
+def _json_message_objects(value: object) -> list[dict[str, object]]:
     # IS24 writes [{"message": {...}}, ...], and "message" may itself be a list.
     wrappers = value if isinstance(value, list) else [value]
-    found: list[dict] = []
+    found: list[dict[str, object]] = []
     for wrapper in wrappers:
         if not isinstance(wrapper, dict):
             continue
@@ -397,7 +397,7 @@ def _json_message_objects(value: object) -> list[dict]:
     return found
 
 
-def _lenient_message(item: dict) -> ResponseMessage:
+def _lenient_message(item: dict[str, object]) -> ResponseMessage:
     message_id = item.get("id")
     return ResponseMessage(
         str(item.get("messageCode", "")),

@@ -33,6 +33,7 @@ import socket
 import sys
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -388,7 +389,9 @@ class FakeIS24Server:
                 )
             )
 
-    def _handler_for(self, method: str, has_target: bool):
+    def _handler_for(
+        self, method: str, has_target: bool
+    ) -> Callable[[_Call], FakeResponse]:
         handlers = {
             ("GET", False): self._list,
             ("POST", False): self._create,

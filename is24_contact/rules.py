@@ -195,7 +195,9 @@ def check_area_codes(contact: object) -> Iterator[Problem]:
     for field in NUMBER_FIELDS:
         element = field.part_elements()[1]
         country_code, area_code, _ = field.read_parts(contact)
-        if _is_german_area_code_with_zero(country_code, area_code):
+        if area_code is not None and _is_german_area_code_with_zero(
+            country_code, area_code
+        ):
             yield (
                 element,
                 f"{element} {area_code!r} starts with 0, which IS24 rejects after "

@@ -150,6 +150,8 @@ def _definitions(files: dict[str, str], package: str) -> dict[tuple[str, str], s
                 name = node.name
             elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
                 name = node.targets[0].id
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                name = node.target.id
             else:
                 name = f"<statement {segment}>"
             result[(module, name)] = segment

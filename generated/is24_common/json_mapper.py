@@ -24,43 +24,53 @@ is of a type derived from the declared one names it in `@xsi.type`, as
 from __future__ import annotations
 
 import json
-import os
-from typing import Any, Callable, TypeVar
+from collections.abc import Sequence
+from types import EllipsisType
+from typing import Any, Callable, TypeVar, cast
 
 from . import simple_types, unknown
 from .errors import MAX_PROBLEMS, ParseError, Problem, TooManyProblems, ValidationError
 from .lexical import format_boolean
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
-    NIL,
     Address,
     BaseContactDetails,
-    GeoHierarchyElement,
     City,
     ContactDetails,
     Continent,
     Country,
+    CountryCode,
     CountryRegion,
     ExposeContactDetails,
     GeoHierarchy,
+    GeoHierarchyElement,
     GeoHierarchyStatistic,
     GeoHierarchyStatistics,
     MasterDataContactDetailsType,
     Message,
+    MessageCode,
     Messages,
     Neighbourhood,
+    NIL,
     Quarter,
+    RealEstateType,
     RealtorContactDetails,
     RealtorContactDetailsList,
     Region,
+    SalutationType,
     Wgs84Address,
     Wgs84AddressDescription,
     Wgs84Coordinate,
 )
-from .unknown import UnknownMember
+from .unknown import UnknownContent, UnknownMember
 from .xml_mapper import Source, _read_source, check_before_write, finish_read
 
 T = TypeVar("T")
+
+# The reader of a complex type: (JSON value, path, problems, kept, limits) -> object or None.
+_Reader = Callable[[object, str, list[Problem], list[Problem] | None, Limits], object]
+# The writer of a complex type. The object is Any because each writer takes its own class.
+_Writer = Callable[[Any], dict[str, Any]]
 
 
 def _json_type(value: object) -> str:
@@ -123,7 +133,7 @@ def _simple(
     key: str,
     path: str,
     problems: list[Problem],
-    parse: Callable[[str, str, list[Problem]], T | None],
+    parse: Callable[[str, str, list[Problem]], T],
 ) -> T | None:
     for value in _values(data, key, path, problems, repeated=False):
         text = _lexical(value, path, problems)
@@ -136,9 +146,9 @@ def _enum_simple(
     key: str,
     path: str,
     problems: list[Problem],
-    parse: Callable[[str, str, list[Problem]], T | None],
+    parse: Callable[[str, str, list[Problem]], T],
     kept: list[Problem] | None,
-    extras: list[object],
+    extras: list[UnknownContent],
     after: str | None,
 ) -> T | None:
     """Read an enumerated member; when lenient, keep a value missing from this package's enumeration."""
@@ -205,11 +215,11 @@ def _unknown_members(
     path: str,
     problems: list[Problem],
     kept: list[Problem] | None,
-    extras: list[object],
+    extras: list[UnknownContent],
     limits: Limits,
 ) -> None:
     """Report the members a type does not declare, or keep them when reading leniently."""
-    after = None
+    after: str | None = None
     for key, value in data.items():
         if len(problems) + len(kept or ()) >= MAX_PROBLEMS:
             raise TooManyProblems(problems)
@@ -271,29 +281,31 @@ def _depth(value: object) -> int:
 
 
 def _unknown_attributes(
-    items: list[object], data: dict[str, Any]
-) -> dict[object, list[object]]:
+    items: Sequence[UnknownContent], data: dict[str, Any]
+) -> dict[str | None, list[UnknownContent]]:
     """Write kept attributes, and return kept members grouped by the member they followed."""
-    for name, value in unknown.attributes(items):  # type: ignore[arg-type]
+    for name, value in unknown.attributes(items):
         data["@" + name] = value
-    anchored = unknown.by_anchor(items)  # type: ignore[arg-type]
+    anchored = unknown.by_anchor(items)
     if None in anchored:
-        _write_unknown(anchored, None, data)  # type: ignore[arg-type]
-    return anchored  # type: ignore[return-value]
+        _write_unknown(anchored, None, data)
+    return anchored
 
 
 def _write_unknown(
-    extras: dict[object, list[object]], after: object, data: dict[str, Any]
+    extras: dict[str | None, list[UnknownContent]],
+    after: str | None | EllipsisType,
+    data: dict[str, Any],
 ) -> None:
     """Write the kept members that followed member `after`; `...` writes all that remain."""
-    anchors = list(extras) if after is ... else [after]
+    anchors = list(extras) if isinstance(after, EllipsisType) else [after]
     for anchor in anchors:
         for item in extras.pop(anchor, ()):
-            key, value = unknown.json_member(item)  # type: ignore[arg-type]
+            key, value = unknown.json_member(item)
             data[key] = value
 
 
-_ADDRESS_MEMBERS = frozenset(
+_ADDRESS_MEMBERS: frozenset[str] = frozenset(
     ["city", "houseNumber", "internationalCountryRegion", "postcode", "street"]
 )
 
@@ -308,30 +320,30 @@ def _read_address(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _ADDRESS_MEMBERS.issuperset(data):
         _unknown_members(data, _ADDRESS_MEMBERS, path, problems, kept, extras, limits)
-    _street = _simple(
+    _street: str | None = _simple(
         data, "street", path + "/street", problems, simple_types.parse_address_street
     )
-    _house_number = _simple(
+    _house_number: str | None = _simple(
         data,
         "houseNumber",
         path + "/houseNumber",
         problems,
         simple_types.parse_address_house_number,
     )
-    _postcode = _simple(
+    _postcode: str | None = _simple(
         data,
         "postcode",
         path + "/postcode",
         problems,
         simple_types.parse_address_postcode,
     )
-    _city = _simple(
+    _city: str | None = _simple(
         data, "city", path + "/city", problems, simple_types.parse_address_city
     )
-    _international_country_region = None
+    _international_country_region: CountryRegion | None = None
     for item in _values(
         data,
         "internationalCountryRegion",
@@ -343,12 +355,12 @@ def _read_address(
             item, path + "/internationalCountryRegion", problems, kept, limits
         )
     return Address(
-        street=_street,  # type: ignore[arg-type]
-        house_number=_house_number,  # type: ignore[arg-type]
-        postcode=_postcode,  # type: ignore[arg-type]
-        city=_city,  # type: ignore[arg-type]
-        international_country_region=_international_country_region,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        street=_street,
+        house_number=_house_number,
+        postcode=_postcode,
+        city=_city,
+        international_country_region=_international_country_region,
+        unknown_content=extras,
     )
 
 
@@ -419,10 +431,10 @@ def _write_any_address(obj: Address) -> dict[str, Any]:
     if entry is None:
         return _write_address(obj)
     writer, type_name = entry
-    return {"@xsi.type": type_name, **writer(obj)}  # type: ignore[operator]
+    return {"@xsi.type": type_name, **writer(obj)}
 
 
-_BASE_CONTACT_DETAILS_MEMBERS = frozenset(
+_BASE_CONTACT_DETAILS_MEMBERS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -464,13 +476,15 @@ def _read_base_contact_details(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _BASE_CONTACT_DETAILS_MEMBERS.issuperset(data):
         _unknown_members(
             data, _BASE_CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
         )
-    _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    _salutation = _enum_simple(
+    _email: str | None = _simple(
+        data, "email", path + "/email", problems, simple_types.parse_email
+    )
+    _salutation: SalutationType | None = _enum_simple(
         data,
         "salutation",
         path + "/salutation",
@@ -480,108 +494,108 @@ def _read_base_contact_details(
         extras,
         "email",
     )
-    _firstname = _simple(
+    _firstname: str | None = _simple(
         data,
         "firstname",
         path + "/firstname",
         problems,
         simple_types.parse_base_contact_details_firstname,
     )
-    _lastname = _simple(
+    _lastname: str | None = _simple(
         data,
         "lastname",
         path + "/lastname",
         problems,
         simple_types.parse_base_contact_details_lastname,
     )
-    _fax_number_country_code = _simple(
+    _fax_number_country_code: str | None = _simple(
         data,
         "faxNumberCountryCode",
         path + "/faxNumberCountryCode",
         problems,
         simple_types.parse_base_contact_details_fax_number_country_code,
     )
-    _fax_number_area_code = _simple(
+    _fax_number_area_code: str | None = _simple(
         data,
         "faxNumberAreaCode",
         path + "/faxNumberAreaCode",
         problems,
         simple_types.parse_base_contact_details_fax_number_area_code,
     )
-    _fax_number_subscriber = _simple(
+    _fax_number_subscriber: str | None = _simple(
         data,
         "faxNumberSubscriber",
         path + "/faxNumberSubscriber",
         problems,
         simple_types.parse_base_contact_details_fax_number_subscriber,
     )
-    _fax_number = _simple(
+    _fax_number: str | None = _simple(
         data,
         "faxNumber",
         path + "/faxNumber",
         problems,
         simple_types.parse_base_contact_details_fax_number,
     )
-    _phone_number_country_code = _simple(
+    _phone_number_country_code: str | None = _simple(
         data,
         "phoneNumberCountryCode",
         path + "/phoneNumberCountryCode",
         problems,
         simple_types.parse_base_contact_details_phone_number_country_code,
     )
-    _phone_number_area_code = _simple(
+    _phone_number_area_code: str | None = _simple(
         data,
         "phoneNumberAreaCode",
         path + "/phoneNumberAreaCode",
         problems,
         simple_types.parse_base_contact_details_phone_number_area_code,
     )
-    _phone_number_subscriber = _simple(
+    _phone_number_subscriber: str | None = _simple(
         data,
         "phoneNumberSubscriber",
         path + "/phoneNumberSubscriber",
         problems,
         simple_types.parse_base_contact_details_phone_number_subscriber,
     )
-    _phone_number = _simple(
+    _phone_number: str | None = _simple(
         data,
         "phoneNumber",
         path + "/phoneNumber",
         problems,
         simple_types.parse_base_contact_details_phone_number,
     )
-    _cell_phone_number_country_code = _simple(
+    _cell_phone_number_country_code: str | None = _simple(
         data,
         "cellPhoneNumberCountryCode",
         path + "/cellPhoneNumberCountryCode",
         problems,
         simple_types.parse_base_contact_details_cell_phone_number_country_code,
     )
-    _cell_phone_number_area_code = _simple(
+    _cell_phone_number_area_code: str | None = _simple(
         data,
         "cellPhoneNumberAreaCode",
         path + "/cellPhoneNumberAreaCode",
         problems,
         simple_types.parse_base_contact_details_cell_phone_number_area_code,
     )
-    _cell_phone_number_subscriber = _simple(
+    _cell_phone_number_subscriber: str | None = _simple(
         data,
         "cellPhoneNumberSubscriber",
         path + "/cellPhoneNumberSubscriber",
         problems,
         simple_types.parse_base_contact_details_cell_phone_number_subscriber,
     )
-    _cell_phone_number = _simple(
+    _cell_phone_number: str | None = _simple(
         data,
         "cellPhoneNumber",
         path + "/cellPhoneNumber",
         problems,
         simple_types.parse_base_contact_details_cell_phone_number,
     )
-    _address = None
+    _address: Address | None = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_any_address(item, path + "/address", problems, kept, limits)
-    _country_code = _enum_simple(
+    _country_code: CountryCode | None = _enum_simple(
         data,
         "countryCode",
         path + "/countryCode",
@@ -591,56 +605,56 @@ def _read_base_contact_details(
         extras,
         "address",
     )
-    _title = _simple(
+    _title: str | None = _simple(
         data,
         "title",
         path + "/title",
         problems,
         simple_types.parse_base_contact_details_title,
     )
-    _addition_name = _simple(
+    _addition_name: str | None = _simple(
         data,
         "additionName",
         path + "/additionName",
         problems,
         simple_types.parse_base_contact_details_addition_name,
     )
-    _company = _simple(
+    _company: str | None = _simple(
         data,
         "company",
         path + "/company",
         problems,
         simple_types.parse_base_contact_details_company,
     )
-    _homepage_url = _simple(
+    _homepage_url: str | None = _simple(
         data,
         "homepageUrl",
         path + "/homepageUrl",
         problems,
         simple_types.parse_base_contact_details_homepage_url,
     )
-    _portrait_url = _simple(
+    _portrait_url: str | None = _simple(
         data,
         "portraitUrl",
         path + "/portraitUrl",
         problems,
         simple_types.parse_base_contact_details_portrait_url,
     )
-    _position = _simple(
+    _position: str | None = _simple(
         data,
         "position",
         path + "/position",
         problems,
         simple_types.parse_base_contact_details_position,
     )
-    _secondary_email = _simple(
+    _secondary_email: str | None = _simple(
         data,
         "secondaryEmail",
         path + "/secondaryEmail",
         problems,
         simple_types.parse_email,
     )
-    _click_out_url = _simple(
+    _click_out_url: str | None = _simple(
         data,
         "clickOutUrl",
         path + "/clickOutUrl",
@@ -648,33 +662,33 @@ def _read_base_contact_details(
         simple_types.parse_base_contact_details_click_out_url,
     )
     return BaseContactDetails(
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        unknown_content=extras,
     )
 
 
@@ -792,7 +806,7 @@ def _write_base_contact_details(obj: BaseContactDetails) -> dict[str, Any]:
     return data
 
 
-_GEO_HIERARCHY_ELEMENT_MEMBERS = frozenset(
+_GEO_HIERARCHY_ELEMENT_MEMBERS: frozenset[str] = frozenset(
     ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
 )
 
@@ -807,37 +821,39 @@ def _read_geo_hierarchy_element(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _GEO_HIERARCHY_ELEMENT_MEMBERS.issuperset(data):
         _unknown_members(
             data, _GEO_HIERARCHY_ELEMENT_MEMBERS, path, problems, kept, extras, limits
         )
-    _name = _simple(
+    _name: str | None = _simple(
         data, "name", path + "/name", problems, simple_types.parse_xs_string
     )
-    _geo_code_id = _simple(
+    _geo_code_id: int | None = _simple(
         data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
     )
-    _full_geo_code_id = _simple(
+    _full_geo_code_id: str | None = _simple(
         data,
         "fullGeoCodeId",
         path + "/fullGeoCodeId",
         problems,
         simple_types.parse_xs_string,
     )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     for item in _values(
         data, "statistics", path + "/statistics", problems, repeated=False
     ):
         _statistics = _read_geo_hierarchy_statistics(
             item, path + "/statistics", problems, kept, limits
         )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return GeoHierarchyElement(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
@@ -867,7 +883,9 @@ def _write_geo_hierarchy_element(obj: GeoHierarchyElement) -> dict[str, Any]:
     return data
 
 
-_CITY_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_CITY_MEMBERS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
 
 
 def _read_city(
@@ -880,35 +898,37 @@ def _read_city(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _CITY_MEMBERS.issuperset(data):
         _unknown_members(data, _CITY_MEMBERS, path, problems, kept, extras, limits)
-    _name = _simple(
+    _name: str | None = _simple(
         data, "name", path + "/name", problems, simple_types.parse_xs_string
     )
-    _geo_code_id = _simple(
+    _geo_code_id: int | None = _simple(
         data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
     )
-    _full_geo_code_id = _simple(
+    _full_geo_code_id: str | None = _simple(
         data,
         "fullGeoCodeId",
         path + "/fullGeoCodeId",
         problems,
         simple_types.parse_xs_string,
     )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     for item in _values(
         data, "statistics", path + "/statistics", problems, repeated=False
     ):
         _statistics = _read_geo_hierarchy_statistics(
             item, path + "/statistics", problems, kept, limits
         )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return City(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
@@ -938,7 +958,7 @@ def _write_city(obj: City) -> dict[str, Any]:
     return data
 
 
-_CONTACT_DETAILS_MEMBERS = frozenset(
+_CONTACT_DETAILS_MEMBERS: frozenset[str] = frozenset(
     [
         "@id",
         "additionName",
@@ -982,14 +1002,18 @@ def _read_contact_details(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _CONTACT_DETAILS_MEMBERS.issuperset(data):
         _unknown_members(
             data, _CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
         )
-    _id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
-    _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    _salutation = _enum_simple(
+    _id: int | None = _simple(
+        data, "@id", path + "/@id", problems, simple_types.parse_xs_long
+    )
+    _email: str | None = _simple(
+        data, "email", path + "/email", problems, simple_types.parse_email
+    )
+    _salutation: SalutationType | None = _enum_simple(
         data,
         "salutation",
         path + "/salutation",
@@ -999,108 +1023,108 @@ def _read_contact_details(
         extras,
         "email",
     )
-    _firstname = _simple(
+    _firstname: str | None = _simple(
         data,
         "firstname",
         path + "/firstname",
         problems,
         simple_types.parse_contact_details_firstname,
     )
-    _lastname = _simple(
+    _lastname: str | None = _simple(
         data,
         "lastname",
         path + "/lastname",
         problems,
         simple_types.parse_contact_details_lastname,
     )
-    _fax_number_country_code = _simple(
+    _fax_number_country_code: str | None = _simple(
         data,
         "faxNumberCountryCode",
         path + "/faxNumberCountryCode",
         problems,
         simple_types.parse_contact_details_fax_number_country_code,
     )
-    _fax_number_area_code = _simple(
+    _fax_number_area_code: str | None = _simple(
         data,
         "faxNumberAreaCode",
         path + "/faxNumberAreaCode",
         problems,
         simple_types.parse_contact_details_fax_number_area_code,
     )
-    _fax_number_subscriber = _simple(
+    _fax_number_subscriber: str | None = _simple(
         data,
         "faxNumberSubscriber",
         path + "/faxNumberSubscriber",
         problems,
         simple_types.parse_contact_details_fax_number_subscriber,
     )
-    _fax_number = _simple(
+    _fax_number: str | None = _simple(
         data,
         "faxNumber",
         path + "/faxNumber",
         problems,
         simple_types.parse_contact_details_fax_number,
     )
-    _phone_number_country_code = _simple(
+    _phone_number_country_code: str | None = _simple(
         data,
         "phoneNumberCountryCode",
         path + "/phoneNumberCountryCode",
         problems,
         simple_types.parse_contact_details_phone_number_country_code,
     )
-    _phone_number_area_code = _simple(
+    _phone_number_area_code: str | None = _simple(
         data,
         "phoneNumberAreaCode",
         path + "/phoneNumberAreaCode",
         problems,
         simple_types.parse_contact_details_phone_number_area_code,
     )
-    _phone_number_subscriber = _simple(
+    _phone_number_subscriber: str | None = _simple(
         data,
         "phoneNumberSubscriber",
         path + "/phoneNumberSubscriber",
         problems,
         simple_types.parse_contact_details_phone_number_subscriber,
     )
-    _phone_number = _simple(
+    _phone_number: str | None = _simple(
         data,
         "phoneNumber",
         path + "/phoneNumber",
         problems,
         simple_types.parse_contact_details_phone_number,
     )
-    _cell_phone_number_country_code = _simple(
+    _cell_phone_number_country_code: str | None = _simple(
         data,
         "cellPhoneNumberCountryCode",
         path + "/cellPhoneNumberCountryCode",
         problems,
         simple_types.parse_contact_details_cell_phone_number_country_code,
     )
-    _cell_phone_number_area_code = _simple(
+    _cell_phone_number_area_code: str | None = _simple(
         data,
         "cellPhoneNumberAreaCode",
         path + "/cellPhoneNumberAreaCode",
         problems,
         simple_types.parse_contact_details_cell_phone_number_area_code,
     )
-    _cell_phone_number_subscriber = _simple(
+    _cell_phone_number_subscriber: str | None = _simple(
         data,
         "cellPhoneNumberSubscriber",
         path + "/cellPhoneNumberSubscriber",
         problems,
         simple_types.parse_contact_details_cell_phone_number_subscriber,
     )
-    _cell_phone_number = _simple(
+    _cell_phone_number: str | None = _simple(
         data,
         "cellPhoneNumber",
         path + "/cellPhoneNumber",
         problems,
         simple_types.parse_contact_details_cell_phone_number,
     )
-    _address = None
+    _address: Address | None = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_any_address(item, path + "/address", problems, kept, limits)
-    _country_code = _enum_simple(
+    _country_code: CountryCode | None = _enum_simple(
         data,
         "countryCode",
         path + "/countryCode",
@@ -1110,63 +1134,63 @@ def _read_contact_details(
         extras,
         "address",
     )
-    _title = _simple(
+    _title: str | None = _simple(
         data,
         "title",
         path + "/title",
         problems,
         simple_types.parse_contact_details_title,
     )
-    _addition_name = _simple(
+    _addition_name: str | None = _simple(
         data,
         "additionName",
         path + "/additionName",
         problems,
         simple_types.parse_contact_details_addition_name,
     )
-    _company = _simple(
+    _company: str | None = _simple(
         data,
         "company",
         path + "/company",
         problems,
         simple_types.parse_contact_details_company,
     )
-    _homepage_url = _simple(
+    _homepage_url: str | None = _simple(
         data,
         "homepageUrl",
         path + "/homepageUrl",
         problems,
         simple_types.parse_contact_details_homepage_url,
     )
-    _portrait_url = _simple(
+    _portrait_url: str | None = _simple(
         data,
         "portraitUrl",
         path + "/portraitUrl",
         problems,
         simple_types.parse_contact_details_portrait_url,
     )
-    _position = _simple(
+    _position: str | None = _simple(
         data,
         "position",
         path + "/position",
         problems,
         simple_types.parse_contact_details_position,
     )
-    _secondary_email = _simple(
+    _secondary_email: str | None = _simple(
         data,
         "secondaryEmail",
         path + "/secondaryEmail",
         problems,
         simple_types.parse_email,
     )
-    _click_out_url = _simple(
+    _click_out_url: str | None = _simple(
         data,
         "clickOutUrl",
         path + "/clickOutUrl",
         problems,
         simple_types.parse_contact_details_click_out_url,
     )
-    _office_hours = _simple(
+    _office_hours: str | None = _simple(
         data,
         "officeHours",
         path + "/officeHours",
@@ -1174,35 +1198,35 @@ def _read_contact_details(
         simple_types.parse_contact_details_office_hours,
     )
     return ContactDetails(
-        id=_id,  # type: ignore[arg-type]
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        office_hours=_office_hours,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        id=_id,
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        office_hours=_office_hours,
+        unknown_content=extras,
     )
 
 
@@ -1326,7 +1350,9 @@ def _write_contact_details(obj: ContactDetails) -> dict[str, Any]:
     return data
 
 
-_CONTINENT_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_CONTINENT_MEMBERS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
 
 
 def _read_continent(
@@ -1339,35 +1365,37 @@ def _read_continent(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _CONTINENT_MEMBERS.issuperset(data):
         _unknown_members(data, _CONTINENT_MEMBERS, path, problems, kept, extras, limits)
-    _name = _simple(
+    _name: str | None = _simple(
         data, "name", path + "/name", problems, simple_types.parse_xs_string
     )
-    _geo_code_id = _simple(
+    _geo_code_id: int | None = _simple(
         data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
     )
-    _full_geo_code_id = _simple(
+    _full_geo_code_id: str | None = _simple(
         data,
         "fullGeoCodeId",
         path + "/fullGeoCodeId",
         problems,
         simple_types.parse_xs_string,
     )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     for item in _values(
         data, "statistics", path + "/statistics", problems, repeated=False
     ):
         _statistics = _read_geo_hierarchy_statistics(
             item, path + "/statistics", problems, kept, limits
         )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return Continent(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
@@ -1397,7 +1425,9 @@ def _write_continent(obj: Continent) -> dict[str, Any]:
     return data
 
 
-_COUNTRY_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_COUNTRY_MEMBERS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
 
 
 def _read_country(
@@ -1410,35 +1440,37 @@ def _read_country(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _COUNTRY_MEMBERS.issuperset(data):
         _unknown_members(data, _COUNTRY_MEMBERS, path, problems, kept, extras, limits)
-    _name = _simple(
+    _name: str | None = _simple(
         data, "name", path + "/name", problems, simple_types.parse_xs_string
     )
-    _geo_code_id = _simple(
+    _geo_code_id: int | None = _simple(
         data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
     )
-    _full_geo_code_id = _simple(
+    _full_geo_code_id: str | None = _simple(
         data,
         "fullGeoCodeId",
         path + "/fullGeoCodeId",
         problems,
         simple_types.parse_xs_string,
     )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     for item in _values(
         data, "statistics", path + "/statistics", problems, repeated=False
     ):
         _statistics = _read_geo_hierarchy_statistics(
             item, path + "/statistics", problems, kept, limits
         )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return Country(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
@@ -1468,7 +1500,7 @@ def _write_country(obj: Country) -> dict[str, Any]:
     return data
 
 
-_COUNTRY_REGION_MEMBERS = frozenset(["country", "region"])
+_COUNTRY_REGION_MEMBERS: frozenset[str] = frozenset(["country", "region"])
 
 
 def _read_country_region(
@@ -1481,12 +1513,12 @@ def _read_country_region(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _COUNTRY_REGION_MEMBERS.issuperset(data):
         _unknown_members(
             data, _COUNTRY_REGION_MEMBERS, path, problems, kept, extras, limits
         )
-    _country = _enum_simple(
+    _country: CountryCode | None = _enum_simple(
         data,
         "country",
         path + "/country",
@@ -1496,17 +1528,19 @@ def _read_country_region(
         extras,
         None,
     )
-    _region = _simple(
+    _region: str | None = _simple(
         data,
         "region",
         path + "/region",
         problems,
         simple_types.parse_country_region_region,
     )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return CountryRegion(
-        country=_country,  # type: ignore[arg-type]
-        region=_region,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        country=cast(CountryCode, _country),
+        region=cast(str, _region),
+        unknown_content=extras,
     )
 
 
@@ -1528,7 +1562,7 @@ def _write_country_region(obj: CountryRegion) -> dict[str, Any]:
     return data
 
 
-_EXPOSE_CONTACT_DETAILS_MEMBERS = frozenset(
+_EXPOSE_CONTACT_DETAILS_MEMBERS: frozenset[str] = frozenset(
     [
         "@id",
         "additionName",
@@ -1573,14 +1607,18 @@ def _read_expose_contact_details(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _EXPOSE_CONTACT_DETAILS_MEMBERS.issuperset(data):
         _unknown_members(
             data, _EXPOSE_CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
         )
-    _id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
-    _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    _salutation = _enum_simple(
+    _id: int | None = _simple(
+        data, "@id", path + "/@id", problems, simple_types.parse_xs_long
+    )
+    _email: str | None = _simple(
+        data, "email", path + "/email", problems, simple_types.parse_email
+    )
+    _salutation: SalutationType | None = _enum_simple(
         data,
         "salutation",
         path + "/salutation",
@@ -1590,108 +1628,108 @@ def _read_expose_contact_details(
         extras,
         "email",
     )
-    _firstname = _simple(
+    _firstname: str | None = _simple(
         data,
         "firstname",
         path + "/firstname",
         problems,
         simple_types.parse_expose_contact_details_firstname,
     )
-    _lastname = _simple(
+    _lastname: str | None = _simple(
         data,
         "lastname",
         path + "/lastname",
         problems,
         simple_types.parse_expose_contact_details_lastname,
     )
-    _fax_number_country_code = _simple(
+    _fax_number_country_code: str | None = _simple(
         data,
         "faxNumberCountryCode",
         path + "/faxNumberCountryCode",
         problems,
         simple_types.parse_expose_contact_details_fax_number_country_code,
     )
-    _fax_number_area_code = _simple(
+    _fax_number_area_code: str | None = _simple(
         data,
         "faxNumberAreaCode",
         path + "/faxNumberAreaCode",
         problems,
         simple_types.parse_expose_contact_details_fax_number_area_code,
     )
-    _fax_number_subscriber = _simple(
+    _fax_number_subscriber: str | None = _simple(
         data,
         "faxNumberSubscriber",
         path + "/faxNumberSubscriber",
         problems,
         simple_types.parse_expose_contact_details_fax_number_subscriber,
     )
-    _fax_number = _simple(
+    _fax_number: str | None = _simple(
         data,
         "faxNumber",
         path + "/faxNumber",
         problems,
         simple_types.parse_expose_contact_details_fax_number,
     )
-    _phone_number_country_code = _simple(
+    _phone_number_country_code: str | None = _simple(
         data,
         "phoneNumberCountryCode",
         path + "/phoneNumberCountryCode",
         problems,
         simple_types.parse_expose_contact_details_phone_number_country_code,
     )
-    _phone_number_area_code = _simple(
+    _phone_number_area_code: str | None = _simple(
         data,
         "phoneNumberAreaCode",
         path + "/phoneNumberAreaCode",
         problems,
         simple_types.parse_expose_contact_details_phone_number_area_code,
     )
-    _phone_number_subscriber = _simple(
+    _phone_number_subscriber: str | None = _simple(
         data,
         "phoneNumberSubscriber",
         path + "/phoneNumberSubscriber",
         problems,
         simple_types.parse_expose_contact_details_phone_number_subscriber,
     )
-    _phone_number = _simple(
+    _phone_number: str | None = _simple(
         data,
         "phoneNumber",
         path + "/phoneNumber",
         problems,
         simple_types.parse_expose_contact_details_phone_number,
     )
-    _cell_phone_number_country_code = _simple(
+    _cell_phone_number_country_code: str | None = _simple(
         data,
         "cellPhoneNumberCountryCode",
         path + "/cellPhoneNumberCountryCode",
         problems,
         simple_types.parse_expose_contact_details_cell_phone_number_country_code,
     )
-    _cell_phone_number_area_code = _simple(
+    _cell_phone_number_area_code: str | None = _simple(
         data,
         "cellPhoneNumberAreaCode",
         path + "/cellPhoneNumberAreaCode",
         problems,
         simple_types.parse_expose_contact_details_cell_phone_number_area_code,
     )
-    _cell_phone_number_subscriber = _simple(
+    _cell_phone_number_subscriber: str | None = _simple(
         data,
         "cellPhoneNumberSubscriber",
         path + "/cellPhoneNumberSubscriber",
         problems,
         simple_types.parse_expose_contact_details_cell_phone_number_subscriber,
     )
-    _cell_phone_number = _simple(
+    _cell_phone_number: str | None = _simple(
         data,
         "cellPhoneNumber",
         path + "/cellPhoneNumber",
         problems,
         simple_types.parse_expose_contact_details_cell_phone_number,
     )
-    _address = None
+    _address: Address | None = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_any_address(item, path + "/address", problems, kept, limits)
-    _country_code = _enum_simple(
+    _country_code: CountryCode | None = _enum_simple(
         data,
         "countryCode",
         path + "/countryCode",
@@ -1701,70 +1739,70 @@ def _read_expose_contact_details(
         extras,
         "address",
     )
-    _title = _simple(
+    _title: str | None = _simple(
         data,
         "title",
         path + "/title",
         problems,
         simple_types.parse_expose_contact_details_title,
     )
-    _addition_name = _simple(
+    _addition_name: str | None = _simple(
         data,
         "additionName",
         path + "/additionName",
         problems,
         simple_types.parse_expose_contact_details_addition_name,
     )
-    _company = _simple(
+    _company: str | None = _simple(
         data,
         "company",
         path + "/company",
         problems,
         simple_types.parse_expose_contact_details_company,
     )
-    _homepage_url = _simple(
+    _homepage_url: str | None = _simple(
         data,
         "homepageUrl",
         path + "/homepageUrl",
         problems,
         simple_types.parse_expose_contact_details_homepage_url,
     )
-    _portrait_url = _simple(
+    _portrait_url: str | None = _simple(
         data,
         "portraitUrl",
         path + "/portraitUrl",
         problems,
         simple_types.parse_expose_contact_details_portrait_url,
     )
-    _position = _simple(
+    _position: str | None = _simple(
         data,
         "position",
         path + "/position",
         problems,
         simple_types.parse_expose_contact_details_position,
     )
-    _secondary_email = _simple(
+    _secondary_email: str | None = _simple(
         data,
         "secondaryEmail",
         path + "/secondaryEmail",
         problems,
         simple_types.parse_email,
     )
-    _click_out_url = _simple(
+    _click_out_url: str | None = _simple(
         data,
         "clickOutUrl",
         path + "/clickOutUrl",
         problems,
         simple_types.parse_expose_contact_details_click_out_url,
     )
-    _office_hours = _simple(
+    _office_hours: str | None = _simple(
         data,
         "officeHours",
         path + "/officeHours",
         problems,
         simple_types.parse_expose_contact_details_office_hours,
     )
-    _realtor_logo = _simple(
+    _realtor_logo: str | None = _simple(
         data,
         "realtorLogo",
         path + "/realtorLogo",
@@ -1772,36 +1810,36 @@ def _read_expose_contact_details(
         simple_types.parse_xs_any_uri,
     )
     return ExposeContactDetails(
-        id=_id,  # type: ignore[arg-type]
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        office_hours=_office_hours,  # type: ignore[arg-type]
-        realtor_logo=_realtor_logo,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        id=_id,
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        office_hours=_office_hours,
+        realtor_logo=_realtor_logo,
+        unknown_content=extras,
     )
 
 
@@ -1929,7 +1967,7 @@ def _write_expose_contact_details(obj: ExposeContactDetails) -> dict[str, Any]:
     return data
 
 
-_GEO_HIERARCHY_MEMBERS = frozenset(
+_GEO_HIERARCHY_MEMBERS: frozenset[str] = frozenset(
     ["city", "continent", "country", "neighbourhood", "quarter", "region"]
 )
 
@@ -1944,43 +1982,45 @@ def _read_geo_hierarchy(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _GEO_HIERARCHY_MEMBERS.issuperset(data):
         _unknown_members(
             data, _GEO_HIERARCHY_MEMBERS, path, problems, kept, extras, limits
         )
-    _continent = None
+    _continent: Continent | None = None
     for item in _values(
         data, "continent", path + "/continent", problems, repeated=False
     ):
         _continent = _read_continent(item, path + "/continent", problems, kept, limits)
-    _country = None
+    _country: Country | None = None
     for item in _values(data, "country", path + "/country", problems, repeated=False):
         _country = _read_country(item, path + "/country", problems, kept, limits)
-    _region = None
+    _region: Region | None = None
     for item in _values(data, "region", path + "/region", problems, repeated=False):
         _region = _read_region(item, path + "/region", problems, kept, limits)
-    _city = None
+    _city: City | None = None
     for item in _values(data, "city", path + "/city", problems, repeated=False):
         _city = _read_city(item, path + "/city", problems, kept, limits)
-    _quarter = None
+    _quarter: Quarter | None = None
     for item in _values(data, "quarter", path + "/quarter", problems, repeated=False):
         _quarter = _read_quarter(item, path + "/quarter", problems, kept, limits)
-    _neighbourhood = None
+    _neighbourhood: Neighbourhood | None = None
     for item in _values(
         data, "neighbourhood", path + "/neighbourhood", problems, repeated=False
     ):
         _neighbourhood = _read_neighbourhood(
             item, path + "/neighbourhood", problems, kept, limits
         )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return GeoHierarchy(
-        continent=_continent,  # type: ignore[arg-type]
-        country=_country,  # type: ignore[arg-type]
-        region=_region,  # type: ignore[arg-type]
-        city=_city,  # type: ignore[arg-type]
-        quarter=_quarter,  # type: ignore[arg-type]
-        neighbourhood=_neighbourhood,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        continent=_continent,
+        country=cast(Country, _country),
+        region=cast(Region, _region),
+        city=cast(City, _city),
+        quarter=cast(Quarter, _quarter),
+        neighbourhood=_neighbourhood,
+        unknown_content=extras,
     )
 
 
@@ -2018,7 +2058,9 @@ def _write_geo_hierarchy(obj: GeoHierarchy) -> dict[str, Any]:
     return data
 
 
-_GEO_HIERARCHY_STATISTIC_MEMBERS = frozenset(["@count", "@realEstateType"])
+_GEO_HIERARCHY_STATISTIC_MEMBERS: frozenset[str] = frozenset(
+    ["@count", "@realEstateType"]
+)
 
 
 def _read_geo_hierarchy_statistic(
@@ -2031,12 +2073,12 @@ def _read_geo_hierarchy_statistic(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _GEO_HIERARCHY_STATISTIC_MEMBERS.issuperset(data):
         _unknown_members(
             data, _GEO_HIERARCHY_STATISTIC_MEMBERS, path, problems, kept, extras, limits
         )
-    _real_estate_type = _enum_simple(
+    _real_estate_type: RealEstateType | None = _enum_simple(
         data,
         "@realEstateType",
         path + "/@realEstateType",
@@ -2046,13 +2088,15 @@ def _read_geo_hierarchy_statistic(
         extras,
         None,
     )
-    _count = _simple(
+    _count: int | None = _simple(
         data, "@count", path + "/@count", problems, simple_types.parse_xs_int
     )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return GeoHierarchyStatistic(
-        real_estate_type=_real_estate_type,  # type: ignore[arg-type]
-        count=_count,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        real_estate_type=cast(RealEstateType, _real_estate_type),
+        count=cast(int, _count),
+        unknown_content=extras,
     )
 
 
@@ -2072,7 +2116,7 @@ def _write_geo_hierarchy_statistic(obj: GeoHierarchyStatistic) -> dict[str, Any]
     return data
 
 
-_GEO_HIERARCHY_STATISTICS_MEMBERS = frozenset(["GeoHierarchyStatistic"])
+_GEO_HIERARCHY_STATISTICS_MEMBERS: frozenset[str] = frozenset(["GeoHierarchyStatistic"])
 
 
 def _read_geo_hierarchy_statistics(
@@ -2085,7 +2129,7 @@ def _read_geo_hierarchy_statistics(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _GEO_HIERARCHY_STATISTICS_MEMBERS.issuperset(data):
         _unknown_members(
             data,
@@ -2096,7 +2140,7 @@ def _read_geo_hierarchy_statistics(
             extras,
             limits,
         )
-    _geo_hierarchy_statistic = []
+    _geo_hierarchy_statistic: list[GeoHierarchyStatistic] = []
     for index, item in enumerate(
         _values(
             data,
@@ -2113,8 +2157,8 @@ def _read_geo_hierarchy_statistics(
         if child is not None:
             _geo_hierarchy_statistic.append(child)
     return GeoHierarchyStatistics(
-        geo_hierarchy_statistic=_geo_hierarchy_statistic,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        geo_hierarchy_statistic=_geo_hierarchy_statistic,
+        unknown_content=extras,
     )
 
 
@@ -2134,7 +2178,7 @@ def _write_geo_hierarchy_statistics(obj: GeoHierarchyStatistics) -> dict[str, An
     return data
 
 
-_MASTER_DATA_CONTACT_DETAILS_TYPE_MEMBERS = frozenset(
+_MASTER_DATA_CONTACT_DETAILS_TYPE_MEMBERS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -2177,7 +2221,7 @@ def _read_master_data_contact_details_type(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _MASTER_DATA_CONTACT_DETAILS_TYPE_MEMBERS.issuperset(data):
         _unknown_members(
             data,
@@ -2188,8 +2232,10 @@ def _read_master_data_contact_details_type(
             extras,
             limits,
         )
-    _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    _salutation = _enum_simple(
+    _email: str | None = _simple(
+        data, "email", path + "/email", problems, simple_types.parse_email
+    )
+    _salutation: SalutationType | None = _enum_simple(
         data,
         "salutation",
         path + "/salutation",
@@ -2199,108 +2245,108 @@ def _read_master_data_contact_details_type(
         extras,
         "email",
     )
-    _firstname = _simple(
+    _firstname: str | None = _simple(
         data,
         "firstname",
         path + "/firstname",
         problems,
         simple_types.parse_master_data_contact_details_type_firstname,
     )
-    _lastname = _simple(
+    _lastname: str | None = _simple(
         data,
         "lastname",
         path + "/lastname",
         problems,
         simple_types.parse_master_data_contact_details_type_lastname,
     )
-    _fax_number_country_code = _simple(
+    _fax_number_country_code: str | None = _simple(
         data,
         "faxNumberCountryCode",
         path + "/faxNumberCountryCode",
         problems,
         simple_types.parse_master_data_contact_details_type_fax_number_country_code,
     )
-    _fax_number_area_code = _simple(
+    _fax_number_area_code: str | None = _simple(
         data,
         "faxNumberAreaCode",
         path + "/faxNumberAreaCode",
         problems,
         simple_types.parse_master_data_contact_details_type_fax_number_area_code,
     )
-    _fax_number_subscriber = _simple(
+    _fax_number_subscriber: str | None = _simple(
         data,
         "faxNumberSubscriber",
         path + "/faxNumberSubscriber",
         problems,
         simple_types.parse_master_data_contact_details_type_fax_number_subscriber,
     )
-    _fax_number = _simple(
+    _fax_number: str | None = _simple(
         data,
         "faxNumber",
         path + "/faxNumber",
         problems,
         simple_types.parse_master_data_contact_details_type_fax_number,
     )
-    _phone_number_country_code = _simple(
+    _phone_number_country_code: str | None = _simple(
         data,
         "phoneNumberCountryCode",
         path + "/phoneNumberCountryCode",
         problems,
         simple_types.parse_master_data_contact_details_type_phone_number_country_code,
     )
-    _phone_number_area_code = _simple(
+    _phone_number_area_code: str | None = _simple(
         data,
         "phoneNumberAreaCode",
         path + "/phoneNumberAreaCode",
         problems,
         simple_types.parse_master_data_contact_details_type_phone_number_area_code,
     )
-    _phone_number_subscriber = _simple(
+    _phone_number_subscriber: str | None = _simple(
         data,
         "phoneNumberSubscriber",
         path + "/phoneNumberSubscriber",
         problems,
         simple_types.parse_master_data_contact_details_type_phone_number_subscriber,
     )
-    _phone_number = _simple(
+    _phone_number: str | None = _simple(
         data,
         "phoneNumber",
         path + "/phoneNumber",
         problems,
         simple_types.parse_master_data_contact_details_type_phone_number,
     )
-    _cell_phone_number_country_code = _simple(
+    _cell_phone_number_country_code: str | None = _simple(
         data,
         "cellPhoneNumberCountryCode",
         path + "/cellPhoneNumberCountryCode",
         problems,
         simple_types.parse_master_data_contact_details_type_cell_phone_number_country_code,
     )
-    _cell_phone_number_area_code = _simple(
+    _cell_phone_number_area_code: str | None = _simple(
         data,
         "cellPhoneNumberAreaCode",
         path + "/cellPhoneNumberAreaCode",
         problems,
         simple_types.parse_master_data_contact_details_type_cell_phone_number_area_code,
     )
-    _cell_phone_number_subscriber = _simple(
+    _cell_phone_number_subscriber: str | None = _simple(
         data,
         "cellPhoneNumberSubscriber",
         path + "/cellPhoneNumberSubscriber",
         problems,
         simple_types.parse_master_data_contact_details_type_cell_phone_number_subscriber,
     )
-    _cell_phone_number = _simple(
+    _cell_phone_number: str | None = _simple(
         data,
         "cellPhoneNumber",
         path + "/cellPhoneNumber",
         problems,
         simple_types.parse_master_data_contact_details_type_cell_phone_number,
     )
-    _address = None
+    _address: Address | None = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_any_address(item, path + "/address", problems, kept, limits)
-    _country_code = _enum_simple(
+    _country_code: CountryCode | None = _enum_simple(
         data,
         "countryCode",
         path + "/countryCode",
@@ -2310,63 +2356,63 @@ def _read_master_data_contact_details_type(
         extras,
         "address",
     )
-    _title = _simple(
+    _title: str | None = _simple(
         data,
         "title",
         path + "/title",
         problems,
         simple_types.parse_master_data_contact_details_type_title,
     )
-    _addition_name = _simple(
+    _addition_name: str | None = _simple(
         data,
         "additionName",
         path + "/additionName",
         problems,
         simple_types.parse_master_data_contact_details_type_addition_name,
     )
-    _company = _simple(
+    _company: str | None = _simple(
         data,
         "company",
         path + "/company",
         problems,
         simple_types.parse_master_data_contact_details_type_company,
     )
-    _homepage_url = _simple(
+    _homepage_url: str | None = _simple(
         data,
         "homepageUrl",
         path + "/homepageUrl",
         problems,
         simple_types.parse_master_data_contact_details_type_homepage_url,
     )
-    _portrait_url = _simple(
+    _portrait_url: str | None = _simple(
         data,
         "portraitUrl",
         path + "/portraitUrl",
         problems,
         simple_types.parse_master_data_contact_details_type_portrait_url,
     )
-    _position = _simple(
+    _position: str | None = _simple(
         data,
         "position",
         path + "/position",
         problems,
         simple_types.parse_master_data_contact_details_type_position,
     )
-    _secondary_email = _simple(
+    _secondary_email: str | None = _simple(
         data,
         "secondaryEmail",
         path + "/secondaryEmail",
         problems,
         simple_types.parse_email,
     )
-    _click_out_url = _simple(
+    _click_out_url: str | None = _simple(
         data,
         "clickOutUrl",
         path + "/clickOutUrl",
         problems,
         simple_types.parse_master_data_contact_details_type_click_out_url,
     )
-    _post_office_box = _simple(
+    _post_office_box: bool | None = _simple(
         data,
         "postOfficeBox",
         path + "/postOfficeBox",
@@ -2374,34 +2420,34 @@ def _read_master_data_contact_details_type(
         simple_types.parse_xs_boolean,
     )
     return MasterDataContactDetailsType(
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        post_office_box=_post_office_box,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        post_office_box=_post_office_box,
+        unknown_content=extras,
     )
 
 
@@ -2525,7 +2571,7 @@ def _write_master_data_contact_details_type(
     return data
 
 
-_MESSAGE_MEMBERS = frozenset(["id", "message", "messageCode"])
+_MESSAGE_MEMBERS: frozenset[str] = frozenset(["id", "message", "messageCode"])
 
 
 def _read_message(
@@ -2538,10 +2584,10 @@ def _read_message(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _MESSAGE_MEMBERS.issuperset(data):
         _unknown_members(data, _MESSAGE_MEMBERS, path, problems, kept, extras, limits)
-    _message_code = _enum_simple(
+    _message_code: MessageCode | None = _enum_simple(
         data,
         "messageCode",
         path + "/messageCode",
@@ -2551,15 +2597,19 @@ def _read_message(
         extras,
         None,
     )
-    _message = _simple(
+    _message: str | None = _simple(
         data, "message", path + "/message", problems, simple_types.parse_xs_string
     )
-    _id = _simple(data, "id", path + "/id", problems, simple_types.parse_xs_string)
+    _id: str | None = _simple(
+        data, "id", path + "/id", problems, simple_types.parse_xs_string
+    )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return Message(
-        message_code=_message_code,  # type: ignore[arg-type]
-        message=_message,  # type: ignore[arg-type]
-        id=_id,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        message_code=cast(MessageCode, _message_code),
+        message=cast(str, _message),
+        id=_id,
+        unknown_content=extras,
     )
 
 
@@ -2585,7 +2635,7 @@ def _write_message(obj: Message) -> dict[str, Any]:
     return data
 
 
-_MESSAGES_MEMBERS = frozenset(["message"])
+_MESSAGES_MEMBERS: frozenset[str] = frozenset(["message"])
 
 
 def _read_messages(
@@ -2598,10 +2648,10 @@ def _read_messages(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _MESSAGES_MEMBERS.issuperset(data):
         _unknown_members(data, _MESSAGES_MEMBERS, path, problems, kept, extras, limits)
-    _message = []
+    _message: list[Message] = []
     for index, item in enumerate(
         _values(data, "message", path + "/message", problems, repeated=True), 1
     ):
@@ -2609,8 +2659,8 @@ def _read_messages(
         if child is not None:
             _message.append(child)
     return Messages(
-        message=_message,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        message=_message,
+        unknown_content=extras,
     )
 
 
@@ -2628,7 +2678,9 @@ def _write_messages(obj: Messages) -> dict[str, Any]:
     return data
 
 
-_NEIGHBOURHOOD_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_NEIGHBOURHOOD_MEMBERS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
 
 
 def _read_neighbourhood(
@@ -2641,37 +2693,39 @@ def _read_neighbourhood(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _NEIGHBOURHOOD_MEMBERS.issuperset(data):
         _unknown_members(
             data, _NEIGHBOURHOOD_MEMBERS, path, problems, kept, extras, limits
         )
-    _name = _simple(
+    _name: str | None = _simple(
         data, "name", path + "/name", problems, simple_types.parse_xs_string
     )
-    _geo_code_id = _simple(
+    _geo_code_id: int | None = _simple(
         data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
     )
-    _full_geo_code_id = _simple(
+    _full_geo_code_id: str | None = _simple(
         data,
         "fullGeoCodeId",
         path + "/fullGeoCodeId",
         problems,
         simple_types.parse_xs_string,
     )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     for item in _values(
         data, "statistics", path + "/statistics", problems, repeated=False
     ):
         _statistics = _read_geo_hierarchy_statistics(
             item, path + "/statistics", problems, kept, limits
         )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return Neighbourhood(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
@@ -2701,7 +2755,9 @@ def _write_neighbourhood(obj: Neighbourhood) -> dict[str, Any]:
     return data
 
 
-_QUARTER_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_QUARTER_MEMBERS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
 
 
 def _read_quarter(
@@ -2714,35 +2770,37 @@ def _read_quarter(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _QUARTER_MEMBERS.issuperset(data):
         _unknown_members(data, _QUARTER_MEMBERS, path, problems, kept, extras, limits)
-    _name = _simple(
+    _name: str | None = _simple(
         data, "name", path + "/name", problems, simple_types.parse_xs_string
     )
-    _geo_code_id = _simple(
+    _geo_code_id: int | None = _simple(
         data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
     )
-    _full_geo_code_id = _simple(
+    _full_geo_code_id: str | None = _simple(
         data,
         "fullGeoCodeId",
         path + "/fullGeoCodeId",
         problems,
         simple_types.parse_xs_string,
     )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     for item in _values(
         data, "statistics", path + "/statistics", problems, repeated=False
     ):
         _statistics = _read_geo_hierarchy_statistics(
             item, path + "/statistics", problems, kept, limits
         )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return Quarter(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
@@ -2772,7 +2830,7 @@ def _write_quarter(obj: Quarter) -> dict[str, Any]:
     return data
 
 
-_REALTOR_CONTACT_DETAILS_MEMBERS = frozenset(
+_REALTOR_CONTACT_DETAILS_MEMBERS: frozenset[str] = frozenset(
     [
         "@id",
         "additionName",
@@ -2822,14 +2880,18 @@ def _read_realtor_contact_details(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _REALTOR_CONTACT_DETAILS_MEMBERS.issuperset(data):
         _unknown_members(
             data, _REALTOR_CONTACT_DETAILS_MEMBERS, path, problems, kept, extras, limits
         )
-    _id = _simple(data, "@id", path + "/@id", problems, simple_types.parse_xs_long)
-    _email = _simple(data, "email", path + "/email", problems, simple_types.parse_email)
-    _salutation = _enum_simple(
+    _id: int | None = _simple(
+        data, "@id", path + "/@id", problems, simple_types.parse_xs_long
+    )
+    _email: str | None = _simple(
+        data, "email", path + "/email", problems, simple_types.parse_email
+    )
+    _salutation: SalutationType | None = _enum_simple(
         data,
         "salutation",
         path + "/salutation",
@@ -2839,108 +2901,108 @@ def _read_realtor_contact_details(
         extras,
         "email",
     )
-    _firstname = _simple(
+    _firstname: str | None = _simple(
         data,
         "firstname",
         path + "/firstname",
         problems,
         simple_types.parse_realtor_contact_details_firstname,
     )
-    _lastname = _simple(
+    _lastname: str | None = _simple(
         data,
         "lastname",
         path + "/lastname",
         problems,
         simple_types.parse_realtor_contact_details_lastname,
     )
-    _fax_number_country_code = _simple(
+    _fax_number_country_code: str | None = _simple(
         data,
         "faxNumberCountryCode",
         path + "/faxNumberCountryCode",
         problems,
         simple_types.parse_realtor_contact_details_fax_number_country_code,
     )
-    _fax_number_area_code = _simple(
+    _fax_number_area_code: str | None = _simple(
         data,
         "faxNumberAreaCode",
         path + "/faxNumberAreaCode",
         problems,
         simple_types.parse_realtor_contact_details_fax_number_area_code,
     )
-    _fax_number_subscriber = _simple(
+    _fax_number_subscriber: str | None = _simple(
         data,
         "faxNumberSubscriber",
         path + "/faxNumberSubscriber",
         problems,
         simple_types.parse_realtor_contact_details_fax_number_subscriber,
     )
-    _fax_number = _simple(
+    _fax_number: str | None = _simple(
         data,
         "faxNumber",
         path + "/faxNumber",
         problems,
         simple_types.parse_realtor_contact_details_fax_number,
     )
-    _phone_number_country_code = _simple(
+    _phone_number_country_code: str | None = _simple(
         data,
         "phoneNumberCountryCode",
         path + "/phoneNumberCountryCode",
         problems,
         simple_types.parse_realtor_contact_details_phone_number_country_code,
     )
-    _phone_number_area_code = _simple(
+    _phone_number_area_code: str | None = _simple(
         data,
         "phoneNumberAreaCode",
         path + "/phoneNumberAreaCode",
         problems,
         simple_types.parse_realtor_contact_details_phone_number_area_code,
     )
-    _phone_number_subscriber = _simple(
+    _phone_number_subscriber: str | None = _simple(
         data,
         "phoneNumberSubscriber",
         path + "/phoneNumberSubscriber",
         problems,
         simple_types.parse_realtor_contact_details_phone_number_subscriber,
     )
-    _phone_number = _simple(
+    _phone_number: str | None = _simple(
         data,
         "phoneNumber",
         path + "/phoneNumber",
         problems,
         simple_types.parse_realtor_contact_details_phone_number,
     )
-    _cell_phone_number_country_code = _simple(
+    _cell_phone_number_country_code: str | None = _simple(
         data,
         "cellPhoneNumberCountryCode",
         path + "/cellPhoneNumberCountryCode",
         problems,
         simple_types.parse_realtor_contact_details_cell_phone_number_country_code,
     )
-    _cell_phone_number_area_code = _simple(
+    _cell_phone_number_area_code: str | None = _simple(
         data,
         "cellPhoneNumberAreaCode",
         path + "/cellPhoneNumberAreaCode",
         problems,
         simple_types.parse_realtor_contact_details_cell_phone_number_area_code,
     )
-    _cell_phone_number_subscriber = _simple(
+    _cell_phone_number_subscriber: str | None = _simple(
         data,
         "cellPhoneNumberSubscriber",
         path + "/cellPhoneNumberSubscriber",
         problems,
         simple_types.parse_realtor_contact_details_cell_phone_number_subscriber,
     )
-    _cell_phone_number = _simple(
+    _cell_phone_number: str | None = _simple(
         data,
         "cellPhoneNumber",
         path + "/cellPhoneNumber",
         problems,
         simple_types.parse_realtor_contact_details_cell_phone_number,
     )
-    _address = None
+    _address: Address | None = None
     for item in _values(data, "address", path + "/address", problems, repeated=False):
         _address = _read_any_address(item, path + "/address", problems, kept, limits)
-    _country_code = _enum_simple(
+    _country_code: CountryCode | None = _enum_simple(
         data,
         "countryCode",
         path + "/countryCode",
@@ -2950,105 +3012,105 @@ def _read_realtor_contact_details(
         extras,
         "address",
     )
-    _title = _simple(
+    _title: str | None = _simple(
         data,
         "title",
         path + "/title",
         problems,
         simple_types.parse_realtor_contact_details_title,
     )
-    _addition_name = _simple(
+    _addition_name: str | None = _simple(
         data,
         "additionName",
         path + "/additionName",
         problems,
         simple_types.parse_realtor_contact_details_addition_name,
     )
-    _company = _simple(
+    _company: str | None = _simple(
         data,
         "company",
         path + "/company",
         problems,
         simple_types.parse_realtor_contact_details_company,
     )
-    _homepage_url = _simple(
+    _homepage_url: str | None = _simple(
         data,
         "homepageUrl",
         path + "/homepageUrl",
         problems,
         simple_types.parse_realtor_contact_details_homepage_url,
     )
-    _portrait_url = _simple(
+    _portrait_url: str | None = _simple(
         data,
         "portraitUrl",
         path + "/portraitUrl",
         problems,
         simple_types.parse_realtor_contact_details_portrait_url,
     )
-    _position = _simple(
+    _position: str | None = _simple(
         data,
         "position",
         path + "/position",
         problems,
         simple_types.parse_realtor_contact_details_position,
     )
-    _secondary_email = _simple(
+    _secondary_email: str | None = _simple(
         data,
         "secondaryEmail",
         path + "/secondaryEmail",
         problems,
         simple_types.parse_email,
     )
-    _click_out_url = _simple(
+    _click_out_url: str | None = _simple(
         data,
         "clickOutUrl",
         path + "/clickOutUrl",
         problems,
         simple_types.parse_realtor_contact_details_click_out_url,
     )
-    _office_hours = _simple(
+    _office_hours: str | None = _simple(
         data,
         "officeHours",
         path + "/officeHours",
         problems,
         simple_types.parse_realtor_contact_details_office_hours,
     )
-    _default_contact = _simple(
+    _default_contact: bool | None = _simple(
         data,
         "defaultContact",
         path + "/defaultContact",
         problems,
         simple_types.parse_xs_boolean,
     )
-    _local_partner_contact = _simple(
+    _local_partner_contact: bool | None = _simple(
         data,
         "localPartnerContact",
         path + "/localPartnerContact",
         problems,
         simple_types.parse_xs_boolean,
     )
-    _business_card_contact = _simple(
+    _business_card_contact: bool | None = _simple(
         data,
         "businessCardContact",
         path + "/businessCardContact",
         problems,
         simple_types.parse_xs_boolean,
     )
-    _real_estate_reference_count = _simple(
+    _real_estate_reference_count: int | None = _simple(
         data,
         "realEstateReferenceCount",
         path + "/realEstateReferenceCount",
         problems,
         simple_types.parse_xs_long,
     )
-    _external_id = _simple(
+    _external_id: str | None = _simple(
         data,
         "externalId",
         path + "/externalId",
         problems,
         simple_types.parse_text_field,
     )
-    _show_on_profile_page = _simple(
+    _show_on_profile_page: bool | None = _simple(
         data,
         "showOnProfilePage",
         path + "/showOnProfilePage",
@@ -3056,41 +3118,41 @@ def _read_realtor_contact_details(
         simple_types.parse_xs_boolean,
     )
     return RealtorContactDetails(
-        id=_id,  # type: ignore[arg-type]
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        office_hours=_office_hours,  # type: ignore[arg-type]
-        default_contact=_default_contact,  # type: ignore[arg-type]
-        local_partner_contact=_local_partner_contact,  # type: ignore[arg-type]
-        business_card_contact=_business_card_contact,  # type: ignore[arg-type]
-        real_estate_reference_count=_real_estate_reference_count,  # type: ignore[arg-type]
-        external_id=_external_id,  # type: ignore[arg-type]
-        show_on_profile_page=_show_on_profile_page,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        id=_id,
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        office_hours=_office_hours,
+        default_contact=_default_contact,
+        local_partner_contact=_local_partner_contact,
+        business_card_contact=_business_card_contact,
+        real_estate_reference_count=_real_estate_reference_count,
+        external_id=_external_id,
+        show_on_profile_page=_show_on_profile_page,
+        unknown_content=extras,
     )
 
 
@@ -3244,7 +3306,9 @@ def _write_realtor_contact_details(obj: RealtorContactDetails) -> dict[str, Any]
     return data
 
 
-_REALTOR_CONTACT_DETAILS_LIST_MEMBERS = frozenset(["realtorContactDetails"])
+_REALTOR_CONTACT_DETAILS_LIST_MEMBERS: frozenset[str] = frozenset(
+    ["realtorContactDetails"]
+)
 
 
 def _read_realtor_contact_details_list(
@@ -3257,7 +3321,7 @@ def _read_realtor_contact_details_list(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _REALTOR_CONTACT_DETAILS_LIST_MEMBERS.issuperset(data):
         _unknown_members(
             data,
@@ -3268,7 +3332,7 @@ def _read_realtor_contact_details_list(
             extras,
             limits,
         )
-    _realtor_contact_details = []
+    _realtor_contact_details: list[RealtorContactDetails] = []
     for index, item in enumerate(
         _values(
             data,
@@ -3285,8 +3349,8 @@ def _read_realtor_contact_details_list(
         if child is not None:
             _realtor_contact_details.append(child)
     return RealtorContactDetailsList(
-        realtor_contact_details=_realtor_contact_details,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        realtor_contact_details=_realtor_contact_details,
+        unknown_content=extras,
     )
 
 
@@ -3308,7 +3372,9 @@ def _write_realtor_contact_details_list(
     return data
 
 
-_REGION_MEMBERS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
+_REGION_MEMBERS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
 
 
 def _read_region(
@@ -3321,35 +3387,37 @@ def _read_region(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _REGION_MEMBERS.issuperset(data):
         _unknown_members(data, _REGION_MEMBERS, path, problems, kept, extras, limits)
-    _name = _simple(
+    _name: str | None = _simple(
         data, "name", path + "/name", problems, simple_types.parse_xs_string
     )
-    _geo_code_id = _simple(
+    _geo_code_id: int | None = _simple(
         data, "geoCodeId", path + "/geoCodeId", problems, simple_types.parse_xs_long
     )
-    _full_geo_code_id = _simple(
+    _full_geo_code_id: str | None = _simple(
         data,
         "fullGeoCodeId",
         path + "/fullGeoCodeId",
         problems,
         simple_types.parse_xs_string,
     )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     for item in _values(
         data, "statistics", path + "/statistics", problems, repeated=False
     ):
         _statistics = _read_geo_hierarchy_statistics(
             item, path + "/statistics", problems, kept, limits
         )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return Region(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
@@ -3379,7 +3447,7 @@ def _write_region(obj: Region) -> dict[str, Any]:
     return data
 
 
-_WGS84_ADDRESS_MEMBERS = frozenset(
+_WGS84_ADDRESS_MEMBERS: frozenset[str] = frozenset(
     [
         "city",
         "description",
@@ -3405,36 +3473,36 @@ def _read_wgs84_address(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _WGS84_ADDRESS_MEMBERS.issuperset(data):
         _unknown_members(
             data, _WGS84_ADDRESS_MEMBERS, path, problems, kept, extras, limits
         )
-    _street = _simple(
+    _street: str | None = _simple(
         data,
         "street",
         path + "/street",
         problems,
         simple_types.parse_wgs84_address_street,
     )
-    _house_number = _simple(
+    _house_number: str | None = _simple(
         data,
         "houseNumber",
         path + "/houseNumber",
         problems,
         simple_types.parse_wgs84_address_house_number,
     )
-    _postcode = _simple(
+    _postcode: str | None = _simple(
         data,
         "postcode",
         path + "/postcode",
         problems,
         simple_types.parse_wgs84_address_postcode,
     )
-    _city = _simple(
+    _city: str | None = _simple(
         data, "city", path + "/city", problems, simple_types.parse_wgs84_address_city
     )
-    _international_country_region = None
+    _international_country_region: CountryRegion | None = None
     for item in _values(
         data,
         "internationalCountryRegion",
@@ -3445,31 +3513,31 @@ def _read_wgs84_address(
         _international_country_region = _read_country_region(
             item, path + "/internationalCountryRegion", problems, kept, limits
         )
-    _quarter = _simple(
+    _quarter: str | None = _simple(
         data, "quarter", path + "/quarter", problems, simple_types.parse_text_field
     )
-    _wgs84_coordinate = None
+    _wgs84_coordinate: Wgs84Coordinate | None = None
     for item in _values(
         data, "wgs84Coordinate", path + "/wgs84Coordinate", problems, repeated=False
     ):
         _wgs84_coordinate = _read_wgs84_coordinate(
             item, path + "/wgs84Coordinate", problems, kept, limits
         )
-    _precise_house_number = _simple(
+    _precise_house_number: bool | None = _simple(
         data,
         "preciseHouseNumber",
         path + "/preciseHouseNumber",
         problems,
         simple_types.parse_xs_boolean,
     )
-    _geo_hierarchy = None
+    _geo_hierarchy: GeoHierarchy | None = None
     for item in _values(
         data, "geoHierarchy", path + "/geoHierarchy", problems, repeated=False
     ):
         _geo_hierarchy = _read_geo_hierarchy(
             item, path + "/geoHierarchy", problems, kept, limits
         )
-    _description = None
+    _description: Wgs84AddressDescription | None = None
     for item in _values(
         data, "description", path + "/description", problems, repeated=False
     ):
@@ -3477,17 +3545,17 @@ def _read_wgs84_address(
             item, path + "/description", problems, kept, limits
         )
     return Wgs84Address(
-        street=_street,  # type: ignore[arg-type]
-        house_number=_house_number,  # type: ignore[arg-type]
-        postcode=_postcode,  # type: ignore[arg-type]
-        city=_city,  # type: ignore[arg-type]
-        international_country_region=_international_country_region,  # type: ignore[arg-type]
-        quarter=_quarter,  # type: ignore[arg-type]
-        wgs84_coordinate=_wgs84_coordinate,  # type: ignore[arg-type]
-        precise_house_number=_precise_house_number,  # type: ignore[arg-type]
-        geo_hierarchy=_geo_hierarchy,  # type: ignore[arg-type]
-        description=_description,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        street=_street,
+        house_number=_house_number,
+        postcode=_postcode,
+        city=_city,
+        international_country_region=_international_country_region,
+        quarter=_quarter,
+        wgs84_coordinate=_wgs84_coordinate,
+        precise_house_number=_precise_house_number,
+        geo_hierarchy=_geo_hierarchy,
+        description=_description,
+        unknown_content=extras,
     )
 
 
@@ -3545,7 +3613,7 @@ def _write_wgs84_address(obj: Wgs84Address) -> dict[str, Any]:
     return data
 
 
-_WGS84_ADDRESS_DESCRIPTION_MEMBERS = frozenset(["text"])
+_WGS84_ADDRESS_DESCRIPTION_MEMBERS: frozenset[str] = frozenset(["text"])
 
 
 def _read_wgs84_address_description(
@@ -3558,7 +3626,7 @@ def _read_wgs84_address_description(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _WGS84_ADDRESS_DESCRIPTION_MEMBERS.issuperset(data):
         _unknown_members(
             data,
@@ -3569,12 +3637,14 @@ def _read_wgs84_address_description(
             extras,
             limits,
         )
-    _text = _simple(
+    _text: str | None = _simple(
         data, "text", path + "/text", problems, simple_types.parse_xs_string
     )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return Wgs84AddressDescription(
-        text=_text,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        text=cast(str, _text),
+        unknown_content=extras,
     )
 
 
@@ -3592,7 +3662,7 @@ def _write_wgs84_address_description(obj: Wgs84AddressDescription) -> dict[str, 
     return data
 
 
-_WGS84_COORDINATE_MEMBERS = frozenset(["latitude", "longitude"])
+_WGS84_COORDINATE_MEMBERS: frozenset[str] = frozenset(["latitude", "longitude"])
 
 
 def _read_wgs84_coordinate(
@@ -3605,29 +3675,31 @@ def _read_wgs84_coordinate(
     data = _object(value, path, problems)
     if data is None:
         return None
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     if not _WGS84_COORDINATE_MEMBERS.issuperset(data):
         _unknown_members(
             data, _WGS84_COORDINATE_MEMBERS, path, problems, kept, extras, limits
         )
-    _latitude = _simple(
+    _latitude: float | None = _simple(
         data,
         "latitude",
         path + "/latitude",
         problems,
         simple_types.parse_wgs84_coordinate_latitude,
     )
-    _longitude = _simple(
+    _longitude: float | None = _simple(
         data,
         "longitude",
         path + "/longitude",
         problems,
         simple_types.parse_wgs84_coordinate_longitude,
     )
+    # A missing required member stays None, and the validators report it; the
+    # object is built anyway so that every problem of the document is reported.
     return Wgs84Coordinate(
-        latitude=_latitude,  # type: ignore[arg-type]
-        longitude=_longitude,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        latitude=cast(float, _latitude),
+        longitude=cast(float, _longitude),
+        unknown_content=extras,
     )
 
 
@@ -3653,13 +3725,18 @@ def _write_wgs84_coordinate(obj: Wgs84Coordinate) -> dict[str, Any]:
 
 # Address and its derived types: `@xsi.type` value -> reader, and
 # class -> (writer, `@xsi.type` value).
-_ADDRESS_READERS = {
+_ADDRESS_READERS: dict[
+    str,
+    Callable[
+        [object, str, list[Problem], list[Problem] | None, Limits], Address | None
+    ],
+] = {
     "common:Address": _read_address,
     "Address": _read_address,
     "common:Wgs84Address": _read_wgs84_address,
     "Wgs84Address": _read_wgs84_address,
 }
-_ADDRESS_WRITERS = {
+_ADDRESS_WRITERS: dict[type, tuple[_Writer, str]] = {
     Wgs84Address: (_write_wgs84_address, "common:Wgs84Address"),
 }
 
@@ -3668,7 +3745,7 @@ _ADDRESS_WRITERS = {
 # Root key -> (reader, path of the root in problems, whether IS24 writes it as an
 # array of one-member objects). The dot form is IS24's; the colon form and the
 # bare name are read too.
-_READERS = {
+_READERS: dict[str, tuple[_Reader, str, bool]] = {
     "common.realtorContactDetail": (
         _read_realtor_contact_details,
         "realtorContactDetail",
@@ -3705,7 +3782,7 @@ _READERS = {
 }
 
 # Class -> (root element name, JSON key, writer, whether IS24 wraps each item in an array).
-_WRITERS = {
+_WRITERS: dict[type, tuple[str, str, _Writer, bool]] = {
     RealtorContactDetails: (
         "realtorContactDetail",
         "common.realtorContactDetail",
@@ -3863,11 +3940,12 @@ def write_json(
     name, key, writer, wrap_items = entry
     if validate:
         check_before_write(obj, rules, name, lenient)
-    content = writer(obj)  # type: ignore[operator]
+    content = writer(obj)
     if wrap_items:
-        content = [
+        wrapped = [
             {member: item}
             for member, items in content.items()
             for item in (items if isinstance(items, list) else [items])
         ]
+        return json.dumps({key: wrapped}, ensure_ascii=False, indent=indent)
     return json.dumps({key: content}, ensure_ascii=False, indent=indent)

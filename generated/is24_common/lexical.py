@@ -16,7 +16,7 @@ import decimal
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from .errors import Problem
 
@@ -678,7 +678,11 @@ def is_less(
     """Return whether `left` is before `right` in the value space, as xmlschema 4.3.2 orders them."""
     if isinstance(left, XsdDuration) and isinstance(right, XsdDuration):
         return all(a < b for a, b in zip(left.order_keys(), right.order_keys()))
-    return left.order_key() < right.order_key()  # type: ignore[union-attr]
+    if isinstance(left, XsdDuration) or isinstance(right, XsdDuration):
+        raise TypeError(
+            f"cannot order {type(left).__name__} and {type(right).__name__}"
+        )
+    return left.order_key() < right.order_key()
 
 
 def is_less_or_equal(
@@ -692,7 +696,11 @@ def is_less_or_equal(
         ):
             return True
         return all(a <= b for a, b in zip(left.order_keys(), right.order_keys()))
-    return left.order_key() <= right.order_key()  # type: ignore[union-attr]
+    if isinstance(left, XsdDuration) or isinstance(right, XsdDuration):
+        raise TypeError(
+            f"cannot order {type(left).__name__} and {type(right).__name__}"
+        )
+    return left.order_key() <= right.order_key()
 
 
 def is_equal(left: object, right: object) -> bool:
@@ -707,10 +715,16 @@ def is_equal(left: object, right: object) -> bool:
     return left == right
 
 
-def parse_temporal(cls: Any, text: str, path: str, problems: list[Problem]) -> Any:
+_Temporal = TypeVar("_Temporal", bound="TemporalValue | XsdDuration")
+
+
+def parse_temporal(
+    cls: type[_Temporal], text: str, path: str, problems: list[Problem]
+) -> _Temporal | None:
     """Parse a date, time or duration, reporting an invalid one as a problem."""
     try:
-        return cls.from_lexical(text)
+        # TemporalValue.from_lexical returns Any, because each subclass builds its own class.
+        return cast(_Temporal, cls.from_lexical(text))
     except ValueError as error:
         problems.append(Problem(path, str(error)))
         return None

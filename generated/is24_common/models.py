@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import decimal
 import enum
 from dataclasses import dataclass
 from dataclasses import field as _field
@@ -975,7 +974,9 @@ class GeoHierarchyStatistics:
             estate type.
     """
 
-    geo_hierarchy_statistic: list[GeoHierarchyStatistic] = _field(default_factory=_list)
+    geo_hierarchy_statistic: _list[GeoHierarchyStatistic] = _field(
+        default_factory=_list
+    )
     # Elements and attributes the schema does not declare, kept by lenient reading.
     unknown_content: _list[UnknownContent] = _field(
         default_factory=_list, repr=False, compare=False
@@ -1029,7 +1030,7 @@ class Messages:
         message: `message`. One information or error message.
     """
 
-    message: list[Message] = _field(default_factory=_list)
+    message: _list[Message] = _field(default_factory=_list)
     # Elements and attributes the schema does not declare, kept by lenient reading.
     unknown_content: _list[UnknownContent] = _field(
         default_factory=_list, repr=False, compare=False
@@ -1092,7 +1093,9 @@ class RealtorContactDetailsList:
         realtor_contact_details: `realtorContactDetails`. One contact in the list.
     """
 
-    realtor_contact_details: list[RealtorContactDetails] = _field(default_factory=_list)
+    realtor_contact_details: _list[RealtorContactDetails] = _field(
+        default_factory=_list
+    )
     # Elements and attributes the schema does not declare, kept by lenient reading.
     unknown_content: _list[UnknownContent] = _field(
         default_factory=_list, repr=False, compare=False

@@ -9,32 +9,17 @@ value's XML text.
 
 from __future__ import annotations
 
-import decimal
 import re
 
 from .errors import Problem
 from .lexical import (
     INVALID_XML_CHARACTER,
-    accepts,
-    canonical_texts,
     collapse_whitespace,
-    count_digits,
-    format_base64_binary,
     format_boolean,
-    format_decimal,
     format_float,
-    format_hex_binary,
-    is_equal,
-    is_less,
-    is_less_or_equal,
-    parse_base64_binary,
     parse_boolean,
-    parse_decimal,
     parse_float,
-    parse_hex_binary,
     parse_integer,
-    parse_temporal,
-    replace_whitespace,
     shorten,
 )
 from .models import CountryCode, MessageCode, RealEstateType, SalutationType

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Union
 from xml.etree.ElementTree import Element, tostring
@@ -116,7 +117,7 @@ def describe(item: UnknownContent) -> tuple[str, str]:
     return local_name(item.element.tag), "element"
 
 
-def report(items: list[UnknownContent], path: str, problems: list[Problem]) -> None:
+def report(items: Sequence[UnknownContent], path: str, problems: list[Problem]) -> None:
     """Add a problem for each kept item: the schema does not allow it."""
     for item in items:
         step, kind = describe(item)
@@ -138,7 +139,9 @@ def kept_warning(item: UnknownContent, path: str) -> Problem:
     )
 
 
-def by_anchor(items: list[UnknownContent]) -> dict[str | None, list[UnknownContent]]:
+def by_anchor(
+    items: Sequence[UnknownContent],
+) -> dict[str | None, list[UnknownContent]]:
     """Group kept elements and members by the name of the member they followed."""
     anchored: dict[str | None, list[UnknownContent]] = {}
     for item in items:
@@ -149,7 +152,7 @@ def by_anchor(items: list[UnknownContent]) -> dict[str | None, list[UnknownConte
     return anchored
 
 
-def attributes(items: list[UnknownContent]) -> list[tuple[str, str]]:
+def attributes(items: Sequence[UnknownContent]) -> list[tuple[str, str]]:
     """Return the kept attributes as (name, text) pairs, from XML or JSON."""
     result = []
     for item in items:

@@ -9,13 +9,13 @@ schema, the occurrences of elements, and the business rules attached through
 
 from __future__ import annotations
 
-import decimal
+from collections.abc import Sequence
+from typing import Any, Callable
 
-from . import models, simple_types, unknown
+from . import simple_types, unknown
 from .errors import Problem
 from .hooks import apply_rules
 from .models import (
-    NIL,
     Address,
     BaseContactDetails,
     GeoHierarchyElement,
@@ -47,6 +47,7 @@ def validate_address(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.street
     if value is not None:
         simple_types.check_address_street(value, path + "/street", problems)
@@ -80,6 +81,7 @@ def validate_base_contact_details(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.email
     if value is not None:
         simple_types.check_email(value, path + "/email", problems)
@@ -211,6 +213,7 @@ def validate_geo_hierarchy_element(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.name
     if value is not None:
         simple_types.check_xs_string(value, path + "/name", problems)
@@ -239,6 +242,7 @@ def validate_geo_hierarchy_element(
 def validate_city(obj: City, path: str, problems: list[Problem], rules: bool) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.name
     if value is not None:
         simple_types.check_xs_string(value, path + "/name", problems)
@@ -269,6 +273,7 @@ def validate_contact_details(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.id
     if value is not None:
         simple_types.check_xs_long(value, path + "/@id", problems)
@@ -402,6 +407,7 @@ def validate_continent(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.name
     if value is not None:
         simple_types.check_xs_string(value, path + "/name", problems)
@@ -432,6 +438,7 @@ def validate_country(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.name
     if value is not None:
         simple_types.check_xs_string(value, path + "/name", problems)
@@ -462,6 +469,7 @@ def validate_country_region(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.country
     if value is not None:
         simple_types.check_country_code(value, path + "/country", problems)
@@ -481,6 +489,7 @@ def validate_expose_contact_details(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.id
     if value is not None:
         simple_types.check_xs_long(value, path + "/@id", problems)
@@ -625,6 +634,7 @@ def validate_geo_hierarchy(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.continent
     if isinstance(value, Continent):
         validate_continent(value, path + "/continent", problems, rules)
@@ -689,6 +699,7 @@ def validate_geo_hierarchy_statistic(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.real_estate_type
     if value is not None:
         simple_types.check_real_estate_type(value, path + "/@realEstateType", problems)
@@ -710,6 +721,8 @@ def validate_geo_hierarchy_statistics(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
+    values: Sequence[object]
     values = obj.geo_hierarchy_statistic
     if not isinstance(values, list):
         problems.append(
@@ -746,6 +759,7 @@ def validate_master_data_contact_details_type(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.email
     if value is not None:
         simple_types.check_email(value, path + "/email", problems)
@@ -882,6 +896,7 @@ def validate_message(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.message_code
     if value is not None:
         simple_types.check_message_code(value, path + "/messageCode", problems)
@@ -904,6 +919,8 @@ def validate_messages(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
+    values: Sequence[object]
     values = obj.message
     if not isinstance(values, list):
         problems.append(
@@ -934,6 +951,7 @@ def validate_neighbourhood(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.name
     if value is not None:
         simple_types.check_xs_string(value, path + "/name", problems)
@@ -964,6 +982,7 @@ def validate_quarter(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.name
     if value is not None:
         simple_types.check_xs_string(value, path + "/name", problems)
@@ -994,6 +1013,7 @@ def validate_realtor_contact_details(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.id
     if value is not None:
         simple_types.check_xs_long(value, path + "/@id", problems)
@@ -1153,6 +1173,8 @@ def validate_realtor_contact_details_list(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
+    values: Sequence[object]
     values = obj.realtor_contact_details
     if not isinstance(values, list):
         problems.append(
@@ -1182,6 +1204,7 @@ def validate_region(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.name
     if value is not None:
         simple_types.check_xs_string(value, path + "/name", problems)
@@ -1212,6 +1235,7 @@ def validate_wgs84_address(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.street
     if value is not None:
         simple_types.check_wgs84_address_street(value, path + "/street", problems)
@@ -1285,6 +1309,7 @@ def validate_wgs84_address_description(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.text
     if value is not None:
         simple_types.check_xs_string(value, path + "/text", problems)
@@ -1299,6 +1324,7 @@ def validate_wgs84_coordinate(
 ) -> None:
     if obj.unknown_content:
         unknown.report(obj.unknown_content, path, problems)
+    value: object
     value = obj.latitude
     if value is not None:
         simple_types.check_wgs84_coordinate_latitude(
@@ -1317,7 +1343,9 @@ def validate_wgs84_coordinate(
         apply_rules("Wgs84Coordinate", obj, path, problems)
 
 
-_VALIDATORS = {
+# Class -> (validator, default path). The validator's object is Any because each
+# validator takes its own class.
+_VALIDATORS: dict[type, tuple[Callable[[Any, str, list[Problem], bool], None], str]] = {
     Address: (validate_address, "Address"),
     BaseContactDetails: (validate_base_contact_details, "BaseContactDetails"),
     GeoHierarchyElement: (validate_geo_hierarchy_element, "GeoHierarchyElement"),
@@ -1356,7 +1384,7 @@ _VALIDATORS = {
 }
 
 # Abstract types: an element of such a type must name a derived type with xsi:type.
-_ABSTRACT = frozenset(())
+_ABSTRACT: frozenset[type] = frozenset(())
 
 
 def _validate_derived(

@@ -16,9 +16,10 @@ fetched. The size, nesting depth and text length are bounded by `Limits`.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
-from typing import BinaryIO, Callable, TypeVar, Union
+from types import EllipsisType
+from typing import Any, BinaryIO, Callable, TypeVar, Union, cast
 from xml.etree.ElementTree import (
     Element,
     ParseError as _ExpatError,
@@ -38,37 +39,48 @@ from .errors import (
 from .lexical import escape_attribute, escape_text
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
-    NIL,
     Address,
     BaseContactDetails,
-    GeoHierarchyElement,
     City,
     ContactDetails,
     Continent,
     Country,
+    CountryCode,
     CountryRegion,
     ExposeContactDetails,
     GeoHierarchy,
+    GeoHierarchyElement,
     GeoHierarchyStatistic,
     GeoHierarchyStatistics,
     MasterDataContactDetailsType,
     Message,
+    MessageCode,
     Messages,
     Neighbourhood,
     Quarter,
+    RealEstateType,
     RealtorContactDetails,
     RealtorContactDetailsList,
     Region,
+    SalutationType,
     Wgs84Address,
     Wgs84AddressDescription,
     Wgs84Coordinate,
 )
-from .unknown import UnknownAttribute, UnknownElement
+from .unknown import UnknownAttribute, UnknownContent, UnknownElement
 from . import validators
 
 Source = Union[bytes, str, "os.PathLike[str]", BinaryIO]
 _CHUNK_SIZE = 64 * 1024
 T = TypeVar("T")
+
+# The reader of a complex type: (element, path, problems, kept) -> object.
+_Reader = Callable[[Element, str, list[Problem], list[Problem] | None], object]
+# The writer of a complex type: (object, prefixed name, out, indent, namespace
+# declarations) -> None. The object is Any because each writer takes its own class.
+_Writer = Callable[[Any, str, list[str], str, str], None]
+# A list root of iter_xml, as stored in _STREAMS.
+_StreamEntry = tuple[_Reader, str, str, str, _Reader, int, int | None]
 
 _XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 _XSI_NIL = _XSI + "nil"
@@ -252,7 +264,7 @@ def _skip_unknown(
     kept: list[Problem] | None,
     known: frozenset[str],
     repeated: frozenset[str],
-    extras: list[object],
+    extras: list[UnknownContent],
     after: str | None,
     wildcard: Callable[[str], bool] | None = None,
 ) -> int:
@@ -283,7 +295,7 @@ def _unknown_child(
     kept: list[Problem] | None,
     known: frozenset[str],
     repeated: frozenset[str],
-    extras: list[object],
+    extras: list[UnknownContent],
     after: str | None,
 ) -> None:
     """Report one element the type does not declare, or keep it when lenient."""
@@ -330,7 +342,7 @@ def _enum_value(
     path: str,
     problems: list[Problem],
     kept: list[Problem] | None,
-    extras: list[object],
+    extras: list[UnknownContent],
     after: str | None,
     type_name: str,
     empty: str = "",
@@ -415,11 +427,11 @@ def lenient_problems(problems: list[Problem]) -> list[Problem]:
 
 
 def _unknown_attributes(
-    items: list[object], out: list[str]
-) -> dict[object, list[object]]:
+    items: Sequence[UnknownContent], out: list[str]
+) -> dict[str | None, list[UnknownContent]]:
     """Write kept attributes, and return kept elements grouped by the member they followed."""
     prefixes: dict[str, str] = {_XML_NAMESPACE: "xml"}
-    for name, value in unknown.attributes(items):  # type: ignore[arg-type]
+    for name, value in unknown.attributes(items):
         if name.startswith("{"):
             namespace, _, local = name[1:].partition("}")
             prefix = prefixes.get(namespace)
@@ -430,29 +442,32 @@ def _unknown_attributes(
             out.append(f' {prefix}:{local}="{escape_attribute(value)}"')
         else:
             out.append(f' {name}="{escape_attribute(value)}"')
-    return unknown.by_anchor(items)  # type: ignore[arg-type, return-value]
+    return unknown.by_anchor(items)
 
 
 def _write_unknown(
-    extras: dict[object, list[object]], after: object, out: list[str], indent: str
+    extras: dict[str | None, list[UnknownContent]],
+    after: str | None | EllipsisType,
+    out: list[str],
+    indent: str,
 ) -> None:
     """Write the kept elements that followed member `after`; `...` writes all that remain."""
-    anchors = list(extras) if after is ... else [after]
+    anchors = list(extras) if isinstance(after, EllipsisType) else [after]
     for anchor in anchors:
         for item in extras.pop(anchor, ()):
-            out.append(indent + unknown.xml_text(item))  # type: ignore[arg-type]
+            out.append(indent + unknown.xml_text(item))
 
 
-_ADDRESS_TAGS = frozenset(
+_ADDRESS_TAGS: frozenset[str] = frozenset(
     ["city", "houseNumber", "internationalCountryRegion", "postcode", "street"]
 )
-_ADDRESS_REPEATED = frozenset([])
+_ADDRESS_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_address(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Address:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -472,14 +487,14 @@ def _read_address(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _ADDRESS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
             children, index, path, problems, kept, tags, _ADDRESS_REPEATED, extras, None
         )
-    _street = None
+    _street: str | None = None
     if index < count and children[index].tag == "street":
         child = children[index]
         item_path = path + "/street"
@@ -499,7 +514,7 @@ def _read_address(
             extras,
             "street",
         )
-    _house_number = None
+    _house_number: str | None = None
     if index < count and children[index].tag == "houseNumber":
         child = children[index]
         item_path = path + "/houseNumber"
@@ -519,7 +534,7 @@ def _read_address(
             extras,
             "houseNumber",
         )
-    _postcode = None
+    _postcode: str | None = None
     if index < count and children[index].tag == "postcode":
         child = children[index]
         item_path = path + "/postcode"
@@ -539,7 +554,7 @@ def _read_address(
             extras,
             "postcode",
         )
-    _city = None
+    _city: str | None = None
     if index < count and children[index].tag == "city":
         child = children[index]
         item_path = path + "/city"
@@ -559,7 +574,7 @@ def _read_address(
             extras,
             "city",
         )
-    _international_country_region = None
+    _international_country_region: CountryRegion | None = None
     if index < count and children[index].tag == "internationalCountryRegion":
         child = children[index]
         item_path = path + "/internationalCountryRegion"
@@ -582,20 +597,20 @@ def _read_address(
     if index < count:
         _unexpected(children, index, path, problems, tags, _ADDRESS_REPEATED)
     return Address(
-        street=_street,  # type: ignore[arg-type]
-        house_number=_house_number,  # type: ignore[arg-type]
-        postcode=_postcode,  # type: ignore[arg-type]
-        city=_city,  # type: ignore[arg-type]
-        international_country_region=_international_country_region,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        street=_street,
+        house_number=_house_number,
+        postcode=_postcode,
+        city=_city,
+        international_country_region=_international_country_region,
+        unknown_content=extras,
     )
 
 
 def _write_address(
     obj: Address, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -603,49 +618,46 @@ def _write_address(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.street
-    if value is not None:
+    if obj.street is not None:
         out.append(
             inner
             + "<street>"
-            + escape_text(simple_types.format_address_street(value))
+            + escape_text(simple_types.format_address_street(obj.street))
             + "</street>"
         )
     if extras:
         _write_unknown(extras, "street", out, inner)
-    value = obj.house_number
-    if value is not None:
+    if obj.house_number is not None:
         out.append(
             inner
             + "<houseNumber>"
-            + escape_text(simple_types.format_address_house_number(value))
+            + escape_text(simple_types.format_address_house_number(obj.house_number))
             + "</houseNumber>"
         )
     if extras:
         _write_unknown(extras, "houseNumber", out, inner)
-    value = obj.postcode
-    if value is not None:
+    if obj.postcode is not None:
         out.append(
             inner
             + "<postcode>"
-            + escape_text(simple_types.format_address_postcode(value))
+            + escape_text(simple_types.format_address_postcode(obj.postcode))
             + "</postcode>"
         )
     if extras:
         _write_unknown(extras, "postcode", out, inner)
-    value = obj.city
-    if value is not None:
+    if obj.city is not None:
         out.append(
             inner
             + "<city>"
-            + escape_text(simple_types.format_address_city(value))
+            + escape_text(simple_types.format_address_city(obj.city))
             + "</city>"
         )
     if extras:
         _write_unknown(extras, "city", out, inner)
-    value = obj.international_country_region
-    if value is not None:
-        _write_country_region(value, "internationalCountryRegion", out, inner)
+    if obj.international_country_region is not None:
+        _write_country_region(
+            obj.international_country_region, "internationalCountryRegion", out, inner
+        )
     if extras:
         _write_unknown(extras, "internationalCountryRegion", out, inner)
     if extras:
@@ -671,10 +683,10 @@ def _write_any_address(obj: Address, tag: str, out: list[str], indent: str) -> N
         _write_address(obj, tag, out, indent)
     else:
         writer, declarations = entry
-        writer(obj, tag, out, indent, declarations)  # type: ignore[operator]
+        writer(obj, tag, out, indent, declarations)
 
 
-_BASE_CONTACT_DETAILS_TAGS = frozenset(
+_BASE_CONTACT_DETAILS_TAGS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -704,13 +716,13 @@ _BASE_CONTACT_DETAILS_TAGS = frozenset(
         "title",
     ]
 )
-_BASE_CONTACT_DETAILS_REPEATED = frozenset([])
+_BASE_CONTACT_DETAILS_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_base_contact_details(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> BaseContactDetails:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -730,8 +742,8 @@ def _read_base_contact_details(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _BASE_CONTACT_DETAILS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -745,7 +757,7 @@ def _read_base_contact_details(
             extras,
             None,
         )
-    _email = None
+    _email: str | None = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
@@ -772,7 +784,7 @@ def _read_base_contact_details(
             extras,
             "email",
         )
-    _salutation = None
+    _salutation: SalutationType | None = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
@@ -799,7 +811,7 @@ def _read_base_contact_details(
             extras,
             "salutation",
         )
-    _firstname = None
+    _firstname: str | None = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
@@ -819,7 +831,7 @@ def _read_base_contact_details(
             extras,
             "firstname",
         )
-    _lastname = None
+    _lastname: str | None = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
@@ -839,7 +851,7 @@ def _read_base_contact_details(
             extras,
             "lastname",
         )
-    _fax_number_country_code = None
+    _fax_number_country_code: str | None = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
@@ -861,7 +873,7 @@ def _read_base_contact_details(
             extras,
             "faxNumberCountryCode",
         )
-    _fax_number_area_code = None
+    _fax_number_area_code: str | None = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
@@ -883,7 +895,7 @@ def _read_base_contact_details(
             extras,
             "faxNumberAreaCode",
         )
-    _fax_number_subscriber = None
+    _fax_number_subscriber: str | None = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
@@ -905,7 +917,7 @@ def _read_base_contact_details(
             extras,
             "faxNumberSubscriber",
         )
-    _fax_number = None
+    _fax_number: str | None = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
@@ -925,7 +937,7 @@ def _read_base_contact_details(
             extras,
             "faxNumber",
         )
-    _phone_number_country_code = None
+    _phone_number_country_code: str | None = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
@@ -947,7 +959,7 @@ def _read_base_contact_details(
             extras,
             "phoneNumberCountryCode",
         )
-    _phone_number_area_code = None
+    _phone_number_area_code: str | None = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
@@ -969,7 +981,7 @@ def _read_base_contact_details(
             extras,
             "phoneNumberAreaCode",
         )
-    _phone_number_subscriber = None
+    _phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
@@ -991,7 +1003,7 @@ def _read_base_contact_details(
             extras,
             "phoneNumberSubscriber",
         )
-    _phone_number = None
+    _phone_number: str | None = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
@@ -1011,7 +1023,7 @@ def _read_base_contact_details(
             extras,
             "phoneNumber",
         )
-    _cell_phone_number_country_code = None
+    _cell_phone_number_country_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
@@ -1033,7 +1045,7 @@ def _read_base_contact_details(
             extras,
             "cellPhoneNumberCountryCode",
         )
-    _cell_phone_number_area_code = None
+    _cell_phone_number_area_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
@@ -1055,7 +1067,7 @@ def _read_base_contact_details(
             extras,
             "cellPhoneNumberAreaCode",
         )
-    _cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
@@ -1077,7 +1089,7 @@ def _read_base_contact_details(
             extras,
             "cellPhoneNumberSubscriber",
         )
-    _cell_phone_number = None
+    _cell_phone_number: str | None = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
@@ -1097,7 +1109,7 @@ def _read_base_contact_details(
             extras,
             "cellPhoneNumber",
         )
-    _address = None
+    _address: Address | None = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
@@ -1115,7 +1127,7 @@ def _read_base_contact_details(
             extras,
             "address",
         )
-    _country_code = None
+    _country_code: CountryCode | None = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
@@ -1142,7 +1154,7 @@ def _read_base_contact_details(
             extras,
             "countryCode",
         )
-    _title = None
+    _title: str | None = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
@@ -1162,7 +1174,7 @@ def _read_base_contact_details(
             extras,
             "title",
         )
-    _addition_name = None
+    _addition_name: str | None = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
@@ -1182,7 +1194,7 @@ def _read_base_contact_details(
             extras,
             "additionName",
         )
-    _company = None
+    _company: str | None = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
@@ -1202,7 +1214,7 @@ def _read_base_contact_details(
             extras,
             "company",
         )
-    _homepage_url = None
+    _homepage_url: str | None = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
@@ -1222,7 +1234,7 @@ def _read_base_contact_details(
             extras,
             "homepageUrl",
         )
-    _portrait_url = None
+    _portrait_url: str | None = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
@@ -1242,7 +1254,7 @@ def _read_base_contact_details(
             extras,
             "portraitUrl",
         )
-    _position = None
+    _position: str | None = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
@@ -1262,7 +1274,7 @@ def _read_base_contact_details(
             extras,
             "position",
         )
-    _secondary_email = None
+    _secondary_email: str | None = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
@@ -1289,7 +1301,7 @@ def _read_base_contact_details(
             extras,
             "secondaryEmail",
         )
-    _click_out_url = None
+    _click_out_url: str | None = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
@@ -1314,33 +1326,33 @@ def _read_base_contact_details(
             children, index, path, problems, tags, _BASE_CONTACT_DETAILS_REPEATED
         )
     return BaseContactDetails(
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        unknown_content=extras,
     )
 
 
@@ -1351,8 +1363,8 @@ def _write_base_contact_details(
     indent: str,
     declarations: str = "",
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -1360,285 +1372,293 @@ def _write_base_contact_details(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.email
-    if value is not None:
+    if obj.email is not None:
         out.append(
             inner
             + "<email>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.email))
             + "</email>"
         )
     if extras:
         _write_unknown(extras, "email", out, inner)
-    value = obj.salutation
-    if value is not None:
+    if obj.salutation is not None:
         out.append(
             inner
             + "<salutation>"
-            + escape_text(simple_types.format_salutation_type(value))
+            + escape_text(simple_types.format_salutation_type(obj.salutation))
             + "</salutation>"
         )
     if extras:
         _write_unknown(extras, "salutation", out, inner)
-    value = obj.firstname
-    if value is not None:
+    if obj.firstname is not None:
         out.append(
             inner
             + "<firstname>"
-            + escape_text(simple_types.format_base_contact_details_firstname(value))
+            + escape_text(
+                simple_types.format_base_contact_details_firstname(obj.firstname)
+            )
             + "</firstname>"
         )
     if extras:
         _write_unknown(extras, "firstname", out, inner)
-    value = obj.lastname
-    if value is not None:
+    if obj.lastname is not None:
         out.append(
             inner
             + "<lastname>"
-            + escape_text(simple_types.format_base_contact_details_lastname(value))
+            + escape_text(
+                simple_types.format_base_contact_details_lastname(obj.lastname)
+            )
             + "</lastname>"
         )
     if extras:
         _write_unknown(extras, "lastname", out, inner)
-    value = obj.fax_number_country_code
-    if value is not None:
+    if obj.fax_number_country_code is not None:
         out.append(
             inner
             + "<faxNumberCountryCode>"
             + escape_text(
-                simple_types.format_base_contact_details_fax_number_country_code(value)
+                simple_types.format_base_contact_details_fax_number_country_code(
+                    obj.fax_number_country_code
+                )
             )
             + "</faxNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberCountryCode", out, inner)
-    value = obj.fax_number_area_code
-    if value is not None:
+    if obj.fax_number_area_code is not None:
         out.append(
             inner
             + "<faxNumberAreaCode>"
             + escape_text(
-                simple_types.format_base_contact_details_fax_number_area_code(value)
+                simple_types.format_base_contact_details_fax_number_area_code(
+                    obj.fax_number_area_code
+                )
             )
             + "</faxNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberAreaCode", out, inner)
-    value = obj.fax_number_subscriber
-    if value is not None:
+    if obj.fax_number_subscriber is not None:
         out.append(
             inner
             + "<faxNumberSubscriber>"
             + escape_text(
-                simple_types.format_base_contact_details_fax_number_subscriber(value)
+                simple_types.format_base_contact_details_fax_number_subscriber(
+                    obj.fax_number_subscriber
+                )
             )
             + "</faxNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "faxNumberSubscriber", out, inner)
-    value = obj.fax_number
-    if value is not None:
+    if obj.fax_number is not None:
         out.append(
             inner
             + "<faxNumber>"
-            + escape_text(simple_types.format_base_contact_details_fax_number(value))
+            + escape_text(
+                simple_types.format_base_contact_details_fax_number(obj.fax_number)
+            )
             + "</faxNumber>"
         )
     if extras:
         _write_unknown(extras, "faxNumber", out, inner)
-    value = obj.phone_number_country_code
-    if value is not None:
+    if obj.phone_number_country_code is not None:
         out.append(
             inner
             + "<phoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_base_contact_details_phone_number_country_code(
-                    value
+                    obj.phone_number_country_code
                 )
             )
             + "</phoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberCountryCode", out, inner)
-    value = obj.phone_number_area_code
-    if value is not None:
+    if obj.phone_number_area_code is not None:
         out.append(
             inner
             + "<phoneNumberAreaCode>"
             + escape_text(
-                simple_types.format_base_contact_details_phone_number_area_code(value)
+                simple_types.format_base_contact_details_phone_number_area_code(
+                    obj.phone_number_area_code
+                )
             )
             + "</phoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberAreaCode", out, inner)
-    value = obj.phone_number_subscriber
-    if value is not None:
+    if obj.phone_number_subscriber is not None:
         out.append(
             inner
             + "<phoneNumberSubscriber>"
             + escape_text(
-                simple_types.format_base_contact_details_phone_number_subscriber(value)
+                simple_types.format_base_contact_details_phone_number_subscriber(
+                    obj.phone_number_subscriber
+                )
             )
             + "</phoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberSubscriber", out, inner)
-    value = obj.phone_number
-    if value is not None:
+    if obj.phone_number is not None:
         out.append(
             inner
             + "<phoneNumber>"
-            + escape_text(simple_types.format_base_contact_details_phone_number(value))
+            + escape_text(
+                simple_types.format_base_contact_details_phone_number(obj.phone_number)
+            )
             + "</phoneNumber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumber", out, inner)
-    value = obj.cell_phone_number_country_code
-    if value is not None:
+    if obj.cell_phone_number_country_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_base_contact_details_cell_phone_number_country_code(
-                    value
+                    obj.cell_phone_number_country_code
                 )
             )
             + "</cellPhoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
-    value = obj.cell_phone_number_area_code
-    if value is not None:
+    if obj.cell_phone_number_area_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberAreaCode>"
             + escape_text(
                 simple_types.format_base_contact_details_cell_phone_number_area_code(
-                    value
+                    obj.cell_phone_number_area_code
                 )
             )
             + "</cellPhoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
-    value = obj.cell_phone_number_subscriber
-    if value is not None:
+    if obj.cell_phone_number_subscriber is not None:
         out.append(
             inner
             + "<cellPhoneNumberSubscriber>"
             + escape_text(
                 simple_types.format_base_contact_details_cell_phone_number_subscriber(
-                    value
+                    obj.cell_phone_number_subscriber
                 )
             )
             + "</cellPhoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
-    value = obj.cell_phone_number
-    if value is not None:
+    if obj.cell_phone_number is not None:
         out.append(
             inner
             + "<cellPhoneNumber>"
             + escape_text(
-                simple_types.format_base_contact_details_cell_phone_number(value)
+                simple_types.format_base_contact_details_cell_phone_number(
+                    obj.cell_phone_number
+                )
             )
             + "</cellPhoneNumber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumber", out, inner)
-    value = obj.address
-    if value is not None:
-        _write_any_address(value, "address", out, inner)
+    if obj.address is not None:
+        _write_any_address(obj.address, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
-    value = obj.country_code
-    if value is not None:
+    if obj.country_code is not None:
         out.append(
             inner
             + "<countryCode>"
-            + escape_text(simple_types.format_country_code(value))
+            + escape_text(simple_types.format_country_code(obj.country_code))
             + "</countryCode>"
         )
     if extras:
         _write_unknown(extras, "countryCode", out, inner)
-    value = obj.title
-    if value is not None:
+    if obj.title is not None:
         out.append(
             inner
             + "<title>"
-            + escape_text(simple_types.format_base_contact_details_title(value))
+            + escape_text(simple_types.format_base_contact_details_title(obj.title))
             + "</title>"
         )
     if extras:
         _write_unknown(extras, "title", out, inner)
-    value = obj.addition_name
-    if value is not None:
+    if obj.addition_name is not None:
         out.append(
             inner
             + "<additionName>"
-            + escape_text(simple_types.format_base_contact_details_addition_name(value))
+            + escape_text(
+                simple_types.format_base_contact_details_addition_name(
+                    obj.addition_name
+                )
+            )
             + "</additionName>"
         )
     if extras:
         _write_unknown(extras, "additionName", out, inner)
-    value = obj.company
-    if value is not None:
+    if obj.company is not None:
         out.append(
             inner
             + "<company>"
-            + escape_text(simple_types.format_base_contact_details_company(value))
+            + escape_text(simple_types.format_base_contact_details_company(obj.company))
             + "</company>"
         )
     if extras:
         _write_unknown(extras, "company", out, inner)
-    value = obj.homepage_url
-    if value is not None:
+    if obj.homepage_url is not None:
         out.append(
             inner
             + "<homepageUrl>"
-            + escape_text(simple_types.format_base_contact_details_homepage_url(value))
+            + escape_text(
+                simple_types.format_base_contact_details_homepage_url(obj.homepage_url)
+            )
             + "</homepageUrl>"
         )
     if extras:
         _write_unknown(extras, "homepageUrl", out, inner)
-    value = obj.portrait_url
-    if value is not None:
+    if obj.portrait_url is not None:
         out.append(
             inner
             + "<portraitUrl>"
-            + escape_text(simple_types.format_base_contact_details_portrait_url(value))
+            + escape_text(
+                simple_types.format_base_contact_details_portrait_url(obj.portrait_url)
+            )
             + "</portraitUrl>"
         )
     if extras:
         _write_unknown(extras, "portraitUrl", out, inner)
-    value = obj.position
-    if value is not None:
+    if obj.position is not None:
         out.append(
             inner
             + "<position>"
-            + escape_text(simple_types.format_base_contact_details_position(value))
+            + escape_text(
+                simple_types.format_base_contact_details_position(obj.position)
+            )
             + "</position>"
         )
     if extras:
         _write_unknown(extras, "position", out, inner)
-    value = obj.secondary_email
-    if value is not None:
+    if obj.secondary_email is not None:
         out.append(
             inner
             + "<secondaryEmail>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.secondary_email))
             + "</secondaryEmail>"
         )
     if extras:
         _write_unknown(extras, "secondaryEmail", out, inner)
-    value = obj.click_out_url
-    if value is not None:
+    if obj.click_out_url is not None:
         out.append(
             inner
             + "<clickOutUrl>"
-            + escape_text(simple_types.format_base_contact_details_click_out_url(value))
+            + escape_text(
+                simple_types.format_base_contact_details_click_out_url(
+                    obj.click_out_url
+                )
+            )
             + "</clickOutUrl>"
         )
     if extras:
@@ -1651,16 +1671,16 @@ def _write_base_contact_details(
         out.append(indent + "</" + tag + ">")
 
 
-_GEO_HIERARCHY_ELEMENT_TAGS = frozenset(
+_GEO_HIERARCHY_ELEMENT_TAGS: frozenset[str] = frozenset(
     ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
 )
-_GEO_HIERARCHY_ELEMENT_REPEATED = frozenset([])
+_GEO_HIERARCHY_ELEMENT_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_geo_hierarchy_element(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> GeoHierarchyElement:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -1680,8 +1700,8 @@ def _read_geo_hierarchy_element(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _GEO_HIERARCHY_ELEMENT_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -1695,7 +1715,7 @@ def _read_geo_hierarchy_element(
             extras,
             None,
         )
-    _name = None
+    _name: str | None = None
     if index < count and children[index].tag == "name":
         child = children[index]
         item_path = path + "/name"
@@ -1719,7 +1739,7 @@ def _read_geo_hierarchy_element(
             extras,
             "name",
         )
-    _geo_code_id = None
+    _geo_code_id: int | None = None
     if index < count and children[index].tag == "geoCodeId":
         child = children[index]
         item_path = path + "/geoCodeId"
@@ -1743,7 +1763,7 @@ def _read_geo_hierarchy_element(
             extras,
             "geoCodeId",
         )
-    _full_geo_code_id = None
+    _full_geo_code_id: str | None = None
     if index < count and children[index].tag == "fullGeoCodeId":
         child = children[index]
         item_path = path + "/fullGeoCodeId"
@@ -1767,7 +1787,7 @@ def _read_geo_hierarchy_element(
             extras,
             "fullGeoCodeId",
         )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     if index < count and children[index].tag == "statistics":
         child = children[index]
         item_path = path + "/statistics"
@@ -1789,12 +1809,15 @@ def _read_geo_hierarchy_element(
         _unexpected(
             children, index, path, problems, tags, _GEO_HIERARCHY_ELEMENT_REPEATED
         )
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return GeoHierarchyElement(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
@@ -1805,8 +1828,8 @@ def _write_geo_hierarchy_element(
     indent: str,
     declarations: str = "",
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -1814,39 +1837,35 @@ def _write_geo_hierarchy_element(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.name
-    if value is not None:
+    if obj.name is not None:
         out.append(
             inner
             + "<name>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.name))
             + "</name>"
         )
     if extras:
         _write_unknown(extras, "name", out, inner)
-    value = obj.geo_code_id
-    if value is not None:
+    if obj.geo_code_id is not None:
         out.append(
             inner
             + "<geoCodeId>"
-            + escape_text(simple_types.format_xs_long(value))
+            + escape_text(simple_types.format_xs_long(obj.geo_code_id))
             + "</geoCodeId>"
         )
     if extras:
         _write_unknown(extras, "geoCodeId", out, inner)
-    value = obj.full_geo_code_id
-    if value is not None:
+    if obj.full_geo_code_id is not None:
         out.append(
             inner
             + "<fullGeoCodeId>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.full_geo_code_id))
             + "</fullGeoCodeId>"
         )
     if extras:
         _write_unknown(extras, "fullGeoCodeId", out, inner)
-    value = obj.statistics
-    if value is not None:
-        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if obj.statistics is not None:
+        _write_geo_hierarchy_statistics(obj.statistics, "statistics", out, inner)
     if extras:
         _write_unknown(extras, "statistics", out, inner)
     if extras:
@@ -1857,14 +1876,16 @@ def _write_geo_hierarchy_element(
         out.append(indent + "</" + tag + ">")
 
 
-_CITY_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
-_CITY_REPEATED = frozenset([])
+_CITY_TAGS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
+_CITY_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_city(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> City:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -1884,14 +1905,14 @@ def _read_city(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _CITY_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
             children, index, path, problems, kept, tags, _CITY_REPEATED, extras, None
         )
-    _name = None
+    _name: str | None = None
     if index < count and children[index].tag == "name":
         child = children[index]
         item_path = path + "/name"
@@ -1907,7 +1928,7 @@ def _read_city(
         index = _skip_unknown(
             children, index, path, problems, kept, tags, _CITY_REPEATED, extras, "name"
         )
-    _geo_code_id = None
+    _geo_code_id: int | None = None
     if index < count and children[index].tag == "geoCodeId":
         child = children[index]
         item_path = path + "/geoCodeId"
@@ -1931,7 +1952,7 @@ def _read_city(
             extras,
             "geoCodeId",
         )
-    _full_geo_code_id = None
+    _full_geo_code_id: str | None = None
     if index < count and children[index].tag == "fullGeoCodeId":
         child = children[index]
         item_path = path + "/fullGeoCodeId"
@@ -1955,7 +1976,7 @@ def _read_city(
             extras,
             "fullGeoCodeId",
         )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     if index < count and children[index].tag == "statistics":
         child = children[index]
         item_path = path + "/statistics"
@@ -1975,20 +1996,23 @@ def _read_city(
         )
     if index < count:
         _unexpected(children, index, path, problems, tags, _CITY_REPEATED)
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return City(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
 def _write_city(
     obj: City, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -1996,39 +2020,35 @@ def _write_city(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.name
-    if value is not None:
+    if obj.name is not None:
         out.append(
             inner
             + "<name>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.name))
             + "</name>"
         )
     if extras:
         _write_unknown(extras, "name", out, inner)
-    value = obj.geo_code_id
-    if value is not None:
+    if obj.geo_code_id is not None:
         out.append(
             inner
             + "<geoCodeId>"
-            + escape_text(simple_types.format_xs_long(value))
+            + escape_text(simple_types.format_xs_long(obj.geo_code_id))
             + "</geoCodeId>"
         )
     if extras:
         _write_unknown(extras, "geoCodeId", out, inner)
-    value = obj.full_geo_code_id
-    if value is not None:
+    if obj.full_geo_code_id is not None:
         out.append(
             inner
             + "<fullGeoCodeId>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.full_geo_code_id))
             + "</fullGeoCodeId>"
         )
     if extras:
         _write_unknown(extras, "fullGeoCodeId", out, inner)
-    value = obj.statistics
-    if value is not None:
-        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if obj.statistics is not None:
+        _write_geo_hierarchy_statistics(obj.statistics, "statistics", out, inner)
     if extras:
         _write_unknown(extras, "statistics", out, inner)
     if extras:
@@ -2039,7 +2059,7 @@ def _write_city(
         out.append(indent + "</" + tag + ">")
 
 
-_CONTACT_DETAILS_TAGS = frozenset(
+_CONTACT_DETAILS_TAGS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -2070,14 +2090,14 @@ _CONTACT_DETAILS_TAGS = frozenset(
         "title",
     ]
 )
-_CONTACT_DETAILS_REPEATED = frozenset([])
+_CONTACT_DETAILS_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_contact_details(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> ContactDetails:
-    extras: list[object] = []
-    _id = None
+    extras: list[UnknownContent] = []
+    _id: int | None = None
     for name, text in node.attrib.items():
         if name == "id":
             _id = simple_types.parse_xs_long(text, path + "/@id", problems)
@@ -2099,8 +2119,8 @@ def _read_contact_details(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _CONTACT_DETAILS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -2114,7 +2134,7 @@ def _read_contact_details(
             extras,
             None,
         )
-    _email = None
+    _email: str | None = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
@@ -2141,7 +2161,7 @@ def _read_contact_details(
             extras,
             "email",
         )
-    _salutation = None
+    _salutation: SalutationType | None = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
@@ -2168,7 +2188,7 @@ def _read_contact_details(
             extras,
             "salutation",
         )
-    _firstname = None
+    _firstname: str | None = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
@@ -2188,7 +2208,7 @@ def _read_contact_details(
             extras,
             "firstname",
         )
-    _lastname = None
+    _lastname: str | None = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
@@ -2208,7 +2228,7 @@ def _read_contact_details(
             extras,
             "lastname",
         )
-    _fax_number_country_code = None
+    _fax_number_country_code: str | None = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
@@ -2230,7 +2250,7 @@ def _read_contact_details(
             extras,
             "faxNumberCountryCode",
         )
-    _fax_number_area_code = None
+    _fax_number_area_code: str | None = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
@@ -2250,7 +2270,7 @@ def _read_contact_details(
             extras,
             "faxNumberAreaCode",
         )
-    _fax_number_subscriber = None
+    _fax_number_subscriber: str | None = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
@@ -2272,7 +2292,7 @@ def _read_contact_details(
             extras,
             "faxNumberSubscriber",
         )
-    _fax_number = None
+    _fax_number: str | None = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
@@ -2292,7 +2312,7 @@ def _read_contact_details(
             extras,
             "faxNumber",
         )
-    _phone_number_country_code = None
+    _phone_number_country_code: str | None = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
@@ -2314,7 +2334,7 @@ def _read_contact_details(
             extras,
             "phoneNumberCountryCode",
         )
-    _phone_number_area_code = None
+    _phone_number_area_code: str | None = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
@@ -2336,7 +2356,7 @@ def _read_contact_details(
             extras,
             "phoneNumberAreaCode",
         )
-    _phone_number_subscriber = None
+    _phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
@@ -2358,7 +2378,7 @@ def _read_contact_details(
             extras,
             "phoneNumberSubscriber",
         )
-    _phone_number = None
+    _phone_number: str | None = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
@@ -2378,7 +2398,7 @@ def _read_contact_details(
             extras,
             "phoneNumber",
         )
-    _cell_phone_number_country_code = None
+    _cell_phone_number_country_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
@@ -2400,7 +2420,7 @@ def _read_contact_details(
             extras,
             "cellPhoneNumberCountryCode",
         )
-    _cell_phone_number_area_code = None
+    _cell_phone_number_area_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
@@ -2422,7 +2442,7 @@ def _read_contact_details(
             extras,
             "cellPhoneNumberAreaCode",
         )
-    _cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
@@ -2444,7 +2464,7 @@ def _read_contact_details(
             extras,
             "cellPhoneNumberSubscriber",
         )
-    _cell_phone_number = None
+    _cell_phone_number: str | None = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
@@ -2464,7 +2484,7 @@ def _read_contact_details(
             extras,
             "cellPhoneNumber",
         )
-    _address = None
+    _address: Address | None = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
@@ -2482,7 +2502,7 @@ def _read_contact_details(
             extras,
             "address",
         )
-    _country_code = None
+    _country_code: CountryCode | None = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
@@ -2509,7 +2529,7 @@ def _read_contact_details(
             extras,
             "countryCode",
         )
-    _title = None
+    _title: str | None = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
@@ -2529,7 +2549,7 @@ def _read_contact_details(
             extras,
             "title",
         )
-    _addition_name = None
+    _addition_name: str | None = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
@@ -2549,7 +2569,7 @@ def _read_contact_details(
             extras,
             "additionName",
         )
-    _company = None
+    _company: str | None = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
@@ -2569,7 +2589,7 @@ def _read_contact_details(
             extras,
             "company",
         )
-    _homepage_url = None
+    _homepage_url: str | None = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
@@ -2589,7 +2609,7 @@ def _read_contact_details(
             extras,
             "homepageUrl",
         )
-    _portrait_url = None
+    _portrait_url: str | None = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
@@ -2609,7 +2629,7 @@ def _read_contact_details(
             extras,
             "portraitUrl",
         )
-    _position = None
+    _position: str | None = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
@@ -2629,7 +2649,7 @@ def _read_contact_details(
             extras,
             "position",
         )
-    _secondary_email = None
+    _secondary_email: str | None = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
@@ -2656,7 +2676,7 @@ def _read_contact_details(
             extras,
             "secondaryEmail",
         )
-    _click_out_url = None
+    _click_out_url: str | None = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
@@ -2676,7 +2696,7 @@ def _read_contact_details(
             extras,
             "clickOutUrl",
         )
-    _office_hours = None
+    _office_hours: str | None = None
     if index < count and children[index].tag == "officeHours":
         child = children[index]
         item_path = path + "/officeHours"
@@ -2699,47 +2719,47 @@ def _read_contact_details(
     if index < count:
         _unexpected(children, index, path, problems, tags, _CONTACT_DETAILS_REPEATED)
     return ContactDetails(
-        id=_id,  # type: ignore[arg-type]
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        office_hours=_office_hours,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        id=_id,
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        office_hours=_office_hours,
+        unknown_content=extras,
     )
 
 
 def _write_contact_details(
     obj: ContactDetails, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
     if obj.id is not None:
         out.append(
             ' id="' + escape_attribute(simple_types.format_xs_long(obj.id)) + '"'
         )
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -2747,287 +2767,294 @@ def _write_contact_details(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.email
-    if value is not None:
+    if obj.email is not None:
         out.append(
             inner
             + "<email>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.email))
             + "</email>"
         )
     if extras:
         _write_unknown(extras, "email", out, inner)
-    value = obj.salutation
-    if value is not None:
+    if obj.salutation is not None:
         out.append(
             inner
             + "<salutation>"
-            + escape_text(simple_types.format_salutation_type(value))
+            + escape_text(simple_types.format_salutation_type(obj.salutation))
             + "</salutation>"
         )
     if extras:
         _write_unknown(extras, "salutation", out, inner)
-    value = obj.firstname
-    if value is not None:
+    if obj.firstname is not None:
         out.append(
             inner
             + "<firstname>"
-            + escape_text(simple_types.format_contact_details_firstname(value))
+            + escape_text(simple_types.format_contact_details_firstname(obj.firstname))
             + "</firstname>"
         )
     if extras:
         _write_unknown(extras, "firstname", out, inner)
-    value = obj.lastname
-    if value is not None:
+    if obj.lastname is not None:
         out.append(
             inner
             + "<lastname>"
-            + escape_text(simple_types.format_contact_details_lastname(value))
+            + escape_text(simple_types.format_contact_details_lastname(obj.lastname))
             + "</lastname>"
         )
     if extras:
         _write_unknown(extras, "lastname", out, inner)
-    value = obj.fax_number_country_code
-    if value is not None:
+    if obj.fax_number_country_code is not None:
         out.append(
             inner
             + "<faxNumberCountryCode>"
             + escape_text(
-                simple_types.format_contact_details_fax_number_country_code(value)
+                simple_types.format_contact_details_fax_number_country_code(
+                    obj.fax_number_country_code
+                )
             )
             + "</faxNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberCountryCode", out, inner)
-    value = obj.fax_number_area_code
-    if value is not None:
+    if obj.fax_number_area_code is not None:
         out.append(
             inner
             + "<faxNumberAreaCode>"
             + escape_text(
-                simple_types.format_contact_details_fax_number_area_code(value)
+                simple_types.format_contact_details_fax_number_area_code(
+                    obj.fax_number_area_code
+                )
             )
             + "</faxNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberAreaCode", out, inner)
-    value = obj.fax_number_subscriber
-    if value is not None:
+    if obj.fax_number_subscriber is not None:
         out.append(
             inner
             + "<faxNumberSubscriber>"
             + escape_text(
-                simple_types.format_contact_details_fax_number_subscriber(value)
+                simple_types.format_contact_details_fax_number_subscriber(
+                    obj.fax_number_subscriber
+                )
             )
             + "</faxNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "faxNumberSubscriber", out, inner)
-    value = obj.fax_number
-    if value is not None:
+    if obj.fax_number is not None:
         out.append(
             inner
             + "<faxNumber>"
-            + escape_text(simple_types.format_contact_details_fax_number(value))
+            + escape_text(
+                simple_types.format_contact_details_fax_number(obj.fax_number)
+            )
             + "</faxNumber>"
         )
     if extras:
         _write_unknown(extras, "faxNumber", out, inner)
-    value = obj.phone_number_country_code
-    if value is not None:
+    if obj.phone_number_country_code is not None:
         out.append(
             inner
             + "<phoneNumberCountryCode>"
             + escape_text(
-                simple_types.format_contact_details_phone_number_country_code(value)
+                simple_types.format_contact_details_phone_number_country_code(
+                    obj.phone_number_country_code
+                )
             )
             + "</phoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberCountryCode", out, inner)
-    value = obj.phone_number_area_code
-    if value is not None:
+    if obj.phone_number_area_code is not None:
         out.append(
             inner
             + "<phoneNumberAreaCode>"
             + escape_text(
-                simple_types.format_contact_details_phone_number_area_code(value)
+                simple_types.format_contact_details_phone_number_area_code(
+                    obj.phone_number_area_code
+                )
             )
             + "</phoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberAreaCode", out, inner)
-    value = obj.phone_number_subscriber
-    if value is not None:
+    if obj.phone_number_subscriber is not None:
         out.append(
             inner
             + "<phoneNumberSubscriber>"
             + escape_text(
-                simple_types.format_contact_details_phone_number_subscriber(value)
+                simple_types.format_contact_details_phone_number_subscriber(
+                    obj.phone_number_subscriber
+                )
             )
             + "</phoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberSubscriber", out, inner)
-    value = obj.phone_number
-    if value is not None:
+    if obj.phone_number is not None:
         out.append(
             inner
             + "<phoneNumber>"
-            + escape_text(simple_types.format_contact_details_phone_number(value))
+            + escape_text(
+                simple_types.format_contact_details_phone_number(obj.phone_number)
+            )
             + "</phoneNumber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumber", out, inner)
-    value = obj.cell_phone_number_country_code
-    if value is not None:
+    if obj.cell_phone_number_country_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_contact_details_cell_phone_number_country_code(
-                    value
+                    obj.cell_phone_number_country_code
                 )
             )
             + "</cellPhoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
-    value = obj.cell_phone_number_area_code
-    if value is not None:
+    if obj.cell_phone_number_area_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberAreaCode>"
             + escape_text(
-                simple_types.format_contact_details_cell_phone_number_area_code(value)
+                simple_types.format_contact_details_cell_phone_number_area_code(
+                    obj.cell_phone_number_area_code
+                )
             )
             + "</cellPhoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
-    value = obj.cell_phone_number_subscriber
-    if value is not None:
+    if obj.cell_phone_number_subscriber is not None:
         out.append(
             inner
             + "<cellPhoneNumberSubscriber>"
             + escape_text(
-                simple_types.format_contact_details_cell_phone_number_subscriber(value)
+                simple_types.format_contact_details_cell_phone_number_subscriber(
+                    obj.cell_phone_number_subscriber
+                )
             )
             + "</cellPhoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
-    value = obj.cell_phone_number
-    if value is not None:
+    if obj.cell_phone_number is not None:
         out.append(
             inner
             + "<cellPhoneNumber>"
-            + escape_text(simple_types.format_contact_details_cell_phone_number(value))
+            + escape_text(
+                simple_types.format_contact_details_cell_phone_number(
+                    obj.cell_phone_number
+                )
+            )
             + "</cellPhoneNumber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumber", out, inner)
-    value = obj.address
-    if value is not None:
-        _write_any_address(value, "address", out, inner)
+    if obj.address is not None:
+        _write_any_address(obj.address, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
-    value = obj.country_code
-    if value is not None:
+    if obj.country_code is not None:
         out.append(
             inner
             + "<countryCode>"
-            + escape_text(simple_types.format_country_code(value))
+            + escape_text(simple_types.format_country_code(obj.country_code))
             + "</countryCode>"
         )
     if extras:
         _write_unknown(extras, "countryCode", out, inner)
-    value = obj.title
-    if value is not None:
+    if obj.title is not None:
         out.append(
             inner
             + "<title>"
-            + escape_text(simple_types.format_contact_details_title(value))
+            + escape_text(simple_types.format_contact_details_title(obj.title))
             + "</title>"
         )
     if extras:
         _write_unknown(extras, "title", out, inner)
-    value = obj.addition_name
-    if value is not None:
+    if obj.addition_name is not None:
         out.append(
             inner
             + "<additionName>"
-            + escape_text(simple_types.format_contact_details_addition_name(value))
+            + escape_text(
+                simple_types.format_contact_details_addition_name(obj.addition_name)
+            )
             + "</additionName>"
         )
     if extras:
         _write_unknown(extras, "additionName", out, inner)
-    value = obj.company
-    if value is not None:
+    if obj.company is not None:
         out.append(
             inner
             + "<company>"
-            + escape_text(simple_types.format_contact_details_company(value))
+            + escape_text(simple_types.format_contact_details_company(obj.company))
             + "</company>"
         )
     if extras:
         _write_unknown(extras, "company", out, inner)
-    value = obj.homepage_url
-    if value is not None:
+    if obj.homepage_url is not None:
         out.append(
             inner
             + "<homepageUrl>"
-            + escape_text(simple_types.format_contact_details_homepage_url(value))
+            + escape_text(
+                simple_types.format_contact_details_homepage_url(obj.homepage_url)
+            )
             + "</homepageUrl>"
         )
     if extras:
         _write_unknown(extras, "homepageUrl", out, inner)
-    value = obj.portrait_url
-    if value is not None:
+    if obj.portrait_url is not None:
         out.append(
             inner
             + "<portraitUrl>"
-            + escape_text(simple_types.format_contact_details_portrait_url(value))
+            + escape_text(
+                simple_types.format_contact_details_portrait_url(obj.portrait_url)
+            )
             + "</portraitUrl>"
         )
     if extras:
         _write_unknown(extras, "portraitUrl", out, inner)
-    value = obj.position
-    if value is not None:
+    if obj.position is not None:
         out.append(
             inner
             + "<position>"
-            + escape_text(simple_types.format_contact_details_position(value))
+            + escape_text(simple_types.format_contact_details_position(obj.position))
             + "</position>"
         )
     if extras:
         _write_unknown(extras, "position", out, inner)
-    value = obj.secondary_email
-    if value is not None:
+    if obj.secondary_email is not None:
         out.append(
             inner
             + "<secondaryEmail>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.secondary_email))
             + "</secondaryEmail>"
         )
     if extras:
         _write_unknown(extras, "secondaryEmail", out, inner)
-    value = obj.click_out_url
-    if value is not None:
+    if obj.click_out_url is not None:
         out.append(
             inner
             + "<clickOutUrl>"
-            + escape_text(simple_types.format_contact_details_click_out_url(value))
+            + escape_text(
+                simple_types.format_contact_details_click_out_url(obj.click_out_url)
+            )
             + "</clickOutUrl>"
         )
     if extras:
         _write_unknown(extras, "clickOutUrl", out, inner)
-    value = obj.office_hours
-    if value is not None:
+    if obj.office_hours is not None:
         out.append(
             inner
             + "<officeHours>"
-            + escape_text(simple_types.format_contact_details_office_hours(value))
+            + escape_text(
+                simple_types.format_contact_details_office_hours(obj.office_hours)
+            )
             + "</officeHours>"
         )
     if extras:
@@ -3040,14 +3067,16 @@ def _write_contact_details(
         out.append(indent + "</" + tag + ">")
 
 
-_CONTINENT_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
-_CONTINENT_REPEATED = frozenset([])
+_CONTINENT_TAGS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
+_CONTINENT_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_continent(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Continent:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -3067,8 +3096,8 @@ def _read_continent(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _CONTINENT_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -3082,7 +3111,7 @@ def _read_continent(
             extras,
             None,
         )
-    _name = None
+    _name: str | None = None
     if index < count and children[index].tag == "name":
         child = children[index]
         item_path = path + "/name"
@@ -3106,7 +3135,7 @@ def _read_continent(
             extras,
             "name",
         )
-    _geo_code_id = None
+    _geo_code_id: int | None = None
     if index < count and children[index].tag == "geoCodeId":
         child = children[index]
         item_path = path + "/geoCodeId"
@@ -3130,7 +3159,7 @@ def _read_continent(
             extras,
             "geoCodeId",
         )
-    _full_geo_code_id = None
+    _full_geo_code_id: str | None = None
     if index < count and children[index].tag == "fullGeoCodeId":
         child = children[index]
         item_path = path + "/fullGeoCodeId"
@@ -3154,7 +3183,7 @@ def _read_continent(
             extras,
             "fullGeoCodeId",
         )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     if index < count and children[index].tag == "statistics":
         child = children[index]
         item_path = path + "/statistics"
@@ -3174,20 +3203,23 @@ def _read_continent(
         )
     if index < count:
         _unexpected(children, index, path, problems, tags, _CONTINENT_REPEATED)
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return Continent(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
 def _write_continent(
     obj: Continent, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -3195,39 +3227,35 @@ def _write_continent(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.name
-    if value is not None:
+    if obj.name is not None:
         out.append(
             inner
             + "<name>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.name))
             + "</name>"
         )
     if extras:
         _write_unknown(extras, "name", out, inner)
-    value = obj.geo_code_id
-    if value is not None:
+    if obj.geo_code_id is not None:
         out.append(
             inner
             + "<geoCodeId>"
-            + escape_text(simple_types.format_xs_long(value))
+            + escape_text(simple_types.format_xs_long(obj.geo_code_id))
             + "</geoCodeId>"
         )
     if extras:
         _write_unknown(extras, "geoCodeId", out, inner)
-    value = obj.full_geo_code_id
-    if value is not None:
+    if obj.full_geo_code_id is not None:
         out.append(
             inner
             + "<fullGeoCodeId>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.full_geo_code_id))
             + "</fullGeoCodeId>"
         )
     if extras:
         _write_unknown(extras, "fullGeoCodeId", out, inner)
-    value = obj.statistics
-    if value is not None:
-        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if obj.statistics is not None:
+        _write_geo_hierarchy_statistics(obj.statistics, "statistics", out, inner)
     if extras:
         _write_unknown(extras, "statistics", out, inner)
     if extras:
@@ -3238,14 +3266,16 @@ def _write_continent(
         out.append(indent + "</" + tag + ">")
 
 
-_COUNTRY_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
-_COUNTRY_REPEATED = frozenset([])
+_COUNTRY_TAGS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
+_COUNTRY_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_country(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Country:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -3265,14 +3295,14 @@ def _read_country(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _COUNTRY_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
             children, index, path, problems, kept, tags, _COUNTRY_REPEATED, extras, None
         )
-    _name = None
+    _name: str | None = None
     if index < count and children[index].tag == "name":
         child = children[index]
         item_path = path + "/name"
@@ -3296,7 +3326,7 @@ def _read_country(
             extras,
             "name",
         )
-    _geo_code_id = None
+    _geo_code_id: int | None = None
     if index < count and children[index].tag == "geoCodeId":
         child = children[index]
         item_path = path + "/geoCodeId"
@@ -3320,7 +3350,7 @@ def _read_country(
             extras,
             "geoCodeId",
         )
-    _full_geo_code_id = None
+    _full_geo_code_id: str | None = None
     if index < count and children[index].tag == "fullGeoCodeId":
         child = children[index]
         item_path = path + "/fullGeoCodeId"
@@ -3344,7 +3374,7 @@ def _read_country(
             extras,
             "fullGeoCodeId",
         )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     if index < count and children[index].tag == "statistics":
         child = children[index]
         item_path = path + "/statistics"
@@ -3364,20 +3394,23 @@ def _read_country(
         )
     if index < count:
         _unexpected(children, index, path, problems, tags, _COUNTRY_REPEATED)
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return Country(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
 def _write_country(
     obj: Country, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -3385,39 +3418,35 @@ def _write_country(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.name
-    if value is not None:
+    if obj.name is not None:
         out.append(
             inner
             + "<name>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.name))
             + "</name>"
         )
     if extras:
         _write_unknown(extras, "name", out, inner)
-    value = obj.geo_code_id
-    if value is not None:
+    if obj.geo_code_id is not None:
         out.append(
             inner
             + "<geoCodeId>"
-            + escape_text(simple_types.format_xs_long(value))
+            + escape_text(simple_types.format_xs_long(obj.geo_code_id))
             + "</geoCodeId>"
         )
     if extras:
         _write_unknown(extras, "geoCodeId", out, inner)
-    value = obj.full_geo_code_id
-    if value is not None:
+    if obj.full_geo_code_id is not None:
         out.append(
             inner
             + "<fullGeoCodeId>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.full_geo_code_id))
             + "</fullGeoCodeId>"
         )
     if extras:
         _write_unknown(extras, "fullGeoCodeId", out, inner)
-    value = obj.statistics
-    if value is not None:
-        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if obj.statistics is not None:
+        _write_geo_hierarchy_statistics(obj.statistics, "statistics", out, inner)
     if extras:
         _write_unknown(extras, "statistics", out, inner)
     if extras:
@@ -3428,14 +3457,14 @@ def _write_country(
         out.append(indent + "</" + tag + ">")
 
 
-_COUNTRY_REGION_TAGS = frozenset(["country", "region"])
-_COUNTRY_REGION_REPEATED = frozenset([])
+_COUNTRY_REGION_TAGS: frozenset[str] = frozenset(["country", "region"])
+_COUNTRY_REGION_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_country_region(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> CountryRegion:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -3455,8 +3484,8 @@ def _read_country_region(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _COUNTRY_REGION_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -3470,7 +3499,7 @@ def _read_country_region(
             extras,
             None,
         )
-    _country = None
+    _country: CountryCode | None = None
     if index < count and children[index].tag == "country":
         child = children[index]
         item_path = path + "/country"
@@ -3497,7 +3526,7 @@ def _read_country_region(
             extras,
             "country",
         )
-    _region = None
+    _region: str | None = None
     if index < count and children[index].tag == "region":
         child = children[index]
         item_path = path + "/region"
@@ -3519,18 +3548,21 @@ def _read_country_region(
         )
     if index < count:
         _unexpected(children, index, path, problems, tags, _COUNTRY_REGION_REPEATED)
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return CountryRegion(
-        country=_country,  # type: ignore[arg-type]
-        region=_region,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        country=cast(CountryCode, _country),
+        region=cast(str, _region),
+        unknown_content=extras,
     )
 
 
 def _write_country_region(
     obj: CountryRegion, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -3538,22 +3570,20 @@ def _write_country_region(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.country
-    if value is not None:
+    if obj.country is not None:
         out.append(
             inner
             + "<country>"
-            + escape_text(simple_types.format_country_code(value))
+            + escape_text(simple_types.format_country_code(obj.country))
             + "</country>"
         )
     if extras:
         _write_unknown(extras, "country", out, inner)
-    value = obj.region
-    if value is not None:
+    if obj.region is not None:
         out.append(
             inner
             + "<region>"
-            + escape_text(simple_types.format_country_region_region(value))
+            + escape_text(simple_types.format_country_region_region(obj.region))
             + "</region>"
         )
     if extras:
@@ -3566,7 +3596,7 @@ def _write_country_region(
         out.append(indent + "</" + tag + ">")
 
 
-_EXPOSE_CONTACT_DETAILS_TAGS = frozenset(
+_EXPOSE_CONTACT_DETAILS_TAGS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -3598,14 +3628,14 @@ _EXPOSE_CONTACT_DETAILS_TAGS = frozenset(
         "title",
     ]
 )
-_EXPOSE_CONTACT_DETAILS_REPEATED = frozenset([])
+_EXPOSE_CONTACT_DETAILS_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_expose_contact_details(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> ExposeContactDetails:
-    extras: list[object] = []
-    _id = None
+    extras: list[UnknownContent] = []
+    _id: int | None = None
     for name, text in node.attrib.items():
         if name == "id":
             _id = simple_types.parse_xs_long(text, path + "/@id", problems)
@@ -3627,8 +3657,8 @@ def _read_expose_contact_details(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _EXPOSE_CONTACT_DETAILS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -3642,7 +3672,7 @@ def _read_expose_contact_details(
             extras,
             None,
         )
-    _email = None
+    _email: str | None = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
@@ -3669,7 +3699,7 @@ def _read_expose_contact_details(
             extras,
             "email",
         )
-    _salutation = None
+    _salutation: SalutationType | None = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
@@ -3696,7 +3726,7 @@ def _read_expose_contact_details(
             extras,
             "salutation",
         )
-    _firstname = None
+    _firstname: str | None = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
@@ -3716,7 +3746,7 @@ def _read_expose_contact_details(
             extras,
             "firstname",
         )
-    _lastname = None
+    _lastname: str | None = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
@@ -3736,7 +3766,7 @@ def _read_expose_contact_details(
             extras,
             "lastname",
         )
-    _fax_number_country_code = None
+    _fax_number_country_code: str | None = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
@@ -3758,7 +3788,7 @@ def _read_expose_contact_details(
             extras,
             "faxNumberCountryCode",
         )
-    _fax_number_area_code = None
+    _fax_number_area_code: str | None = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
@@ -3780,7 +3810,7 @@ def _read_expose_contact_details(
             extras,
             "faxNumberAreaCode",
         )
-    _fax_number_subscriber = None
+    _fax_number_subscriber: str | None = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
@@ -3802,7 +3832,7 @@ def _read_expose_contact_details(
             extras,
             "faxNumberSubscriber",
         )
-    _fax_number = None
+    _fax_number: str | None = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
@@ -3822,7 +3852,7 @@ def _read_expose_contact_details(
             extras,
             "faxNumber",
         )
-    _phone_number_country_code = None
+    _phone_number_country_code: str | None = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
@@ -3844,7 +3874,7 @@ def _read_expose_contact_details(
             extras,
             "phoneNumberCountryCode",
         )
-    _phone_number_area_code = None
+    _phone_number_area_code: str | None = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
@@ -3866,7 +3896,7 @@ def _read_expose_contact_details(
             extras,
             "phoneNumberAreaCode",
         )
-    _phone_number_subscriber = None
+    _phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
@@ -3888,7 +3918,7 @@ def _read_expose_contact_details(
             extras,
             "phoneNumberSubscriber",
         )
-    _phone_number = None
+    _phone_number: str | None = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
@@ -3908,7 +3938,7 @@ def _read_expose_contact_details(
             extras,
             "phoneNumber",
         )
-    _cell_phone_number_country_code = None
+    _cell_phone_number_country_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
@@ -3930,7 +3960,7 @@ def _read_expose_contact_details(
             extras,
             "cellPhoneNumberCountryCode",
         )
-    _cell_phone_number_area_code = None
+    _cell_phone_number_area_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
@@ -3952,7 +3982,7 @@ def _read_expose_contact_details(
             extras,
             "cellPhoneNumberAreaCode",
         )
-    _cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
@@ -3974,7 +4004,7 @@ def _read_expose_contact_details(
             extras,
             "cellPhoneNumberSubscriber",
         )
-    _cell_phone_number = None
+    _cell_phone_number: str | None = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
@@ -3996,7 +4026,7 @@ def _read_expose_contact_details(
             extras,
             "cellPhoneNumber",
         )
-    _address = None
+    _address: Address | None = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
@@ -4014,7 +4044,7 @@ def _read_expose_contact_details(
             extras,
             "address",
         )
-    _country_code = None
+    _country_code: CountryCode | None = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
@@ -4041,7 +4071,7 @@ def _read_expose_contact_details(
             extras,
             "countryCode",
         )
-    _title = None
+    _title: str | None = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
@@ -4061,7 +4091,7 @@ def _read_expose_contact_details(
             extras,
             "title",
         )
-    _addition_name = None
+    _addition_name: str | None = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
@@ -4081,7 +4111,7 @@ def _read_expose_contact_details(
             extras,
             "additionName",
         )
-    _company = None
+    _company: str | None = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
@@ -4101,7 +4131,7 @@ def _read_expose_contact_details(
             extras,
             "company",
         )
-    _homepage_url = None
+    _homepage_url: str | None = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
@@ -4121,7 +4151,7 @@ def _read_expose_contact_details(
             extras,
             "homepageUrl",
         )
-    _portrait_url = None
+    _portrait_url: str | None = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
@@ -4141,7 +4171,7 @@ def _read_expose_contact_details(
             extras,
             "portraitUrl",
         )
-    _position = None
+    _position: str | None = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
@@ -4161,7 +4191,7 @@ def _read_expose_contact_details(
             extras,
             "position",
         )
-    _secondary_email = None
+    _secondary_email: str | None = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
@@ -4188,7 +4218,7 @@ def _read_expose_contact_details(
             extras,
             "secondaryEmail",
         )
-    _click_out_url = None
+    _click_out_url: str | None = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
@@ -4208,7 +4238,7 @@ def _read_expose_contact_details(
             extras,
             "clickOutUrl",
         )
-    _office_hours = None
+    _office_hours: str | None = None
     if index < count and children[index].tag == "officeHours":
         child = children[index]
         item_path = path + "/officeHours"
@@ -4228,7 +4258,7 @@ def _read_expose_contact_details(
             extras,
             "officeHours",
         )
-    _realtor_logo = None
+    _realtor_logo: str | None = None
     if index < count and children[index].tag == "realtorLogo":
         child = children[index]
         item_path = path + "/realtorLogo"
@@ -4257,36 +4287,36 @@ def _read_expose_contact_details(
             children, index, path, problems, tags, _EXPOSE_CONTACT_DETAILS_REPEATED
         )
     return ExposeContactDetails(
-        id=_id,  # type: ignore[arg-type]
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        office_hours=_office_hours,  # type: ignore[arg-type]
-        realtor_logo=_realtor_logo,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        id=_id,
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        office_hours=_office_hours,
+        realtor_logo=_realtor_logo,
+        unknown_content=extras,
     )
 
 
@@ -4297,12 +4327,12 @@ def _write_expose_contact_details(
     indent: str,
     declarations: str = "",
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
     if obj.id is not None:
         out.append(
             ' id="' + escape_attribute(simple_types.format_xs_long(obj.id)) + '"'
         )
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -4310,321 +4340,323 @@ def _write_expose_contact_details(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.email
-    if value is not None:
+    if obj.email is not None:
         out.append(
             inner
             + "<email>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.email))
             + "</email>"
         )
     if extras:
         _write_unknown(extras, "email", out, inner)
-    value = obj.salutation
-    if value is not None:
+    if obj.salutation is not None:
         out.append(
             inner
             + "<salutation>"
-            + escape_text(simple_types.format_salutation_type(value))
+            + escape_text(simple_types.format_salutation_type(obj.salutation))
             + "</salutation>"
         )
     if extras:
         _write_unknown(extras, "salutation", out, inner)
-    value = obj.firstname
-    if value is not None:
+    if obj.firstname is not None:
         out.append(
             inner
             + "<firstname>"
-            + escape_text(simple_types.format_expose_contact_details_firstname(value))
+            + escape_text(
+                simple_types.format_expose_contact_details_firstname(obj.firstname)
+            )
             + "</firstname>"
         )
     if extras:
         _write_unknown(extras, "firstname", out, inner)
-    value = obj.lastname
-    if value is not None:
+    if obj.lastname is not None:
         out.append(
             inner
             + "<lastname>"
-            + escape_text(simple_types.format_expose_contact_details_lastname(value))
+            + escape_text(
+                simple_types.format_expose_contact_details_lastname(obj.lastname)
+            )
             + "</lastname>"
         )
     if extras:
         _write_unknown(extras, "lastname", out, inner)
-    value = obj.fax_number_country_code
-    if value is not None:
+    if obj.fax_number_country_code is not None:
         out.append(
             inner
             + "<faxNumberCountryCode>"
             + escape_text(
                 simple_types.format_expose_contact_details_fax_number_country_code(
-                    value
+                    obj.fax_number_country_code
                 )
             )
             + "</faxNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberCountryCode", out, inner)
-    value = obj.fax_number_area_code
-    if value is not None:
+    if obj.fax_number_area_code is not None:
         out.append(
             inner
             + "<faxNumberAreaCode>"
             + escape_text(
-                simple_types.format_expose_contact_details_fax_number_area_code(value)
+                simple_types.format_expose_contact_details_fax_number_area_code(
+                    obj.fax_number_area_code
+                )
             )
             + "</faxNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberAreaCode", out, inner)
-    value = obj.fax_number_subscriber
-    if value is not None:
+    if obj.fax_number_subscriber is not None:
         out.append(
             inner
             + "<faxNumberSubscriber>"
             + escape_text(
-                simple_types.format_expose_contact_details_fax_number_subscriber(value)
+                simple_types.format_expose_contact_details_fax_number_subscriber(
+                    obj.fax_number_subscriber
+                )
             )
             + "</faxNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "faxNumberSubscriber", out, inner)
-    value = obj.fax_number
-    if value is not None:
+    if obj.fax_number is not None:
         out.append(
             inner
             + "<faxNumber>"
-            + escape_text(simple_types.format_expose_contact_details_fax_number(value))
+            + escape_text(
+                simple_types.format_expose_contact_details_fax_number(obj.fax_number)
+            )
             + "</faxNumber>"
         )
     if extras:
         _write_unknown(extras, "faxNumber", out, inner)
-    value = obj.phone_number_country_code
-    if value is not None:
+    if obj.phone_number_country_code is not None:
         out.append(
             inner
             + "<phoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_expose_contact_details_phone_number_country_code(
-                    value
+                    obj.phone_number_country_code
                 )
             )
             + "</phoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberCountryCode", out, inner)
-    value = obj.phone_number_area_code
-    if value is not None:
+    if obj.phone_number_area_code is not None:
         out.append(
             inner
             + "<phoneNumberAreaCode>"
             + escape_text(
-                simple_types.format_expose_contact_details_phone_number_area_code(value)
+                simple_types.format_expose_contact_details_phone_number_area_code(
+                    obj.phone_number_area_code
+                )
             )
             + "</phoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberAreaCode", out, inner)
-    value = obj.phone_number_subscriber
-    if value is not None:
+    if obj.phone_number_subscriber is not None:
         out.append(
             inner
             + "<phoneNumberSubscriber>"
             + escape_text(
                 simple_types.format_expose_contact_details_phone_number_subscriber(
-                    value
+                    obj.phone_number_subscriber
                 )
             )
             + "</phoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberSubscriber", out, inner)
-    value = obj.phone_number
-    if value is not None:
+    if obj.phone_number is not None:
         out.append(
             inner
             + "<phoneNumber>"
             + escape_text(
-                simple_types.format_expose_contact_details_phone_number(value)
+                simple_types.format_expose_contact_details_phone_number(
+                    obj.phone_number
+                )
             )
             + "</phoneNumber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumber", out, inner)
-    value = obj.cell_phone_number_country_code
-    if value is not None:
+    if obj.cell_phone_number_country_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_expose_contact_details_cell_phone_number_country_code(
-                    value
+                    obj.cell_phone_number_country_code
                 )
             )
             + "</cellPhoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
-    value = obj.cell_phone_number_area_code
-    if value is not None:
+    if obj.cell_phone_number_area_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberAreaCode>"
             + escape_text(
                 simple_types.format_expose_contact_details_cell_phone_number_area_code(
-                    value
+                    obj.cell_phone_number_area_code
                 )
             )
             + "</cellPhoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
-    value = obj.cell_phone_number_subscriber
-    if value is not None:
+    if obj.cell_phone_number_subscriber is not None:
         out.append(
             inner
             + "<cellPhoneNumberSubscriber>"
             + escape_text(
                 simple_types.format_expose_contact_details_cell_phone_number_subscriber(
-                    value
+                    obj.cell_phone_number_subscriber
                 )
             )
             + "</cellPhoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
-    value = obj.cell_phone_number
-    if value is not None:
+    if obj.cell_phone_number is not None:
         out.append(
             inner
             + "<cellPhoneNumber>"
             + escape_text(
-                simple_types.format_expose_contact_details_cell_phone_number(value)
+                simple_types.format_expose_contact_details_cell_phone_number(
+                    obj.cell_phone_number
+                )
             )
             + "</cellPhoneNumber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumber", out, inner)
-    value = obj.address
-    if value is not None:
-        _write_any_address(value, "address", out, inner)
+    if obj.address is not None:
+        _write_any_address(obj.address, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
-    value = obj.country_code
-    if value is not None:
+    if obj.country_code is not None:
         out.append(
             inner
             + "<countryCode>"
-            + escape_text(simple_types.format_country_code(value))
+            + escape_text(simple_types.format_country_code(obj.country_code))
             + "</countryCode>"
         )
     if extras:
         _write_unknown(extras, "countryCode", out, inner)
-    value = obj.title
-    if value is not None:
+    if obj.title is not None:
         out.append(
             inner
             + "<title>"
-            + escape_text(simple_types.format_expose_contact_details_title(value))
+            + escape_text(simple_types.format_expose_contact_details_title(obj.title))
             + "</title>"
         )
     if extras:
         _write_unknown(extras, "title", out, inner)
-    value = obj.addition_name
-    if value is not None:
+    if obj.addition_name is not None:
         out.append(
             inner
             + "<additionName>"
             + escape_text(
-                simple_types.format_expose_contact_details_addition_name(value)
+                simple_types.format_expose_contact_details_addition_name(
+                    obj.addition_name
+                )
             )
             + "</additionName>"
         )
     if extras:
         _write_unknown(extras, "additionName", out, inner)
-    value = obj.company
-    if value is not None:
+    if obj.company is not None:
         out.append(
             inner
             + "<company>"
-            + escape_text(simple_types.format_expose_contact_details_company(value))
+            + escape_text(
+                simple_types.format_expose_contact_details_company(obj.company)
+            )
             + "</company>"
         )
     if extras:
         _write_unknown(extras, "company", out, inner)
-    value = obj.homepage_url
-    if value is not None:
+    if obj.homepage_url is not None:
         out.append(
             inner
             + "<homepageUrl>"
             + escape_text(
-                simple_types.format_expose_contact_details_homepage_url(value)
+                simple_types.format_expose_contact_details_homepage_url(
+                    obj.homepage_url
+                )
             )
             + "</homepageUrl>"
         )
     if extras:
         _write_unknown(extras, "homepageUrl", out, inner)
-    value = obj.portrait_url
-    if value is not None:
+    if obj.portrait_url is not None:
         out.append(
             inner
             + "<portraitUrl>"
             + escape_text(
-                simple_types.format_expose_contact_details_portrait_url(value)
+                simple_types.format_expose_contact_details_portrait_url(
+                    obj.portrait_url
+                )
             )
             + "</portraitUrl>"
         )
     if extras:
         _write_unknown(extras, "portraitUrl", out, inner)
-    value = obj.position
-    if value is not None:
+    if obj.position is not None:
         out.append(
             inner
             + "<position>"
-            + escape_text(simple_types.format_expose_contact_details_position(value))
+            + escape_text(
+                simple_types.format_expose_contact_details_position(obj.position)
+            )
             + "</position>"
         )
     if extras:
         _write_unknown(extras, "position", out, inner)
-    value = obj.secondary_email
-    if value is not None:
+    if obj.secondary_email is not None:
         out.append(
             inner
             + "<secondaryEmail>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.secondary_email))
             + "</secondaryEmail>"
         )
     if extras:
         _write_unknown(extras, "secondaryEmail", out, inner)
-    value = obj.click_out_url
-    if value is not None:
+    if obj.click_out_url is not None:
         out.append(
             inner
             + "<clickOutUrl>"
             + escape_text(
-                simple_types.format_expose_contact_details_click_out_url(value)
+                simple_types.format_expose_contact_details_click_out_url(
+                    obj.click_out_url
+                )
             )
             + "</clickOutUrl>"
         )
     if extras:
         _write_unknown(extras, "clickOutUrl", out, inner)
-    value = obj.office_hours
-    if value is not None:
+    if obj.office_hours is not None:
         out.append(
             inner
             + "<officeHours>"
             + escape_text(
-                simple_types.format_expose_contact_details_office_hours(value)
+                simple_types.format_expose_contact_details_office_hours(
+                    obj.office_hours
+                )
             )
             + "</officeHours>"
         )
     if extras:
         _write_unknown(extras, "officeHours", out, inner)
-    value = obj.realtor_logo
-    if value is not None:
+    if obj.realtor_logo is not None:
         out.append(
             inner
             + "<realtorLogo>"
-            + escape_text(simple_types.format_xs_any_uri(value))
+            + escape_text(simple_types.format_xs_any_uri(obj.realtor_logo))
             + "</realtorLogo>"
         )
     if extras:
@@ -4637,16 +4669,16 @@ def _write_expose_contact_details(
         out.append(indent + "</" + tag + ">")
 
 
-_GEO_HIERARCHY_TAGS = frozenset(
+_GEO_HIERARCHY_TAGS: frozenset[str] = frozenset(
     ["city", "continent", "country", "neighbourhood", "quarter", "region"]
 )
-_GEO_HIERARCHY_REPEATED = frozenset([])
+_GEO_HIERARCHY_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_geo_hierarchy(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> GeoHierarchy:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -4666,8 +4698,8 @@ def _read_geo_hierarchy(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _GEO_HIERARCHY_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -4681,7 +4713,7 @@ def _read_geo_hierarchy(
             extras,
             None,
         )
-    _continent = None
+    _continent: Continent | None = None
     if index < count and children[index].tag == "continent":
         child = children[index]
         item_path = path + "/continent"
@@ -4699,7 +4731,7 @@ def _read_geo_hierarchy(
             extras,
             "continent",
         )
-    _country = None
+    _country: Country | None = None
     if index < count and children[index].tag == "country":
         child = children[index]
         item_path = path + "/country"
@@ -4717,7 +4749,7 @@ def _read_geo_hierarchy(
             extras,
             "country",
         )
-    _region = None
+    _region: Region | None = None
     if index < count and children[index].tag == "region":
         child = children[index]
         item_path = path + "/region"
@@ -4735,7 +4767,7 @@ def _read_geo_hierarchy(
             extras,
             "region",
         )
-    _city = None
+    _city: City | None = None
     if index < count and children[index].tag == "city":
         child = children[index]
         item_path = path + "/city"
@@ -4753,7 +4785,7 @@ def _read_geo_hierarchy(
             extras,
             "city",
         )
-    _quarter = None
+    _quarter: Quarter | None = None
     if index < count and children[index].tag == "quarter":
         child = children[index]
         item_path = path + "/quarter"
@@ -4771,7 +4803,7 @@ def _read_geo_hierarchy(
             extras,
             "quarter",
         )
-    _neighbourhood = None
+    _neighbourhood: Neighbourhood | None = None
     if index < count and children[index].tag == "neighbourhood":
         child = children[index]
         item_path = path + "/neighbourhood"
@@ -4791,22 +4823,25 @@ def _read_geo_hierarchy(
         )
     if index < count:
         _unexpected(children, index, path, problems, tags, _GEO_HIERARCHY_REPEATED)
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return GeoHierarchy(
-        continent=_continent,  # type: ignore[arg-type]
-        country=_country,  # type: ignore[arg-type]
-        region=_region,  # type: ignore[arg-type]
-        city=_city,  # type: ignore[arg-type]
-        quarter=_quarter,  # type: ignore[arg-type]
-        neighbourhood=_neighbourhood,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        continent=_continent,
+        country=cast(Country, _country),
+        region=cast(Region, _region),
+        city=cast(City, _city),
+        quarter=cast(Quarter, _quarter),
+        neighbourhood=_neighbourhood,
+        unknown_content=extras,
     )
 
 
 def _write_geo_hierarchy(
     obj: GeoHierarchy, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -4814,34 +4849,28 @@ def _write_geo_hierarchy(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.continent
-    if value is not None:
-        _write_continent(value, "continent", out, inner)
+    if obj.continent is not None:
+        _write_continent(obj.continent, "continent", out, inner)
     if extras:
         _write_unknown(extras, "continent", out, inner)
-    value = obj.country
-    if value is not None:
-        _write_country(value, "country", out, inner)
+    if obj.country is not None:
+        _write_country(obj.country, "country", out, inner)
     if extras:
         _write_unknown(extras, "country", out, inner)
-    value = obj.region
-    if value is not None:
-        _write_region(value, "region", out, inner)
+    if obj.region is not None:
+        _write_region(obj.region, "region", out, inner)
     if extras:
         _write_unknown(extras, "region", out, inner)
-    value = obj.city
-    if value is not None:
-        _write_city(value, "city", out, inner)
+    if obj.city is not None:
+        _write_city(obj.city, "city", out, inner)
     if extras:
         _write_unknown(extras, "city", out, inner)
-    value = obj.quarter
-    if value is not None:
-        _write_quarter(value, "quarter", out, inner)
+    if obj.quarter is not None:
+        _write_quarter(obj.quarter, "quarter", out, inner)
     if extras:
         _write_unknown(extras, "quarter", out, inner)
-    value = obj.neighbourhood
-    if value is not None:
-        _write_neighbourhood(value, "neighbourhood", out, inner)
+    if obj.neighbourhood is not None:
+        _write_neighbourhood(obj.neighbourhood, "neighbourhood", out, inner)
     if extras:
         _write_unknown(extras, "neighbourhood", out, inner)
     if extras:
@@ -4852,16 +4881,16 @@ def _write_geo_hierarchy(
         out.append(indent + "</" + tag + ">")
 
 
-_GEO_HIERARCHY_STATISTIC_TAGS = frozenset([])
-_GEO_HIERARCHY_STATISTIC_REPEATED = frozenset([])
+_GEO_HIERARCHY_STATISTIC_TAGS: frozenset[str] = frozenset([])
+_GEO_HIERARCHY_STATISTIC_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_geo_hierarchy_statistic(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> GeoHierarchyStatistic:
-    extras: list[object] = []
-    _real_estate_type = None
-    _count = None
+    extras: list[UnknownContent] = []
+    _real_estate_type: RealEstateType | None = None
+    _count: int | None = None
     for name, text in node.attrib.items():
         if name == "realEstateType":
             _real_estate_type = simple_types.parse_real_estate_type(
@@ -4887,8 +4916,8 @@ def _read_geo_hierarchy_statistic(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _GEO_HIERARCHY_STATISTIC_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -4906,10 +4935,13 @@ def _read_geo_hierarchy_statistic(
         _unexpected(
             children, index, path, problems, tags, _GEO_HIERARCHY_STATISTIC_REPEATED
         )
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return GeoHierarchyStatistic(
-        real_estate_type=_real_estate_type,  # type: ignore[arg-type]
-        count=_count,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        real_estate_type=cast(RealEstateType, _real_estate_type),
+        count=cast(int, _count),
+        unknown_content=extras,
     )
 
 
@@ -4920,7 +4952,6 @@ def _write_geo_hierarchy_statistic(
     indent: str,
     declarations: str = "",
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
     if obj.real_estate_type is not None:
         out.append(
@@ -4934,6 +4965,7 @@ def _write_geo_hierarchy_statistic(
         out.append(
             ' count="' + escape_attribute(simple_types.format_xs_int(obj.count)) + '"'
         )
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -4949,14 +4981,16 @@ def _write_geo_hierarchy_statistic(
         out.append(indent + "</" + tag + ">")
 
 
-_GEO_HIERARCHY_STATISTICS_TAGS = frozenset(["GeoHierarchyStatistic"])
-_GEO_HIERARCHY_STATISTICS_REPEATED = frozenset(["GeoHierarchyStatistic"])
+_GEO_HIERARCHY_STATISTICS_TAGS: frozenset[str] = frozenset(["GeoHierarchyStatistic"])
+_GEO_HIERARCHY_STATISTICS_REPEATED: frozenset[str] = frozenset(
+    ["GeoHierarchyStatistic"]
+)
 
 
 def _read_geo_hierarchy_statistics(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> GeoHierarchyStatistics:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -4976,8 +5010,8 @@ def _read_geo_hierarchy_statistics(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _GEO_HIERARCHY_STATISTICS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -4991,7 +5025,7 @@ def _read_geo_hierarchy_statistics(
             extras,
             None,
         )
-    _geo_hierarchy_statistic = []
+    _geo_hierarchy_statistic: list[GeoHierarchyStatistic] = []
     while index < count and children[index].tag == "GeoHierarchyStatistic":
         if len(problems) >= MAX_PROBLEMS:
             raise TooManyProblems(problems)
@@ -5018,8 +5052,8 @@ def _read_geo_hierarchy_statistics(
             children, index, path, problems, tags, _GEO_HIERARCHY_STATISTICS_REPEATED
         )
     return GeoHierarchyStatistics(
-        geo_hierarchy_statistic=_geo_hierarchy_statistic,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        geo_hierarchy_statistic=_geo_hierarchy_statistic,
+        unknown_content=extras,
     )
 
 
@@ -5030,8 +5064,8 @@ def _write_geo_hierarchy_statistics(
     indent: str,
     declarations: str = "",
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -5039,8 +5073,10 @@ def _write_geo_hierarchy_statistics(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    for value in obj.geo_hierarchy_statistic:
-        _write_geo_hierarchy_statistic(value, "GeoHierarchyStatistic", out, inner)
+    for geo_hierarchy_statistic_item in obj.geo_hierarchy_statistic:
+        _write_geo_hierarchy_statistic(
+            geo_hierarchy_statistic_item, "GeoHierarchyStatistic", out, inner
+        )
     if extras:
         _write_unknown(extras, "GeoHierarchyStatistic", out, inner)
     if extras:
@@ -5051,7 +5087,7 @@ def _write_geo_hierarchy_statistics(
         out.append(indent + "</" + tag + ">")
 
 
-_MASTER_DATA_CONTACT_DETAILS_TYPE_TAGS = frozenset(
+_MASTER_DATA_CONTACT_DETAILS_TYPE_TAGS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -5082,13 +5118,13 @@ _MASTER_DATA_CONTACT_DETAILS_TYPE_TAGS = frozenset(
         "title",
     ]
 )
-_MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED = frozenset([])
+_MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_master_data_contact_details_type(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> MasterDataContactDetailsType:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -5108,8 +5144,8 @@ def _read_master_data_contact_details_type(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _MASTER_DATA_CONTACT_DETAILS_TYPE_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -5123,7 +5159,7 @@ def _read_master_data_contact_details_type(
             extras,
             None,
         )
-    _email = None
+    _email: str | None = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
@@ -5150,7 +5186,7 @@ def _read_master_data_contact_details_type(
             extras,
             "email",
         )
-    _salutation = None
+    _salutation: SalutationType | None = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
@@ -5177,7 +5213,7 @@ def _read_master_data_contact_details_type(
             extras,
             "salutation",
         )
-    _firstname = None
+    _firstname: str | None = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
@@ -5197,7 +5233,7 @@ def _read_master_data_contact_details_type(
             extras,
             "firstname",
         )
-    _lastname = None
+    _lastname: str | None = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
@@ -5217,7 +5253,7 @@ def _read_master_data_contact_details_type(
             extras,
             "lastname",
         )
-    _fax_number_country_code = None
+    _fax_number_country_code: str | None = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
@@ -5239,7 +5275,7 @@ def _read_master_data_contact_details_type(
             extras,
             "faxNumberCountryCode",
         )
-    _fax_number_area_code = None
+    _fax_number_area_code: str | None = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
@@ -5261,7 +5297,7 @@ def _read_master_data_contact_details_type(
             extras,
             "faxNumberAreaCode",
         )
-    _fax_number_subscriber = None
+    _fax_number_subscriber: str | None = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
@@ -5283,7 +5319,7 @@ def _read_master_data_contact_details_type(
             extras,
             "faxNumberSubscriber",
         )
-    _fax_number = None
+    _fax_number: str | None = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
@@ -5303,7 +5339,7 @@ def _read_master_data_contact_details_type(
             extras,
             "faxNumber",
         )
-    _phone_number_country_code = None
+    _phone_number_country_code: str | None = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
@@ -5323,7 +5359,7 @@ def _read_master_data_contact_details_type(
             extras,
             "phoneNumberCountryCode",
         )
-    _phone_number_area_code = None
+    _phone_number_area_code: str | None = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
@@ -5345,7 +5381,7 @@ def _read_master_data_contact_details_type(
             extras,
             "phoneNumberAreaCode",
         )
-    _phone_number_subscriber = None
+    _phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
@@ -5367,7 +5403,7 @@ def _read_master_data_contact_details_type(
             extras,
             "phoneNumberSubscriber",
         )
-    _phone_number = None
+    _phone_number: str | None = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
@@ -5389,7 +5425,7 @@ def _read_master_data_contact_details_type(
             extras,
             "phoneNumber",
         )
-    _cell_phone_number_country_code = None
+    _cell_phone_number_country_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
@@ -5409,7 +5445,7 @@ def _read_master_data_contact_details_type(
             extras,
             "cellPhoneNumberCountryCode",
         )
-    _cell_phone_number_area_code = None
+    _cell_phone_number_area_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
@@ -5429,7 +5465,7 @@ def _read_master_data_contact_details_type(
             extras,
             "cellPhoneNumberAreaCode",
         )
-    _cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
@@ -5449,7 +5485,7 @@ def _read_master_data_contact_details_type(
             extras,
             "cellPhoneNumberSubscriber",
         )
-    _cell_phone_number = None
+    _cell_phone_number: str | None = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
@@ -5471,7 +5507,7 @@ def _read_master_data_contact_details_type(
             extras,
             "cellPhoneNumber",
         )
-    _address = None
+    _address: Address | None = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
@@ -5489,7 +5525,7 @@ def _read_master_data_contact_details_type(
             extras,
             "address",
         )
-    _country_code = None
+    _country_code: CountryCode | None = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
@@ -5516,7 +5552,7 @@ def _read_master_data_contact_details_type(
             extras,
             "countryCode",
         )
-    _title = None
+    _title: str | None = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
@@ -5536,7 +5572,7 @@ def _read_master_data_contact_details_type(
             extras,
             "title",
         )
-    _addition_name = None
+    _addition_name: str | None = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
@@ -5558,7 +5594,7 @@ def _read_master_data_contact_details_type(
             extras,
             "additionName",
         )
-    _company = None
+    _company: str | None = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
@@ -5578,7 +5614,7 @@ def _read_master_data_contact_details_type(
             extras,
             "company",
         )
-    _homepage_url = None
+    _homepage_url: str | None = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
@@ -5600,7 +5636,7 @@ def _read_master_data_contact_details_type(
             extras,
             "homepageUrl",
         )
-    _portrait_url = None
+    _portrait_url: str | None = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
@@ -5622,7 +5658,7 @@ def _read_master_data_contact_details_type(
             extras,
             "portraitUrl",
         )
-    _position = None
+    _position: str | None = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
@@ -5642,7 +5678,7 @@ def _read_master_data_contact_details_type(
             extras,
             "position",
         )
-    _secondary_email = None
+    _secondary_email: str | None = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
@@ -5669,7 +5705,7 @@ def _read_master_data_contact_details_type(
             extras,
             "secondaryEmail",
         )
-    _click_out_url = None
+    _click_out_url: str | None = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
@@ -5691,7 +5727,7 @@ def _read_master_data_contact_details_type(
             extras,
             "clickOutUrl",
         )
-    _post_office_box = None
+    _post_office_box: bool | None = None
     if index < count and children[index].tag == "postOfficeBox":
         child = children[index]
         item_path = path + "/postOfficeBox"
@@ -5725,34 +5761,34 @@ def _read_master_data_contact_details_type(
             _MASTER_DATA_CONTACT_DETAILS_TYPE_REPEATED,
         )
     return MasterDataContactDetailsType(
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        post_office_box=_post_office_box,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        post_office_box=_post_office_box,
+        unknown_content=extras,
     )
 
 
@@ -5763,8 +5799,8 @@ def _write_master_data_contact_details_type(
     indent: str,
     declarations: str = "",
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -5772,333 +5808,322 @@ def _write_master_data_contact_details_type(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.email
-    if value is not None:
+    if obj.email is not None:
         out.append(
             inner
             + "<email>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.email))
             + "</email>"
         )
     if extras:
         _write_unknown(extras, "email", out, inner)
-    value = obj.salutation
-    if value is not None:
+    if obj.salutation is not None:
         out.append(
             inner
             + "<salutation>"
-            + escape_text(simple_types.format_salutation_type(value))
+            + escape_text(simple_types.format_salutation_type(obj.salutation))
             + "</salutation>"
         )
     if extras:
         _write_unknown(extras, "salutation", out, inner)
-    value = obj.firstname
-    if value is not None:
+    if obj.firstname is not None:
         out.append(
             inner
             + "<firstname>"
             + escape_text(
-                simple_types.format_master_data_contact_details_type_firstname(value)
+                simple_types.format_master_data_contact_details_type_firstname(
+                    obj.firstname
+                )
             )
             + "</firstname>"
         )
     if extras:
         _write_unknown(extras, "firstname", out, inner)
-    value = obj.lastname
-    if value is not None:
+    if obj.lastname is not None:
         out.append(
             inner
             + "<lastname>"
             + escape_text(
-                simple_types.format_master_data_contact_details_type_lastname(value)
+                simple_types.format_master_data_contact_details_type_lastname(
+                    obj.lastname
+                )
             )
             + "</lastname>"
         )
     if extras:
         _write_unknown(extras, "lastname", out, inner)
-    value = obj.fax_number_country_code
-    if value is not None:
+    if obj.fax_number_country_code is not None:
         out.append(
             inner
             + "<faxNumberCountryCode>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_fax_number_country_code(
-                    value
+                    obj.fax_number_country_code
                 )
             )
             + "</faxNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberCountryCode", out, inner)
-    value = obj.fax_number_area_code
-    if value is not None:
+    if obj.fax_number_area_code is not None:
         out.append(
             inner
             + "<faxNumberAreaCode>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_fax_number_area_code(
-                    value
+                    obj.fax_number_area_code
                 )
             )
             + "</faxNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberAreaCode", out, inner)
-    value = obj.fax_number_subscriber
-    if value is not None:
+    if obj.fax_number_subscriber is not None:
         out.append(
             inner
             + "<faxNumberSubscriber>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_fax_number_subscriber(
-                    value
+                    obj.fax_number_subscriber
                 )
             )
             + "</faxNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "faxNumberSubscriber", out, inner)
-    value = obj.fax_number
-    if value is not None:
+    if obj.fax_number is not None:
         out.append(
             inner
             + "<faxNumber>"
             + escape_text(
-                simple_types.format_master_data_contact_details_type_fax_number(value)
+                simple_types.format_master_data_contact_details_type_fax_number(
+                    obj.fax_number
+                )
             )
             + "</faxNumber>"
         )
     if extras:
         _write_unknown(extras, "faxNumber", out, inner)
-    value = obj.phone_number_country_code
-    if value is not None:
+    if obj.phone_number_country_code is not None:
         out.append(
             inner
             + "<phoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_phone_number_country_code(
-                    value
+                    obj.phone_number_country_code
                 )
             )
             + "</phoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberCountryCode", out, inner)
-    value = obj.phone_number_area_code
-    if value is not None:
+    if obj.phone_number_area_code is not None:
         out.append(
             inner
             + "<phoneNumberAreaCode>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_phone_number_area_code(
-                    value
+                    obj.phone_number_area_code
                 )
             )
             + "</phoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberAreaCode", out, inner)
-    value = obj.phone_number_subscriber
-    if value is not None:
+    if obj.phone_number_subscriber is not None:
         out.append(
             inner
             + "<phoneNumberSubscriber>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_phone_number_subscriber(
-                    value
+                    obj.phone_number_subscriber
                 )
             )
             + "</phoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberSubscriber", out, inner)
-    value = obj.phone_number
-    if value is not None:
+    if obj.phone_number is not None:
         out.append(
             inner
             + "<phoneNumber>"
             + escape_text(
-                simple_types.format_master_data_contact_details_type_phone_number(value)
+                simple_types.format_master_data_contact_details_type_phone_number(
+                    obj.phone_number
+                )
             )
             + "</phoneNumber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumber", out, inner)
-    value = obj.cell_phone_number_country_code
-    if value is not None:
+    if obj.cell_phone_number_country_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_cell_phone_number_country_code(
-                    value
+                    obj.cell_phone_number_country_code
                 )
             )
             + "</cellPhoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
-    value = obj.cell_phone_number_area_code
-    if value is not None:
+    if obj.cell_phone_number_area_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberAreaCode>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_cell_phone_number_area_code(
-                    value
+                    obj.cell_phone_number_area_code
                 )
             )
             + "</cellPhoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
-    value = obj.cell_phone_number_subscriber
-    if value is not None:
+    if obj.cell_phone_number_subscriber is not None:
         out.append(
             inner
             + "<cellPhoneNumberSubscriber>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_cell_phone_number_subscriber(
-                    value
+                    obj.cell_phone_number_subscriber
                 )
             )
             + "</cellPhoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
-    value = obj.cell_phone_number
-    if value is not None:
+    if obj.cell_phone_number is not None:
         out.append(
             inner
             + "<cellPhoneNumber>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_cell_phone_number(
-                    value
+                    obj.cell_phone_number
                 )
             )
             + "</cellPhoneNumber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumber", out, inner)
-    value = obj.address
-    if value is not None:
-        _write_any_address(value, "address", out, inner)
+    if obj.address is not None:
+        _write_any_address(obj.address, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
-    value = obj.country_code
-    if value is not None:
+    if obj.country_code is not None:
         out.append(
             inner
             + "<countryCode>"
-            + escape_text(simple_types.format_country_code(value))
+            + escape_text(simple_types.format_country_code(obj.country_code))
             + "</countryCode>"
         )
     if extras:
         _write_unknown(extras, "countryCode", out, inner)
-    value = obj.title
-    if value is not None:
+    if obj.title is not None:
         out.append(
             inner
             + "<title>"
             + escape_text(
-                simple_types.format_master_data_contact_details_type_title(value)
+                simple_types.format_master_data_contact_details_type_title(obj.title)
             )
             + "</title>"
         )
     if extras:
         _write_unknown(extras, "title", out, inner)
-    value = obj.addition_name
-    if value is not None:
+    if obj.addition_name is not None:
         out.append(
             inner
             + "<additionName>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_addition_name(
-                    value
+                    obj.addition_name
                 )
             )
             + "</additionName>"
         )
     if extras:
         _write_unknown(extras, "additionName", out, inner)
-    value = obj.company
-    if value is not None:
+    if obj.company is not None:
         out.append(
             inner
             + "<company>"
             + escape_text(
-                simple_types.format_master_data_contact_details_type_company(value)
+                simple_types.format_master_data_contact_details_type_company(
+                    obj.company
+                )
             )
             + "</company>"
         )
     if extras:
         _write_unknown(extras, "company", out, inner)
-    value = obj.homepage_url
-    if value is not None:
+    if obj.homepage_url is not None:
         out.append(
             inner
             + "<homepageUrl>"
             + escape_text(
-                simple_types.format_master_data_contact_details_type_homepage_url(value)
+                simple_types.format_master_data_contact_details_type_homepage_url(
+                    obj.homepage_url
+                )
             )
             + "</homepageUrl>"
         )
     if extras:
         _write_unknown(extras, "homepageUrl", out, inner)
-    value = obj.portrait_url
-    if value is not None:
+    if obj.portrait_url is not None:
         out.append(
             inner
             + "<portraitUrl>"
             + escape_text(
-                simple_types.format_master_data_contact_details_type_portrait_url(value)
+                simple_types.format_master_data_contact_details_type_portrait_url(
+                    obj.portrait_url
+                )
             )
             + "</portraitUrl>"
         )
     if extras:
         _write_unknown(extras, "portraitUrl", out, inner)
-    value = obj.position
-    if value is not None:
+    if obj.position is not None:
         out.append(
             inner
             + "<position>"
             + escape_text(
-                simple_types.format_master_data_contact_details_type_position(value)
+                simple_types.format_master_data_contact_details_type_position(
+                    obj.position
+                )
             )
             + "</position>"
         )
     if extras:
         _write_unknown(extras, "position", out, inner)
-    value = obj.secondary_email
-    if value is not None:
+    if obj.secondary_email is not None:
         out.append(
             inner
             + "<secondaryEmail>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.secondary_email))
             + "</secondaryEmail>"
         )
     if extras:
         _write_unknown(extras, "secondaryEmail", out, inner)
-    value = obj.click_out_url
-    if value is not None:
+    if obj.click_out_url is not None:
         out.append(
             inner
             + "<clickOutUrl>"
             + escape_text(
                 simple_types.format_master_data_contact_details_type_click_out_url(
-                    value
+                    obj.click_out_url
                 )
             )
             + "</clickOutUrl>"
         )
     if extras:
         _write_unknown(extras, "clickOutUrl", out, inner)
-    value = obj.post_office_box
-    if value is not None:
+    if obj.post_office_box is not None:
         out.append(
             inner
             + "<postOfficeBox>"
-            + escape_text(simple_types.format_xs_boolean(value))
+            + escape_text(simple_types.format_xs_boolean(obj.post_office_box))
             + "</postOfficeBox>"
         )
     if extras:
@@ -6111,14 +6136,14 @@ def _write_master_data_contact_details_type(
         out.append(indent + "</" + tag + ">")
 
 
-_MESSAGE_TAGS = frozenset(["id", "message", "messageCode"])
-_MESSAGE_REPEATED = frozenset([])
+_MESSAGE_TAGS: frozenset[str] = frozenset(["id", "message", "messageCode"])
+_MESSAGE_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_message(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Message:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -6138,13 +6163,12 @@ def _read_message(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _MESSAGE_TAGS
-    _message_code = None
-    _message = None
-    _id = None
+    _message_code: MessageCode | None = None
+    _message: str | None = None
+    _id: str | None = None
     seen: set[str] = set()
-    after = None
+    after: str | None = None
     for position, child in enumerate(children):
         tag = child.tag
         if tag not in tags:
@@ -6210,19 +6234,22 @@ def _read_message(
             _unexpected(
                 children, position, path, problems, _MESSAGE_TAGS, _MESSAGE_REPEATED
             )
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return Message(
-        message_code=_message_code,  # type: ignore[arg-type]
-        message=_message,  # type: ignore[arg-type]
-        id=_id,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        message_code=cast(MessageCode, _message_code),
+        message=cast(str, _message),
+        id=_id,
+        unknown_content=extras,
     )
 
 
 def _write_message(
     obj: Message, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -6230,30 +6257,30 @@ def _write_message(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.message_code
-    if value is not None:
+    if obj.message_code is not None:
         out.append(
             inner
             + "<messageCode>"
-            + escape_text(simple_types.format_message_code(value))
+            + escape_text(simple_types.format_message_code(obj.message_code))
             + "</messageCode>"
         )
     if extras:
         _write_unknown(extras, "messageCode", out, inner)
-    value = obj.message
-    if value is not None:
+    if obj.message is not None:
         out.append(
             inner
             + "<message>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.message))
             + "</message>"
         )
     if extras:
         _write_unknown(extras, "message", out, inner)
-    value = obj.id
-    if value is not None:
+    if obj.id is not None:
         out.append(
-            inner + "<id>" + escape_text(simple_types.format_xs_string(value)) + "</id>"
+            inner
+            + "<id>"
+            + escape_text(simple_types.format_xs_string(obj.id))
+            + "</id>"
         )
     if extras:
         _write_unknown(extras, "id", out, inner)
@@ -6265,14 +6292,14 @@ def _write_message(
         out.append(indent + "</" + tag + ">")
 
 
-_MESSAGES_TAGS = frozenset(["message"])
-_MESSAGES_REPEATED = frozenset(["message"])
+_MESSAGES_TAGS: frozenset[str] = frozenset(["message"])
+_MESSAGES_REPEATED: frozenset[str] = frozenset(["message"])
 
 
 def _read_messages(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Messages:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "")
@@ -6286,8 +6313,8 @@ def _read_messages(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _MESSAGES_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -6301,7 +6328,7 @@ def _read_messages(
             extras,
             None,
         )
-    _message = []
+    _message: list[Message] = []
     while index < count and children[index].tag == "message":
         if len(problems) >= MAX_PROBLEMS:
             raise TooManyProblems(problems)
@@ -6324,16 +6351,16 @@ def _read_messages(
     if index < count:
         _unexpected(children, index, path, problems, tags, _MESSAGES_REPEATED)
     return Messages(
-        message=_message,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        message=_message,
+        unknown_content=extras,
     )
 
 
 def _write_messages(
     obj: Messages, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -6341,8 +6368,8 @@ def _write_messages(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    for value in obj.message:
-        _write_message(value, "message", out, inner)
+    for message_item in obj.message:
+        _write_message(message_item, "message", out, inner)
     if extras:
         _write_unknown(extras, "message", out, inner)
     if extras:
@@ -6353,14 +6380,16 @@ def _write_messages(
         out.append(indent + "</" + tag + ">")
 
 
-_NEIGHBOURHOOD_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
-_NEIGHBOURHOOD_REPEATED = frozenset([])
+_NEIGHBOURHOOD_TAGS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
+_NEIGHBOURHOOD_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_neighbourhood(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Neighbourhood:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -6380,8 +6409,8 @@ def _read_neighbourhood(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _NEIGHBOURHOOD_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -6395,7 +6424,7 @@ def _read_neighbourhood(
             extras,
             None,
         )
-    _name = None
+    _name: str | None = None
     if index < count and children[index].tag == "name":
         child = children[index]
         item_path = path + "/name"
@@ -6419,7 +6448,7 @@ def _read_neighbourhood(
             extras,
             "name",
         )
-    _geo_code_id = None
+    _geo_code_id: int | None = None
     if index < count and children[index].tag == "geoCodeId":
         child = children[index]
         item_path = path + "/geoCodeId"
@@ -6443,7 +6472,7 @@ def _read_neighbourhood(
             extras,
             "geoCodeId",
         )
-    _full_geo_code_id = None
+    _full_geo_code_id: str | None = None
     if index < count and children[index].tag == "fullGeoCodeId":
         child = children[index]
         item_path = path + "/fullGeoCodeId"
@@ -6467,7 +6496,7 @@ def _read_neighbourhood(
             extras,
             "fullGeoCodeId",
         )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     if index < count and children[index].tag == "statistics":
         child = children[index]
         item_path = path + "/statistics"
@@ -6487,20 +6516,23 @@ def _read_neighbourhood(
         )
     if index < count:
         _unexpected(children, index, path, problems, tags, _NEIGHBOURHOOD_REPEATED)
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return Neighbourhood(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
 def _write_neighbourhood(
     obj: Neighbourhood, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -6508,39 +6540,35 @@ def _write_neighbourhood(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.name
-    if value is not None:
+    if obj.name is not None:
         out.append(
             inner
             + "<name>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.name))
             + "</name>"
         )
     if extras:
         _write_unknown(extras, "name", out, inner)
-    value = obj.geo_code_id
-    if value is not None:
+    if obj.geo_code_id is not None:
         out.append(
             inner
             + "<geoCodeId>"
-            + escape_text(simple_types.format_xs_long(value))
+            + escape_text(simple_types.format_xs_long(obj.geo_code_id))
             + "</geoCodeId>"
         )
     if extras:
         _write_unknown(extras, "geoCodeId", out, inner)
-    value = obj.full_geo_code_id
-    if value is not None:
+    if obj.full_geo_code_id is not None:
         out.append(
             inner
             + "<fullGeoCodeId>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.full_geo_code_id))
             + "</fullGeoCodeId>"
         )
     if extras:
         _write_unknown(extras, "fullGeoCodeId", out, inner)
-    value = obj.statistics
-    if value is not None:
-        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if obj.statistics is not None:
+        _write_geo_hierarchy_statistics(obj.statistics, "statistics", out, inner)
     if extras:
         _write_unknown(extras, "statistics", out, inner)
     if extras:
@@ -6551,14 +6579,16 @@ def _write_neighbourhood(
         out.append(indent + "</" + tag + ">")
 
 
-_QUARTER_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
-_QUARTER_REPEATED = frozenset([])
+_QUARTER_TAGS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
+_QUARTER_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_quarter(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Quarter:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -6578,14 +6608,14 @@ def _read_quarter(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _QUARTER_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
             children, index, path, problems, kept, tags, _QUARTER_REPEATED, extras, None
         )
-    _name = None
+    _name: str | None = None
     if index < count and children[index].tag == "name":
         child = children[index]
         item_path = path + "/name"
@@ -6609,7 +6639,7 @@ def _read_quarter(
             extras,
             "name",
         )
-    _geo_code_id = None
+    _geo_code_id: int | None = None
     if index < count and children[index].tag == "geoCodeId":
         child = children[index]
         item_path = path + "/geoCodeId"
@@ -6633,7 +6663,7 @@ def _read_quarter(
             extras,
             "geoCodeId",
         )
-    _full_geo_code_id = None
+    _full_geo_code_id: str | None = None
     if index < count and children[index].tag == "fullGeoCodeId":
         child = children[index]
         item_path = path + "/fullGeoCodeId"
@@ -6657,7 +6687,7 @@ def _read_quarter(
             extras,
             "fullGeoCodeId",
         )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     if index < count and children[index].tag == "statistics":
         child = children[index]
         item_path = path + "/statistics"
@@ -6677,20 +6707,23 @@ def _read_quarter(
         )
     if index < count:
         _unexpected(children, index, path, problems, tags, _QUARTER_REPEATED)
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return Quarter(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
 def _write_quarter(
     obj: Quarter, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -6698,39 +6731,35 @@ def _write_quarter(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.name
-    if value is not None:
+    if obj.name is not None:
         out.append(
             inner
             + "<name>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.name))
             + "</name>"
         )
     if extras:
         _write_unknown(extras, "name", out, inner)
-    value = obj.geo_code_id
-    if value is not None:
+    if obj.geo_code_id is not None:
         out.append(
             inner
             + "<geoCodeId>"
-            + escape_text(simple_types.format_xs_long(value))
+            + escape_text(simple_types.format_xs_long(obj.geo_code_id))
             + "</geoCodeId>"
         )
     if extras:
         _write_unknown(extras, "geoCodeId", out, inner)
-    value = obj.full_geo_code_id
-    if value is not None:
+    if obj.full_geo_code_id is not None:
         out.append(
             inner
             + "<fullGeoCodeId>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.full_geo_code_id))
             + "</fullGeoCodeId>"
         )
     if extras:
         _write_unknown(extras, "fullGeoCodeId", out, inner)
-    value = obj.statistics
-    if value is not None:
-        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if obj.statistics is not None:
+        _write_geo_hierarchy_statistics(obj.statistics, "statistics", out, inner)
     if extras:
         _write_unknown(extras, "statistics", out, inner)
     if extras:
@@ -6741,7 +6770,7 @@ def _write_quarter(
         out.append(indent + "</" + tag + ">")
 
 
-_REALTOR_CONTACT_DETAILS_TAGS = frozenset(
+_REALTOR_CONTACT_DETAILS_TAGS: frozenset[str] = frozenset(
     [
         "additionName",
         "address",
@@ -6778,14 +6807,14 @@ _REALTOR_CONTACT_DETAILS_TAGS = frozenset(
         "title",
     ]
 )
-_REALTOR_CONTACT_DETAILS_REPEATED = frozenset([])
+_REALTOR_CONTACT_DETAILS_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_realtor_contact_details(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> RealtorContactDetails:
-    extras: list[object] = []
-    _id = None
+    extras: list[UnknownContent] = []
+    _id: int | None = None
     for name, text in node.attrib.items():
         if name == "id":
             _id = simple_types.parse_xs_long(text, path + "/@id", problems)
@@ -6807,8 +6836,8 @@ def _read_realtor_contact_details(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _REALTOR_CONTACT_DETAILS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -6822,7 +6851,7 @@ def _read_realtor_contact_details(
             extras,
             None,
         )
-    _email = None
+    _email: str | None = None
     if index < count and children[index].tag == "email":
         child = children[index]
         item_path = path + "/email"
@@ -6849,7 +6878,7 @@ def _read_realtor_contact_details(
             extras,
             "email",
         )
-    _salutation = None
+    _salutation: SalutationType | None = None
     if index < count and children[index].tag == "salutation":
         child = children[index]
         item_path = path + "/salutation"
@@ -6876,7 +6905,7 @@ def _read_realtor_contact_details(
             extras,
             "salutation",
         )
-    _firstname = None
+    _firstname: str | None = None
     if index < count and children[index].tag == "firstname":
         child = children[index]
         item_path = path + "/firstname"
@@ -6896,7 +6925,7 @@ def _read_realtor_contact_details(
             extras,
             "firstname",
         )
-    _lastname = None
+    _lastname: str | None = None
     if index < count and children[index].tag == "lastname":
         child = children[index]
         item_path = path + "/lastname"
@@ -6916,7 +6945,7 @@ def _read_realtor_contact_details(
             extras,
             "lastname",
         )
-    _fax_number_country_code = None
+    _fax_number_country_code: str | None = None
     if index < count and children[index].tag == "faxNumberCountryCode":
         child = children[index]
         item_path = path + "/faxNumberCountryCode"
@@ -6938,7 +6967,7 @@ def _read_realtor_contact_details(
             extras,
             "faxNumberCountryCode",
         )
-    _fax_number_area_code = None
+    _fax_number_area_code: str | None = None
     if index < count and children[index].tag == "faxNumberAreaCode":
         child = children[index]
         item_path = path + "/faxNumberAreaCode"
@@ -6960,7 +6989,7 @@ def _read_realtor_contact_details(
             extras,
             "faxNumberAreaCode",
         )
-    _fax_number_subscriber = None
+    _fax_number_subscriber: str | None = None
     if index < count and children[index].tag == "faxNumberSubscriber":
         child = children[index]
         item_path = path + "/faxNumberSubscriber"
@@ -6982,7 +7011,7 @@ def _read_realtor_contact_details(
             extras,
             "faxNumberSubscriber",
         )
-    _fax_number = None
+    _fax_number: str | None = None
     if index < count and children[index].tag == "faxNumber":
         child = children[index]
         item_path = path + "/faxNumber"
@@ -7002,7 +7031,7 @@ def _read_realtor_contact_details(
             extras,
             "faxNumber",
         )
-    _phone_number_country_code = None
+    _phone_number_country_code: str | None = None
     if index < count and children[index].tag == "phoneNumberCountryCode":
         child = children[index]
         item_path = path + "/phoneNumberCountryCode"
@@ -7024,7 +7053,7 @@ def _read_realtor_contact_details(
             extras,
             "phoneNumberCountryCode",
         )
-    _phone_number_area_code = None
+    _phone_number_area_code: str | None = None
     if index < count and children[index].tag == "phoneNumberAreaCode":
         child = children[index]
         item_path = path + "/phoneNumberAreaCode"
@@ -7046,7 +7075,7 @@ def _read_realtor_contact_details(
             extras,
             "phoneNumberAreaCode",
         )
-    _phone_number_subscriber = None
+    _phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "phoneNumberSubscriber":
         child = children[index]
         item_path = path + "/phoneNumberSubscriber"
@@ -7068,7 +7097,7 @@ def _read_realtor_contact_details(
             extras,
             "phoneNumberSubscriber",
         )
-    _phone_number = None
+    _phone_number: str | None = None
     if index < count and children[index].tag == "phoneNumber":
         child = children[index]
         item_path = path + "/phoneNumber"
@@ -7088,7 +7117,7 @@ def _read_realtor_contact_details(
             extras,
             "phoneNumber",
         )
-    _cell_phone_number_country_code = None
+    _cell_phone_number_country_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberCountryCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberCountryCode"
@@ -7110,7 +7139,7 @@ def _read_realtor_contact_details(
             extras,
             "cellPhoneNumberCountryCode",
         )
-    _cell_phone_number_area_code = None
+    _cell_phone_number_area_code: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberAreaCode":
         child = children[index]
         item_path = path + "/cellPhoneNumberAreaCode"
@@ -7132,7 +7161,7 @@ def _read_realtor_contact_details(
             extras,
             "cellPhoneNumberAreaCode",
         )
-    _cell_phone_number_subscriber = None
+    _cell_phone_number_subscriber: str | None = None
     if index < count and children[index].tag == "cellPhoneNumberSubscriber":
         child = children[index]
         item_path = path + "/cellPhoneNumberSubscriber"
@@ -7154,7 +7183,7 @@ def _read_realtor_contact_details(
             extras,
             "cellPhoneNumberSubscriber",
         )
-    _cell_phone_number = None
+    _cell_phone_number: str | None = None
     if index < count and children[index].tag == "cellPhoneNumber":
         child = children[index]
         item_path = path + "/cellPhoneNumber"
@@ -7176,7 +7205,7 @@ def _read_realtor_contact_details(
             extras,
             "cellPhoneNumber",
         )
-    _address = None
+    _address: Address | None = None
     if index < count and children[index].tag == "address":
         child = children[index]
         item_path = path + "/address"
@@ -7194,7 +7223,7 @@ def _read_realtor_contact_details(
             extras,
             "address",
         )
-    _country_code = None
+    _country_code: CountryCode | None = None
     if index < count and children[index].tag == "countryCode":
         child = children[index]
         item_path = path + "/countryCode"
@@ -7221,7 +7250,7 @@ def _read_realtor_contact_details(
             extras,
             "countryCode",
         )
-    _title = None
+    _title: str | None = None
     if index < count and children[index].tag == "title":
         child = children[index]
         item_path = path + "/title"
@@ -7241,7 +7270,7 @@ def _read_realtor_contact_details(
             extras,
             "title",
         )
-    _addition_name = None
+    _addition_name: str | None = None
     if index < count and children[index].tag == "additionName":
         child = children[index]
         item_path = path + "/additionName"
@@ -7261,7 +7290,7 @@ def _read_realtor_contact_details(
             extras,
             "additionName",
         )
-    _company = None
+    _company: str | None = None
     if index < count and children[index].tag == "company":
         child = children[index]
         item_path = path + "/company"
@@ -7281,7 +7310,7 @@ def _read_realtor_contact_details(
             extras,
             "company",
         )
-    _homepage_url = None
+    _homepage_url: str | None = None
     if index < count and children[index].tag == "homepageUrl":
         child = children[index]
         item_path = path + "/homepageUrl"
@@ -7301,7 +7330,7 @@ def _read_realtor_contact_details(
             extras,
             "homepageUrl",
         )
-    _portrait_url = None
+    _portrait_url: str | None = None
     if index < count and children[index].tag == "portraitUrl":
         child = children[index]
         item_path = path + "/portraitUrl"
@@ -7321,7 +7350,7 @@ def _read_realtor_contact_details(
             extras,
             "portraitUrl",
         )
-    _position = None
+    _position: str | None = None
     if index < count and children[index].tag == "position":
         child = children[index]
         item_path = path + "/position"
@@ -7341,7 +7370,7 @@ def _read_realtor_contact_details(
             extras,
             "position",
         )
-    _secondary_email = None
+    _secondary_email: str | None = None
     if index < count and children[index].tag == "secondaryEmail":
         child = children[index]
         item_path = path + "/secondaryEmail"
@@ -7368,7 +7397,7 @@ def _read_realtor_contact_details(
             extras,
             "secondaryEmail",
         )
-    _click_out_url = None
+    _click_out_url: str | None = None
     if index < count and children[index].tag == "clickOutUrl":
         child = children[index]
         item_path = path + "/clickOutUrl"
@@ -7388,7 +7417,7 @@ def _read_realtor_contact_details(
             extras,
             "clickOutUrl",
         )
-    _office_hours = None
+    _office_hours: str | None = None
     if index < count and children[index].tag == "officeHours":
         child = children[index]
         item_path = path + "/officeHours"
@@ -7408,7 +7437,7 @@ def _read_realtor_contact_details(
             extras,
             "officeHours",
         )
-    _default_contact = None
+    _default_contact: bool | None = None
     if index < count and children[index].tag == "defaultContact":
         child = children[index]
         item_path = path + "/defaultContact"
@@ -7432,7 +7461,7 @@ def _read_realtor_contact_details(
             extras,
             "defaultContact",
         )
-    _local_partner_contact = None
+    _local_partner_contact: bool | None = None
     if index < count and children[index].tag == "localPartnerContact":
         child = children[index]
         item_path = path + "/localPartnerContact"
@@ -7456,7 +7485,7 @@ def _read_realtor_contact_details(
             extras,
             "localPartnerContact",
         )
-    _business_card_contact = None
+    _business_card_contact: bool | None = None
     if index < count and children[index].tag == "businessCardContact":
         child = children[index]
         item_path = path + "/businessCardContact"
@@ -7480,7 +7509,7 @@ def _read_realtor_contact_details(
             extras,
             "businessCardContact",
         )
-    _real_estate_reference_count = None
+    _real_estate_reference_count: int | None = None
     if index < count and children[index].tag == "realEstateReferenceCount":
         child = children[index]
         item_path = path + "/realEstateReferenceCount"
@@ -7504,7 +7533,7 @@ def _read_realtor_contact_details(
             extras,
             "realEstateReferenceCount",
         )
-    _external_id = None
+    _external_id: str | None = None
     if index < count and children[index].tag == "externalId":
         child = children[index]
         item_path = path + "/externalId"
@@ -7531,7 +7560,7 @@ def _read_realtor_contact_details(
             extras,
             "externalId",
         )
-    _show_on_profile_page = None
+    _show_on_profile_page: bool | None = None
     if index < count and children[index].tag == "showOnProfilePage":
         child = children[index]
         item_path = path + "/showOnProfilePage"
@@ -7560,41 +7589,41 @@ def _read_realtor_contact_details(
             children, index, path, problems, tags, _REALTOR_CONTACT_DETAILS_REPEATED
         )
     return RealtorContactDetails(
-        id=_id,  # type: ignore[arg-type]
-        email=_email,  # type: ignore[arg-type]
-        salutation=_salutation,  # type: ignore[arg-type]
-        firstname=_firstname,  # type: ignore[arg-type]
-        lastname=_lastname,  # type: ignore[arg-type]
-        fax_number_country_code=_fax_number_country_code,  # type: ignore[arg-type]
-        fax_number_area_code=_fax_number_area_code,  # type: ignore[arg-type]
-        fax_number_subscriber=_fax_number_subscriber,  # type: ignore[arg-type]
-        fax_number=_fax_number,  # type: ignore[arg-type]
-        phone_number_country_code=_phone_number_country_code,  # type: ignore[arg-type]
-        phone_number_area_code=_phone_number_area_code,  # type: ignore[arg-type]
-        phone_number_subscriber=_phone_number_subscriber,  # type: ignore[arg-type]
-        phone_number=_phone_number,  # type: ignore[arg-type]
-        cell_phone_number_country_code=_cell_phone_number_country_code,  # type: ignore[arg-type]
-        cell_phone_number_area_code=_cell_phone_number_area_code,  # type: ignore[arg-type]
-        cell_phone_number_subscriber=_cell_phone_number_subscriber,  # type: ignore[arg-type]
-        cell_phone_number=_cell_phone_number,  # type: ignore[arg-type]
-        address=_address,  # type: ignore[arg-type]
-        country_code=_country_code,  # type: ignore[arg-type]
-        title=_title,  # type: ignore[arg-type]
-        addition_name=_addition_name,  # type: ignore[arg-type]
-        company=_company,  # type: ignore[arg-type]
-        homepage_url=_homepage_url,  # type: ignore[arg-type]
-        portrait_url=_portrait_url,  # type: ignore[arg-type]
-        position=_position,  # type: ignore[arg-type]
-        secondary_email=_secondary_email,  # type: ignore[arg-type]
-        click_out_url=_click_out_url,  # type: ignore[arg-type]
-        office_hours=_office_hours,  # type: ignore[arg-type]
-        default_contact=_default_contact,  # type: ignore[arg-type]
-        local_partner_contact=_local_partner_contact,  # type: ignore[arg-type]
-        business_card_contact=_business_card_contact,  # type: ignore[arg-type]
-        real_estate_reference_count=_real_estate_reference_count,  # type: ignore[arg-type]
-        external_id=_external_id,  # type: ignore[arg-type]
-        show_on_profile_page=_show_on_profile_page,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        id=_id,
+        email=_email,
+        salutation=_salutation,
+        firstname=_firstname,
+        lastname=_lastname,
+        fax_number_country_code=_fax_number_country_code,
+        fax_number_area_code=_fax_number_area_code,
+        fax_number_subscriber=_fax_number_subscriber,
+        fax_number=_fax_number,
+        phone_number_country_code=_phone_number_country_code,
+        phone_number_area_code=_phone_number_area_code,
+        phone_number_subscriber=_phone_number_subscriber,
+        phone_number=_phone_number,
+        cell_phone_number_country_code=_cell_phone_number_country_code,
+        cell_phone_number_area_code=_cell_phone_number_area_code,
+        cell_phone_number_subscriber=_cell_phone_number_subscriber,
+        cell_phone_number=_cell_phone_number,
+        address=_address,
+        country_code=_country_code,
+        title=_title,
+        addition_name=_addition_name,
+        company=_company,
+        homepage_url=_homepage_url,
+        portrait_url=_portrait_url,
+        position=_position,
+        secondary_email=_secondary_email,
+        click_out_url=_click_out_url,
+        office_hours=_office_hours,
+        default_contact=_default_contact,
+        local_partner_contact=_local_partner_contact,
+        business_card_contact=_business_card_contact,
+        real_estate_reference_count=_real_estate_reference_count,
+        external_id=_external_id,
+        show_on_profile_page=_show_on_profile_page,
+        unknown_content=extras,
     )
 
 
@@ -7605,12 +7634,12 @@ def _write_realtor_contact_details(
     indent: str,
     declarations: str = "",
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
     if obj.id is not None:
         out.append(
             ' id="' + escape_attribute(simple_types.format_xs_long(obj.id)) + '"'
         )
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -7618,373 +7647,368 @@ def _write_realtor_contact_details(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.email
-    if value is not None:
+    if obj.email is not None:
         out.append(
             inner
             + "<email>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.email))
             + "</email>"
         )
     if extras:
         _write_unknown(extras, "email", out, inner)
-    value = obj.salutation
-    if value is not None:
+    if obj.salutation is not None:
         out.append(
             inner
             + "<salutation>"
-            + escape_text(simple_types.format_salutation_type(value))
+            + escape_text(simple_types.format_salutation_type(obj.salutation))
             + "</salutation>"
         )
     if extras:
         _write_unknown(extras, "salutation", out, inner)
-    value = obj.firstname
-    if value is not None:
+    if obj.firstname is not None:
         out.append(
             inner
             + "<firstname>"
-            + escape_text(simple_types.format_realtor_contact_details_firstname(value))
+            + escape_text(
+                simple_types.format_realtor_contact_details_firstname(obj.firstname)
+            )
             + "</firstname>"
         )
     if extras:
         _write_unknown(extras, "firstname", out, inner)
-    value = obj.lastname
-    if value is not None:
+    if obj.lastname is not None:
         out.append(
             inner
             + "<lastname>"
-            + escape_text(simple_types.format_realtor_contact_details_lastname(value))
+            + escape_text(
+                simple_types.format_realtor_contact_details_lastname(obj.lastname)
+            )
             + "</lastname>"
         )
     if extras:
         _write_unknown(extras, "lastname", out, inner)
-    value = obj.fax_number_country_code
-    if value is not None:
+    if obj.fax_number_country_code is not None:
         out.append(
             inner
             + "<faxNumberCountryCode>"
             + escape_text(
                 simple_types.format_realtor_contact_details_fax_number_country_code(
-                    value
+                    obj.fax_number_country_code
                 )
             )
             + "</faxNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberCountryCode", out, inner)
-    value = obj.fax_number_area_code
-    if value is not None:
+    if obj.fax_number_area_code is not None:
         out.append(
             inner
             + "<faxNumberAreaCode>"
             + escape_text(
-                simple_types.format_realtor_contact_details_fax_number_area_code(value)
+                simple_types.format_realtor_contact_details_fax_number_area_code(
+                    obj.fax_number_area_code
+                )
             )
             + "</faxNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "faxNumberAreaCode", out, inner)
-    value = obj.fax_number_subscriber
-    if value is not None:
+    if obj.fax_number_subscriber is not None:
         out.append(
             inner
             + "<faxNumberSubscriber>"
             + escape_text(
-                simple_types.format_realtor_contact_details_fax_number_subscriber(value)
+                simple_types.format_realtor_contact_details_fax_number_subscriber(
+                    obj.fax_number_subscriber
+                )
             )
             + "</faxNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "faxNumberSubscriber", out, inner)
-    value = obj.fax_number
-    if value is not None:
+    if obj.fax_number is not None:
         out.append(
             inner
             + "<faxNumber>"
-            + escape_text(simple_types.format_realtor_contact_details_fax_number(value))
+            + escape_text(
+                simple_types.format_realtor_contact_details_fax_number(obj.fax_number)
+            )
             + "</faxNumber>"
         )
     if extras:
         _write_unknown(extras, "faxNumber", out, inner)
-    value = obj.phone_number_country_code
-    if value is not None:
+    if obj.phone_number_country_code is not None:
         out.append(
             inner
             + "<phoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_realtor_contact_details_phone_number_country_code(
-                    value
+                    obj.phone_number_country_code
                 )
             )
             + "</phoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberCountryCode", out, inner)
-    value = obj.phone_number_area_code
-    if value is not None:
+    if obj.phone_number_area_code is not None:
         out.append(
             inner
             + "<phoneNumberAreaCode>"
             + escape_text(
                 simple_types.format_realtor_contact_details_phone_number_area_code(
-                    value
+                    obj.phone_number_area_code
                 )
             )
             + "</phoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberAreaCode", out, inner)
-    value = obj.phone_number_subscriber
-    if value is not None:
+    if obj.phone_number_subscriber is not None:
         out.append(
             inner
             + "<phoneNumberSubscriber>"
             + escape_text(
                 simple_types.format_realtor_contact_details_phone_number_subscriber(
-                    value
+                    obj.phone_number_subscriber
                 )
             )
             + "</phoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumberSubscriber", out, inner)
-    value = obj.phone_number
-    if value is not None:
+    if obj.phone_number is not None:
         out.append(
             inner
             + "<phoneNumber>"
             + escape_text(
-                simple_types.format_realtor_contact_details_phone_number(value)
+                simple_types.format_realtor_contact_details_phone_number(
+                    obj.phone_number
+                )
             )
             + "</phoneNumber>"
         )
     if extras:
         _write_unknown(extras, "phoneNumber", out, inner)
-    value = obj.cell_phone_number_country_code
-    if value is not None:
+    if obj.cell_phone_number_country_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberCountryCode>"
             + escape_text(
                 simple_types.format_realtor_contact_details_cell_phone_number_country_code(
-                    value
+                    obj.cell_phone_number_country_code
                 )
             )
             + "</cellPhoneNumberCountryCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberCountryCode", out, inner)
-    value = obj.cell_phone_number_area_code
-    if value is not None:
+    if obj.cell_phone_number_area_code is not None:
         out.append(
             inner
             + "<cellPhoneNumberAreaCode>"
             + escape_text(
                 simple_types.format_realtor_contact_details_cell_phone_number_area_code(
-                    value
+                    obj.cell_phone_number_area_code
                 )
             )
             + "</cellPhoneNumberAreaCode>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberAreaCode", out, inner)
-    value = obj.cell_phone_number_subscriber
-    if value is not None:
+    if obj.cell_phone_number_subscriber is not None:
         out.append(
             inner
             + "<cellPhoneNumberSubscriber>"
             + escape_text(
                 simple_types.format_realtor_contact_details_cell_phone_number_subscriber(
-                    value
+                    obj.cell_phone_number_subscriber
                 )
             )
             + "</cellPhoneNumberSubscriber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumberSubscriber", out, inner)
-    value = obj.cell_phone_number
-    if value is not None:
+    if obj.cell_phone_number is not None:
         out.append(
             inner
             + "<cellPhoneNumber>"
             + escape_text(
-                simple_types.format_realtor_contact_details_cell_phone_number(value)
+                simple_types.format_realtor_contact_details_cell_phone_number(
+                    obj.cell_phone_number
+                )
             )
             + "</cellPhoneNumber>"
         )
     if extras:
         _write_unknown(extras, "cellPhoneNumber", out, inner)
-    value = obj.address
-    if value is not None:
-        _write_any_address(value, "address", out, inner)
+    if obj.address is not None:
+        _write_any_address(obj.address, "address", out, inner)
     if extras:
         _write_unknown(extras, "address", out, inner)
-    value = obj.country_code
-    if value is not None:
+    if obj.country_code is not None:
         out.append(
             inner
             + "<countryCode>"
-            + escape_text(simple_types.format_country_code(value))
+            + escape_text(simple_types.format_country_code(obj.country_code))
             + "</countryCode>"
         )
     if extras:
         _write_unknown(extras, "countryCode", out, inner)
-    value = obj.title
-    if value is not None:
+    if obj.title is not None:
         out.append(
             inner
             + "<title>"
-            + escape_text(simple_types.format_realtor_contact_details_title(value))
+            + escape_text(simple_types.format_realtor_contact_details_title(obj.title))
             + "</title>"
         )
     if extras:
         _write_unknown(extras, "title", out, inner)
-    value = obj.addition_name
-    if value is not None:
+    if obj.addition_name is not None:
         out.append(
             inner
             + "<additionName>"
             + escape_text(
-                simple_types.format_realtor_contact_details_addition_name(value)
+                simple_types.format_realtor_contact_details_addition_name(
+                    obj.addition_name
+                )
             )
             + "</additionName>"
         )
     if extras:
         _write_unknown(extras, "additionName", out, inner)
-    value = obj.company
-    if value is not None:
+    if obj.company is not None:
         out.append(
             inner
             + "<company>"
-            + escape_text(simple_types.format_realtor_contact_details_company(value))
+            + escape_text(
+                simple_types.format_realtor_contact_details_company(obj.company)
+            )
             + "</company>"
         )
     if extras:
         _write_unknown(extras, "company", out, inner)
-    value = obj.homepage_url
-    if value is not None:
+    if obj.homepage_url is not None:
         out.append(
             inner
             + "<homepageUrl>"
             + escape_text(
-                simple_types.format_realtor_contact_details_homepage_url(value)
+                simple_types.format_realtor_contact_details_homepage_url(
+                    obj.homepage_url
+                )
             )
             + "</homepageUrl>"
         )
     if extras:
         _write_unknown(extras, "homepageUrl", out, inner)
-    value = obj.portrait_url
-    if value is not None:
+    if obj.portrait_url is not None:
         out.append(
             inner
             + "<portraitUrl>"
             + escape_text(
-                simple_types.format_realtor_contact_details_portrait_url(value)
+                simple_types.format_realtor_contact_details_portrait_url(
+                    obj.portrait_url
+                )
             )
             + "</portraitUrl>"
         )
     if extras:
         _write_unknown(extras, "portraitUrl", out, inner)
-    value = obj.position
-    if value is not None:
+    if obj.position is not None:
         out.append(
             inner
             + "<position>"
-            + escape_text(simple_types.format_realtor_contact_details_position(value))
+            + escape_text(
+                simple_types.format_realtor_contact_details_position(obj.position)
+            )
             + "</position>"
         )
     if extras:
         _write_unknown(extras, "position", out, inner)
-    value = obj.secondary_email
-    if value is not None:
+    if obj.secondary_email is not None:
         out.append(
             inner
             + "<secondaryEmail>"
-            + escape_text(simple_types.format_email(value))
+            + escape_text(simple_types.format_email(obj.secondary_email))
             + "</secondaryEmail>"
         )
     if extras:
         _write_unknown(extras, "secondaryEmail", out, inner)
-    value = obj.click_out_url
-    if value is not None:
+    if obj.click_out_url is not None:
         out.append(
             inner
             + "<clickOutUrl>"
             + escape_text(
-                simple_types.format_realtor_contact_details_click_out_url(value)
+                simple_types.format_realtor_contact_details_click_out_url(
+                    obj.click_out_url
+                )
             )
             + "</clickOutUrl>"
         )
     if extras:
         _write_unknown(extras, "clickOutUrl", out, inner)
-    value = obj.office_hours
-    if value is not None:
+    if obj.office_hours is not None:
         out.append(
             inner
             + "<officeHours>"
             + escape_text(
-                simple_types.format_realtor_contact_details_office_hours(value)
+                simple_types.format_realtor_contact_details_office_hours(
+                    obj.office_hours
+                )
             )
             + "</officeHours>"
         )
     if extras:
         _write_unknown(extras, "officeHours", out, inner)
-    value = obj.default_contact
-    if value is not None:
+    if obj.default_contact is not None:
         out.append(
             inner
             + "<defaultContact>"
-            + escape_text(simple_types.format_xs_boolean(value))
+            + escape_text(simple_types.format_xs_boolean(obj.default_contact))
             + "</defaultContact>"
         )
     if extras:
         _write_unknown(extras, "defaultContact", out, inner)
-    value = obj.local_partner_contact
-    if value is not None:
+    if obj.local_partner_contact is not None:
         out.append(
             inner
             + "<localPartnerContact>"
-            + escape_text(simple_types.format_xs_boolean(value))
+            + escape_text(simple_types.format_xs_boolean(obj.local_partner_contact))
             + "</localPartnerContact>"
         )
     if extras:
         _write_unknown(extras, "localPartnerContact", out, inner)
-    value = obj.business_card_contact
-    if value is not None:
+    if obj.business_card_contact is not None:
         out.append(
             inner
             + "<businessCardContact>"
-            + escape_text(simple_types.format_xs_boolean(value))
+            + escape_text(simple_types.format_xs_boolean(obj.business_card_contact))
             + "</businessCardContact>"
         )
     if extras:
         _write_unknown(extras, "businessCardContact", out, inner)
-    value = obj.real_estate_reference_count
-    if value is not None:
+    if obj.real_estate_reference_count is not None:
         out.append(
             inner
             + "<realEstateReferenceCount>"
-            + escape_text(simple_types.format_xs_long(value))
+            + escape_text(simple_types.format_xs_long(obj.real_estate_reference_count))
             + "</realEstateReferenceCount>"
         )
     if extras:
         _write_unknown(extras, "realEstateReferenceCount", out, inner)
-    value = obj.external_id
-    if value is not None:
+    if obj.external_id is not None:
         out.append(
             inner
             + "<externalId>"
-            + escape_text(simple_types.format_text_field(value))
+            + escape_text(simple_types.format_text_field(obj.external_id))
             + "</externalId>"
         )
     if extras:
         _write_unknown(extras, "externalId", out, inner)
-    value = obj.show_on_profile_page
-    if value is not None:
+    if obj.show_on_profile_page is not None:
         out.append(
             inner
             + "<showOnProfilePage>"
-            + escape_text(simple_types.format_xs_boolean(value))
+            + escape_text(simple_types.format_xs_boolean(obj.show_on_profile_page))
             + "</showOnProfilePage>"
         )
     if extras:
@@ -7997,14 +8021,18 @@ def _write_realtor_contact_details(
         out.append(indent + "</" + tag + ">")
 
 
-_REALTOR_CONTACT_DETAILS_LIST_TAGS = frozenset(["realtorContactDetails"])
-_REALTOR_CONTACT_DETAILS_LIST_REPEATED = frozenset(["realtorContactDetails"])
+_REALTOR_CONTACT_DETAILS_LIST_TAGS: frozenset[str] = frozenset(
+    ["realtorContactDetails"]
+)
+_REALTOR_CONTACT_DETAILS_LIST_REPEATED: frozenset[str] = frozenset(
+    ["realtorContactDetails"]
+)
 
 
 def _read_realtor_contact_details_list(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> RealtorContactDetailsList:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(name, text, path, problems, "")
@@ -8018,8 +8046,8 @@ def _read_realtor_contact_details_list(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _REALTOR_CONTACT_DETAILS_LIST_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -8033,7 +8061,7 @@ def _read_realtor_contact_details_list(
             extras,
             None,
         )
-    _realtor_contact_details = []
+    _realtor_contact_details: list[RealtorContactDetails] = []
     while index < count and children[index].tag == "realtorContactDetails":
         if len(problems) >= MAX_PROBLEMS:
             raise TooManyProblems(problems)
@@ -8065,8 +8093,8 @@ def _read_realtor_contact_details_list(
             _REALTOR_CONTACT_DETAILS_LIST_REPEATED,
         )
     return RealtorContactDetailsList(
-        realtor_contact_details=_realtor_contact_details,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        realtor_contact_details=_realtor_contact_details,
+        unknown_content=extras,
     )
 
 
@@ -8077,8 +8105,8 @@ def _write_realtor_contact_details_list(
     indent: str,
     declarations: str = "",
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -8086,8 +8114,10 @@ def _write_realtor_contact_details_list(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    for value in obj.realtor_contact_details:
-        _write_realtor_contact_details(value, "realtorContactDetails", out, inner)
+    for realtor_contact_details_item in obj.realtor_contact_details:
+        _write_realtor_contact_details(
+            realtor_contact_details_item, "realtorContactDetails", out, inner
+        )
     if extras:
         _write_unknown(extras, "realtorContactDetails", out, inner)
     if extras:
@@ -8098,14 +8128,16 @@ def _write_realtor_contact_details_list(
         out.append(indent + "</" + tag + ">")
 
 
-_REGION_TAGS = frozenset(["fullGeoCodeId", "geoCodeId", "name", "statistics"])
-_REGION_REPEATED = frozenset([])
+_REGION_TAGS: frozenset[str] = frozenset(
+    ["fullGeoCodeId", "geoCodeId", "name", "statistics"]
+)
+_REGION_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_region(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Region:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -8125,14 +8157,14 @@ def _read_region(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _REGION_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
             children, index, path, problems, kept, tags, _REGION_REPEATED, extras, None
         )
-    _name = None
+    _name: str | None = None
     if index < count and children[index].tag == "name":
         child = children[index]
         item_path = path + "/name"
@@ -8156,7 +8188,7 @@ def _read_region(
             extras,
             "name",
         )
-    _geo_code_id = None
+    _geo_code_id: int | None = None
     if index < count and children[index].tag == "geoCodeId":
         child = children[index]
         item_path = path + "/geoCodeId"
@@ -8180,7 +8212,7 @@ def _read_region(
             extras,
             "geoCodeId",
         )
-    _full_geo_code_id = None
+    _full_geo_code_id: str | None = None
     if index < count and children[index].tag == "fullGeoCodeId":
         child = children[index]
         item_path = path + "/fullGeoCodeId"
@@ -8204,7 +8236,7 @@ def _read_region(
             extras,
             "fullGeoCodeId",
         )
-    _statistics = None
+    _statistics: GeoHierarchyStatistics | None = None
     if index < count and children[index].tag == "statistics":
         child = children[index]
         item_path = path + "/statistics"
@@ -8224,20 +8256,23 @@ def _read_region(
         )
     if index < count:
         _unexpected(children, index, path, problems, tags, _REGION_REPEATED)
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return Region(
-        name=_name,  # type: ignore[arg-type]
-        geo_code_id=_geo_code_id,  # type: ignore[arg-type]
-        full_geo_code_id=_full_geo_code_id,  # type: ignore[arg-type]
-        statistics=_statistics,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        name=_name,
+        geo_code_id=cast(int, _geo_code_id),
+        full_geo_code_id=_full_geo_code_id,
+        statistics=_statistics,
+        unknown_content=extras,
     )
 
 
 def _write_region(
     obj: Region, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -8245,39 +8280,35 @@ def _write_region(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.name
-    if value is not None:
+    if obj.name is not None:
         out.append(
             inner
             + "<name>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.name))
             + "</name>"
         )
     if extras:
         _write_unknown(extras, "name", out, inner)
-    value = obj.geo_code_id
-    if value is not None:
+    if obj.geo_code_id is not None:
         out.append(
             inner
             + "<geoCodeId>"
-            + escape_text(simple_types.format_xs_long(value))
+            + escape_text(simple_types.format_xs_long(obj.geo_code_id))
             + "</geoCodeId>"
         )
     if extras:
         _write_unknown(extras, "geoCodeId", out, inner)
-    value = obj.full_geo_code_id
-    if value is not None:
+    if obj.full_geo_code_id is not None:
         out.append(
             inner
             + "<fullGeoCodeId>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.full_geo_code_id))
             + "</fullGeoCodeId>"
         )
     if extras:
         _write_unknown(extras, "fullGeoCodeId", out, inner)
-    value = obj.statistics
-    if value is not None:
-        _write_geo_hierarchy_statistics(value, "statistics", out, inner)
+    if obj.statistics is not None:
+        _write_geo_hierarchy_statistics(obj.statistics, "statistics", out, inner)
     if extras:
         _write_unknown(extras, "statistics", out, inner)
     if extras:
@@ -8288,7 +8319,7 @@ def _write_region(
         out.append(indent + "</" + tag + ">")
 
 
-_WGS84_ADDRESS_TAGS = frozenset(
+_WGS84_ADDRESS_TAGS: frozenset[str] = frozenset(
     [
         "city",
         "description",
@@ -8302,13 +8333,13 @@ _WGS84_ADDRESS_TAGS = frozenset(
         "wgs84Coordinate",
     ]
 )
-_WGS84_ADDRESS_REPEATED = frozenset([])
+_WGS84_ADDRESS_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_wgs84_address(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Wgs84Address:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -8328,8 +8359,8 @@ def _read_wgs84_address(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _WGS84_ADDRESS_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -8343,7 +8374,7 @@ def _read_wgs84_address(
             extras,
             None,
         )
-    _street = None
+    _street: str | None = None
     if index < count and children[index].tag == "street":
         child = children[index]
         item_path = path + "/street"
@@ -8363,7 +8394,7 @@ def _read_wgs84_address(
             extras,
             "street",
         )
-    _house_number = None
+    _house_number: str | None = None
     if index < count and children[index].tag == "houseNumber":
         child = children[index]
         item_path = path + "/houseNumber"
@@ -8383,7 +8414,7 @@ def _read_wgs84_address(
             extras,
             "houseNumber",
         )
-    _postcode = None
+    _postcode: str | None = None
     if index < count and children[index].tag == "postcode":
         child = children[index]
         item_path = path + "/postcode"
@@ -8403,7 +8434,7 @@ def _read_wgs84_address(
             extras,
             "postcode",
         )
-    _city = None
+    _city: str | None = None
     if index < count and children[index].tag == "city":
         child = children[index]
         item_path = path + "/city"
@@ -8423,7 +8454,7 @@ def _read_wgs84_address(
             extras,
             "city",
         )
-    _international_country_region = None
+    _international_country_region: CountryRegion | None = None
     if index < count and children[index].tag == "internationalCountryRegion":
         child = children[index]
         item_path = path + "/internationalCountryRegion"
@@ -8443,7 +8474,7 @@ def _read_wgs84_address(
             extras,
             "internationalCountryRegion",
         )
-    _quarter = None
+    _quarter: str | None = None
     if index < count and children[index].tag == "quarter":
         child = children[index]
         item_path = path + "/quarter"
@@ -8470,7 +8501,7 @@ def _read_wgs84_address(
             extras,
             "quarter",
         )
-    _wgs84_coordinate = None
+    _wgs84_coordinate: Wgs84Coordinate | None = None
     if index < count and children[index].tag == "wgs84Coordinate":
         child = children[index]
         item_path = path + "/wgs84Coordinate"
@@ -8488,7 +8519,7 @@ def _read_wgs84_address(
             extras,
             "wgs84Coordinate",
         )
-    _precise_house_number = None
+    _precise_house_number: bool | None = None
     if index < count and children[index].tag == "preciseHouseNumber":
         child = children[index]
         item_path = path + "/preciseHouseNumber"
@@ -8512,7 +8543,7 @@ def _read_wgs84_address(
             extras,
             "preciseHouseNumber",
         )
-    _geo_hierarchy = None
+    _geo_hierarchy: GeoHierarchy | None = None
     if index < count and children[index].tag == "geoHierarchy":
         child = children[index]
         item_path = path + "/geoHierarchy"
@@ -8530,7 +8561,7 @@ def _read_wgs84_address(
             extras,
             "geoHierarchy",
         )
-    _description = None
+    _description: Wgs84AddressDescription | None = None
     if index < count and children[index].tag == "description":
         child = children[index]
         item_path = path + "/description"
@@ -8551,25 +8582,25 @@ def _read_wgs84_address(
     if index < count:
         _unexpected(children, index, path, problems, tags, _WGS84_ADDRESS_REPEATED)
     return Wgs84Address(
-        street=_street,  # type: ignore[arg-type]
-        house_number=_house_number,  # type: ignore[arg-type]
-        postcode=_postcode,  # type: ignore[arg-type]
-        city=_city,  # type: ignore[arg-type]
-        international_country_region=_international_country_region,  # type: ignore[arg-type]
-        quarter=_quarter,  # type: ignore[arg-type]
-        wgs84_coordinate=_wgs84_coordinate,  # type: ignore[arg-type]
-        precise_house_number=_precise_house_number,  # type: ignore[arg-type]
-        geo_hierarchy=_geo_hierarchy,  # type: ignore[arg-type]
-        description=_description,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        street=_street,
+        house_number=_house_number,
+        postcode=_postcode,
+        city=_city,
+        international_country_region=_international_country_region,
+        quarter=_quarter,
+        wgs84_coordinate=_wgs84_coordinate,
+        precise_house_number=_precise_house_number,
+        geo_hierarchy=_geo_hierarchy,
+        description=_description,
+        unknown_content=extras,
     )
 
 
 def _write_wgs84_address(
     obj: Wgs84Address, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -8577,84 +8608,78 @@ def _write_wgs84_address(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.street
-    if value is not None:
+    if obj.street is not None:
         out.append(
             inner
             + "<street>"
-            + escape_text(simple_types.format_wgs84_address_street(value))
+            + escape_text(simple_types.format_wgs84_address_street(obj.street))
             + "</street>"
         )
     if extras:
         _write_unknown(extras, "street", out, inner)
-    value = obj.house_number
-    if value is not None:
+    if obj.house_number is not None:
         out.append(
             inner
             + "<houseNumber>"
-            + escape_text(simple_types.format_wgs84_address_house_number(value))
+            + escape_text(
+                simple_types.format_wgs84_address_house_number(obj.house_number)
+            )
             + "</houseNumber>"
         )
     if extras:
         _write_unknown(extras, "houseNumber", out, inner)
-    value = obj.postcode
-    if value is not None:
+    if obj.postcode is not None:
         out.append(
             inner
             + "<postcode>"
-            + escape_text(simple_types.format_wgs84_address_postcode(value))
+            + escape_text(simple_types.format_wgs84_address_postcode(obj.postcode))
             + "</postcode>"
         )
     if extras:
         _write_unknown(extras, "postcode", out, inner)
-    value = obj.city
-    if value is not None:
+    if obj.city is not None:
         out.append(
             inner
             + "<city>"
-            + escape_text(simple_types.format_wgs84_address_city(value))
+            + escape_text(simple_types.format_wgs84_address_city(obj.city))
             + "</city>"
         )
     if extras:
         _write_unknown(extras, "city", out, inner)
-    value = obj.international_country_region
-    if value is not None:
-        _write_country_region(value, "internationalCountryRegion", out, inner)
+    if obj.international_country_region is not None:
+        _write_country_region(
+            obj.international_country_region, "internationalCountryRegion", out, inner
+        )
     if extras:
         _write_unknown(extras, "internationalCountryRegion", out, inner)
-    value = obj.quarter
-    if value is not None:
+    if obj.quarter is not None:
         out.append(
             inner
             + "<quarter>"
-            + escape_text(simple_types.format_text_field(value))
+            + escape_text(simple_types.format_text_field(obj.quarter))
             + "</quarter>"
         )
     if extras:
         _write_unknown(extras, "quarter", out, inner)
-    value = obj.wgs84_coordinate
-    if value is not None:
-        _write_wgs84_coordinate(value, "wgs84Coordinate", out, inner)
+    if obj.wgs84_coordinate is not None:
+        _write_wgs84_coordinate(obj.wgs84_coordinate, "wgs84Coordinate", out, inner)
     if extras:
         _write_unknown(extras, "wgs84Coordinate", out, inner)
-    value = obj.precise_house_number
-    if value is not None:
+    if obj.precise_house_number is not None:
         out.append(
             inner
             + "<preciseHouseNumber>"
-            + escape_text(simple_types.format_xs_boolean(value))
+            + escape_text(simple_types.format_xs_boolean(obj.precise_house_number))
             + "</preciseHouseNumber>"
         )
     if extras:
         _write_unknown(extras, "preciseHouseNumber", out, inner)
-    value = obj.geo_hierarchy
-    if value is not None:
-        _write_geo_hierarchy(value, "geoHierarchy", out, inner)
+    if obj.geo_hierarchy is not None:
+        _write_geo_hierarchy(obj.geo_hierarchy, "geoHierarchy", out, inner)
     if extras:
         _write_unknown(extras, "geoHierarchy", out, inner)
-    value = obj.description
-    if value is not None:
-        _write_wgs84_address_description(value, "description", out, inner)
+    if obj.description is not None:
+        _write_wgs84_address_description(obj.description, "description", out, inner)
     if extras:
         _write_unknown(extras, "description", out, inner)
     if extras:
@@ -8665,14 +8690,14 @@ def _write_wgs84_address(
         out.append(indent + "</" + tag + ">")
 
 
-_WGS84_ADDRESS_DESCRIPTION_TAGS = frozenset(["text"])
-_WGS84_ADDRESS_DESCRIPTION_REPEATED = frozenset([])
+_WGS84_ADDRESS_DESCRIPTION_TAGS: frozenset[str] = frozenset(["text"])
+_WGS84_ADDRESS_DESCRIPTION_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_wgs84_address_description(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Wgs84AddressDescription:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -8692,8 +8717,8 @@ def _read_wgs84_address_description(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _WGS84_ADDRESS_DESCRIPTION_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -8707,7 +8732,7 @@ def _read_wgs84_address_description(
             extras,
             None,
         )
-    _text = None
+    _text: str | None = None
     if index < count and children[index].tag == "text":
         child = children[index]
         item_path = path + "/text"
@@ -8735,9 +8760,12 @@ def _read_wgs84_address_description(
         _unexpected(
             children, index, path, problems, tags, _WGS84_ADDRESS_DESCRIPTION_REPEATED
         )
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return Wgs84AddressDescription(
-        text=_text,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        text=cast(str, _text),
+        unknown_content=extras,
     )
 
 
@@ -8748,8 +8776,8 @@ def _write_wgs84_address_description(
     indent: str,
     declarations: str = "",
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -8757,12 +8785,11 @@ def _write_wgs84_address_description(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.text
-    if value is not None:
+    if obj.text is not None:
         out.append(
             inner
             + "<text>"
-            + escape_text(simple_types.format_xs_string(value))
+            + escape_text(simple_types.format_xs_string(obj.text))
             + "</text>"
         )
     if extras:
@@ -8775,14 +8802,14 @@ def _write_wgs84_address_description(
         out.append(indent + "</" + tag + ">")
 
 
-_WGS84_COORDINATE_TAGS = frozenset(["latitude", "longitude"])
-_WGS84_COORDINATE_REPEATED = frozenset([])
+_WGS84_COORDINATE_TAGS: frozenset[str] = frozenset(["latitude", "longitude"])
+_WGS84_COORDINATE_REPEATED: frozenset[str] = frozenset([])
 
 
 def _read_wgs84_coordinate(
     node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
 ) -> Wgs84Coordinate:
-    extras: list[object] = []
+    extras: list[UnknownContent] = []
     for name, text in node.attrib.items():
         if name.startswith(_XSI):
             _check_xsi(
@@ -8802,8 +8829,8 @@ def _read_wgs84_coordinate(
             kept.append(unknown.kept_warning(item, path))
     _check_element_only(node, path, problems)
     children = list(node)
-    count = len(children)
     tags = _WGS84_COORDINATE_TAGS
+    count = len(children)
     index = 0
     if index < count and children[index].tag not in tags:
         index = _skip_unknown(
@@ -8817,7 +8844,7 @@ def _read_wgs84_coordinate(
             extras,
             None,
         )
-    _latitude = None
+    _latitude: float | None = None
     if index < count and children[index].tag == "latitude":
         child = children[index]
         item_path = path + "/latitude"
@@ -8837,7 +8864,7 @@ def _read_wgs84_coordinate(
             extras,
             "latitude",
         )
-    _longitude = None
+    _longitude: float | None = None
     if index < count and children[index].tag == "longitude":
         child = children[index]
         item_path = path + "/longitude"
@@ -8859,18 +8886,21 @@ def _read_wgs84_coordinate(
         )
     if index < count:
         _unexpected(children, index, path, problems, tags, _WGS84_COORDINATE_REPEATED)
+    # A missing required member, or a listed value that does not parse, stays
+    # None, and the reader or the validators report it; the object is built
+    # anyway so that every problem of the document is reported.
     return Wgs84Coordinate(
-        latitude=_latitude,  # type: ignore[arg-type]
-        longitude=_longitude,  # type: ignore[arg-type]
-        unknown_content=extras,  # type: ignore[arg-type]
+        latitude=cast(float, _latitude),
+        longitude=cast(float, _longitude),
+        unknown_content=extras,
     )
 
 
 def _write_wgs84_coordinate(
     obj: Wgs84Coordinate, tag: str, out: list[str], indent: str, declarations: str = ""
 ) -> None:
-    inner = indent + _INDENT_STEP if indent else ""
     out.append(indent + "<" + tag + declarations)
+    inner = indent + _INDENT_STEP if indent else ""
     extras = (
         _unknown_attributes(obj.unknown_content, out) if obj.unknown_content else None
     )
@@ -8878,22 +8908,20 @@ def _write_wgs84_coordinate(
     start = len(out)
     if extras:
         _write_unknown(extras, None, out, inner)
-    value = obj.latitude
-    if value is not None:
+    if obj.latitude is not None:
         out.append(
             inner
             + "<latitude>"
-            + escape_text(simple_types.format_wgs84_coordinate_latitude(value))
+            + escape_text(simple_types.format_wgs84_coordinate_latitude(obj.latitude))
             + "</latitude>"
         )
     if extras:
         _write_unknown(extras, "latitude", out, inner)
-    value = obj.longitude
-    if value is not None:
+    if obj.longitude is not None:
         out.append(
             inner
             + "<longitude>"
-            + escape_text(simple_types.format_wgs84_coordinate_longitude(value))
+            + escape_text(simple_types.format_wgs84_coordinate_longitude(obj.longitude))
             + "</longitude>"
         )
     if extras:
@@ -8908,11 +8936,13 @@ def _write_wgs84_coordinate(
 
 # Address and its derived types: xsi:type value -> reader, and class ->
 # (writer, the declarations and xsi:type attribute it writes).
-_ADDRESS_READERS = {
+_ADDRESS_READERS: dict[
+    str, Callable[[Element, str, list[Problem], list[Problem] | None], Address]
+] = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}Address": _read_address,
     "{http://rest.immobilienscout24.de/schema/common/1.0}Wgs84Address": _read_wgs84_address,
 }
-_ADDRESS_WRITERS = {
+_ADDRESS_WRITERS: dict[type, tuple[_Writer, str]] = {
     Wgs84Address: (
         _write_wgs84_address,
         ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="common:Wgs84Address"',
@@ -8921,7 +8951,7 @@ _ADDRESS_WRITERS = {
 
 
 # Root element tag -> (reader, path of the root in problems).
-_READERS = {
+_READERS: dict[str, tuple[_Reader, str]] = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}realtorContactDetail": (
         _read_realtor_contact_details,
         "realtorContactDetail",
@@ -8937,7 +8967,7 @@ _READERS = {
 }
 
 # Class -> (root element name, prefixed name, writer, namespace declarations).
-_WRITERS = {
+_WRITERS: dict[type, tuple[str, str, _Writer, str]] = {
     RealtorContactDetails: (
         "realtorContactDetail",
         "common:realtorContactDetail",
@@ -8969,7 +8999,7 @@ _ROOT_NAMES = ", ".join(
 
 # List roots that iter_xml reads item by item: root tag -> (root reader, root
 # name, item tag, item name, item reader, minOccurs, maxOccurs of the item).
-_STREAMS = {
+_STREAMS: dict[str, _StreamEntry] = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}realtorContactDetailsList": (
         _read_realtor_contact_details_list,
         "realtorContactDetailsList",
@@ -8990,7 +9020,7 @@ _STREAMS = {
     ),
 }
 # Item class -> (root prefixed name, namespace declarations, item name, item writer).
-_STREAM_WRITERS = {
+_STREAM_WRITERS: dict[type, tuple[str, str, str, _Writer]] = {
     RealtorContactDetails: (
         "common:realtorContactDetailsList",
         ' xmlns:common="http://rest.immobilienscout24.de/schema/common/1.0"',
@@ -9138,7 +9168,7 @@ def _read_source(
 ) -> tuple[bytes | str, str | None]:
     """Read the whole input, up to `limits.max_bytes`, for readers that need it at once."""
     chunks, name = _chunks(source)
-    parts = []
+    parts: list[bytes | str] = []
     size = 0
     try:
         for chunk in chunks:
@@ -9151,8 +9181,9 @@ def _read_source(
             [Problem("", f"cannot read the input: {error}")], name
         ) from None
     if parts and isinstance(parts[0], str):
-        return "".join(parts), name  # type: ignore[arg-type]
-    return b"".join(parts), name  # type: ignore[arg-type]
+        # The chunks of one source are all str or all bytes.
+        return "".join(cast("list[str]", parts)), name
+    return b"".join(cast("list[bytes]", parts)), name
 
 
 def _too_large(limits: Limits) -> str:
@@ -9293,16 +9324,19 @@ def iter_xml(
     builder = _GuardedBuilder(limits.max_depth, stream=True)
     parser = XMLParser(target=builder)
     kept: list[Problem] | None = [] if lenient else None
-    entry = None
+    entry: _StreamEntry | None = None
     count = 0
     try:
         for _ in chain(_feed(chunks, parser, builder, limits), _close(parser)):
-            if entry is None and builder.root is not None:
+            if entry is None:
+                if builder.root is None:
+                    # Nothing is ready before the root element starts.
+                    continue
                 entry = _stream_entry(builder.root, name)
             ready, builder.ready = builder.ready, []
             for element in ready:
                 count += 1
-                yield _stream_item(entry, element, count, validate, rules, kept, name)  # type: ignore[arg-type]
+                yield _stream_item(entry, element, count, validate, rules, kept, name)
     except DocumentError:
         raise
     except _PARSE_ERRORS as error:
@@ -9320,7 +9354,7 @@ def _close(parser: XMLParser) -> Iterator[None]:
     yield
 
 
-def _stream_entry(root: Element, name: str | None) -> tuple:
+def _stream_entry(root: Element, name: str | None) -> _StreamEntry:
     entry = _STREAMS.get(root.tag)
     if entry is None:
         local = _local_name(root.tag)
@@ -9337,7 +9371,7 @@ def _stream_entry(root: Element, name: str | None) -> tuple:
 
 
 def _stream_item(
-    entry: tuple,
+    entry: _StreamEntry,
     element: Element,
     index: int,
     validate: bool,
@@ -9372,7 +9406,7 @@ def _stream_item(
 
 
 def _check_stream_end(
-    entry: tuple, root: Element | None, count: int, name: str | None
+    entry: _StreamEntry, root: Element | None, count: int, name: str | None
 ) -> None:
     """Check the root's own attributes and text, and the number of items read."""
     root_reader, root_name, _, item_name, _, min_occurs, max_occurs = entry
@@ -9422,8 +9456,8 @@ def write_xml_stream(
     iterator = iter(items)
     first = next(iterator, None)
     kind = type(first) if first is not None else item_type
-    entry = _STREAM_WRITERS.get(kind)  # type: ignore[arg-type]
-    if entry is None:
+    entry = None if kind is None else _STREAM_WRITERS.get(kind)
+    if kind is None or entry is None:
         raise TypeError(
             f"{getattr(kind, '__name__', kind)} is not the item type of a list root; expected one of {', '.join(sorted(cls.__name__ for cls in _STREAM_WRITERS))}"
         )
@@ -9437,13 +9471,15 @@ def write_xml_stream(
         chain([first] if first is not None else [], iterator), 1
     ):
         if type(obj) is not kind:
-            raise TypeError(f"item {index} is a {type(obj).__name__}, not a {kind.__name__}")  # type: ignore[union-attr]
+            raise TypeError(
+                f"item {index} is a {type(obj).__name__}, not a {kind.__name__}"
+            )
         if validate:
             check_before_write(
                 obj, rules, f"{local_root}/{item_name}[{index}]", lenient
             )
         out: list[str] = []
-        writer(obj, item_name, out, indent)  # type: ignore[operator]
+        writer(obj, item_name, out, indent, "")
         yield "".join(out)
     yield ("\n" if pretty else "") + f"</{root_name}>" + ("\n" if pretty else "")
 
@@ -9470,7 +9506,7 @@ def write_xml(
     if validate:
         check_before_write(obj, rules, name, lenient)
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>']
-    writer(obj, qualified_name, out, "\n" if pretty else "", declarations)  # type: ignore[operator]
+    writer(obj, qualified_name, out, "\n" if pretty else "", declarations)
     if pretty:
         out.append("\n")
     return "".join(out)
