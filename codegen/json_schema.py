@@ -1,0 +1,938 @@
+"""Describe the IS24 JSON form of the generated roots as a JSON Schema (draft 2020-12).
+
+The schema states what the generated `json_mapper.read_json` accepts in strict
+mode with `rules=False`, and so also everything `write_json` writes. The reader
+is tolerant, so the schema is too: a value may come as a JSON string or as a
+number or boolean whose text the reader checks, a single value may come as an
+array of one, and a root may be keyed in the dot form (`common.messages`), the
+colon form or by its bare name. Where JSON Schema cannot state a check of the
+reader exactly, the schema leaves it out or is stricter, and a `$comment` at
+that spot says which.
+
+Each model construct has one function below. A construct that this module does
+not handle raises a CodegenError naming it, so that a construct added to the
+model cannot end up as a wrong schema.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from typing import Any
+
+from elementpath.regex import translate_pattern
+
+from codegen.builtins import BUILTINS
+from codegen.config import Config
+from codegen.errors import CodegenError
+from codegen.write import JSON_GENERATED_MARK
+from codegen.model import (
+    Attribute,
+    ComplexType,
+    Element,
+    RootElement,
+    SchemaModel,
+    SimpleType,
+    XSD_NAMESPACE,
+)
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_FILE = "schema.json"
+
+# XSD whitespace (#x20, #x9, #xD, #xA), which collapse and replace normalise.
+_WHITESPACE = "[ \\t\\n\\r]"
+# Characters outside the XML 1.0 Char production; the reader rejects a string
+# that contains one. In ECMAScript's Unicode mode and in Python, \uD800-\uDFFF
+# matches only unpaired surrogates.
+_INVALID_XML_CHARACTER = (
+    "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF]"
+)
+# The integers the reader converts: longer digit strings are a problem.
+_MAX_INTEGER_DIGITS = 4000
+# The lexical forms of the reader (generated lexical.py), after collapsing.
+_DECIMAL_TEXT = "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)"
+_FLOAT_TEXT = "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|-?INF|NaN"
+# repr() of a float that is not an integer has 3 ("0.5") to 24
+# ("-1.7976931348623157e+308") characters.
+_FLOAT_TEXT_LENGTHS = (3, 24)
+
+# Escapes that elementpath leaves in a translated pattern and that mean the
+# same in ECMAScript's Unicode mode. elementpath expands \d, \i, \c, \p{...}
+# and class subtraction into explicit classes, but keeps \s, \S, \w and \W,
+# which mean more characters in ECMAScript and Python than in XSD.
+_SAME_ESCAPES = frozenset("tnrfv\\/^$.*+?()[]{}|-")
+# Multi-character escapes of XSD that elementpath expands inside brackets only.
+_CLASS_ESCAPES = frozenset("dDsSwWiIcC")
+# Python's `$` also matches before a final line break; this lookahead makes a
+# pattern end only at the end of the text, as ECMAScript's `$` does. The
+# pydantic target removes it, because Rust's regex crate has no lookaround and
+# its `$` already means the end of the text.
+END_OF_TEXT = "(?![\\s\\S])"
+
+_NUMBER_REPR_COMMENT = (
+    "The reader takes a JSON number as its Python repr() text, so a number "
+    "written with a fraction, such as 1.0, is read as 1.0, while JSON Schema "
+    "treats 1.0 as the integer 1."
+)
+
+
+def json_schema_text(model: SchemaModel, config: Config, source: str) -> str:
+    """Return the JSON Schema of the generated roots as deterministic JSON text."""
+    schema = JsonSchemaBuilder(model, config, source).build()
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    # codegen.write recognises a leftover staging folder by this start.
+    assert text.startswith(JSON_GENERATED_MARK)
+    # Translated patterns may contain unpaired surrogates, which UTF-8 cannot
+    # encode; JSON writes them as escapes.
+    return re.sub("[\ud800-\udfff]", lambda match: f"\\u{ord(match[0]):04x}", text)
+
+
+def root_key_forms(prefix: str, name: str) -> list[str]:
+    """Return the member names under which the reader accepts a root element."""
+    if not prefix:
+        return [name]
+    return [f"{prefix}.{name}", f"{prefix}:{name}", name]
+
+
+class JsonSchemaBuilder:
+    """Build the JSON Schema of a model, one function per model construct."""
+
+    def __init__(self, model: SchemaModel, config: Config, source: str) -> None:
+        self.model = model
+        self.config = config
+        self.source = source
+        self.prefixes = _root_prefixes(model, config)
+        # $defs name -> schema of each simple type that is not an enumeration.
+        self.simple_definitions: dict[str, Any] = {}
+
+    def build(self) -> dict[str, Any]:
+        if self.model.unsupported:
+            raise _unsupported(
+                "a model built in permissive mode", self.model.unsupported[0]
+            )
+        definitions: dict[str, Any] = {}
+        for complex_type in sorted(
+            self.model.complex_types.values(), key=lambda item: item.python_name
+        ):
+            definitions[complex_type.python_name] = self.complex_type(complex_type)
+        for enumeration in sorted(
+            self.model.enumerations.values(), key=lambda item: item.python_name or ""
+        ):
+            definitions[enumeration.python_name] = self.enumeration(enumeration)
+        roots = [self.root(root) for root in self.model.roots]
+        properties = {key: value for root in roots for key, value in root.items()}
+        for name in sorted(self.simple_definitions):
+            definitions[name] = self.simple_definitions[name]
+        return {
+            "$comment": f"Generated by codegen from {self.source}. Do not edit by "
+            "hand: change the schema, the templates or [tool.codegen] and run "
+            "`python -m codegen`.",
+            "$schema": DIALECT,
+            "$id": f"urn:is24-codegen:{self.config.package}:json",
+            "title": f"IS24 JSON documents of {self.config.package}",
+            "description": "One object with one member, the root element: "
+            + ", ".join(root.name for root in self.model.roots)
+            + ". Attributes are members named @name.",
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": False,
+            "minProperties": 1,
+            "maxProperties": 1,
+            "$defs": definitions,
+        }
+
+    # Roots.
+
+    def root(self, root: RootElement) -> dict[str, Any]:
+        """Return the root's members: each key form the reader accepts, with its schema."""
+        _refuse_unhandled(root, {"name", "namespace", "complex_type", "documentation"})
+        complex_type = self.model.complex_types[root.complex_type]
+        value: dict[str, Any] = _ref(complex_type)
+        if root.name in self.config.json_array_roots:
+            value = self.wrapped_root(complex_type)
+        if root.documentation:
+            value = {"description": root.documentation, **value}
+        prefix = self.prefixes.get(root.namespace, "")
+        return {key: value for key in root_key_forms(prefix, root.name)}
+
+    def wrapped_root(self, complex_type: ComplexType) -> dict[str, Any]:
+        """Return a root that IS24 writes as an array of one-member objects.
+
+        The reader merges the objects of the array into one, so each member's
+        occurrences may be spread over several of them.
+        """
+        items: dict[str, Any] = {}
+        counts: list[dict[str, Any]] = []
+        comments: list[str] = []
+        for name, member, minimum, maximum in self._members(complex_type):
+            if maximum == 1:
+                items[name] = _one_or_array_of_one(member)
+            else:
+                items[name] = {"anyOf": [member, {"type": "array", "items": member}]}
+            present: dict[str, Any] = {"required": [name]}
+            if maximum != 1:
+                empty = {"type": "array", "maxItems": 0}
+                present["properties"] = {name: {"not": empty}}
+            count: dict[str, Any] = {"contains": present}
+            if minimum == 0:
+                count["minContains"] = 0
+            if maximum == 1:
+                count["maxContains"] = 1
+            if minimum > 0 or maximum == 1:
+                counts.append(count)
+            if minimum > 1 or maximum not in (1, None):
+                comments.append(
+                    f"{name} may occur {minimum} to {maximum or 'unbounded'} times; "
+                    "the array form checks only that it occurs"
+                    + (" at least once" if minimum else "")
+                )
+        comments.append(
+            "In the array form, an element that may occur once must not be given "
+            "as an empty array, although the reader accepts one when another "
+            "object of the array gives the value."
+        )
+        array = {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "properties": items,
+                "additionalProperties": False,
+            },
+            "allOf": counts,
+            "$comment": " ".join(comments),
+        }
+        return {"anyOf": [_ref(complex_type), array]}
+
+    # Complex types and their members.
+
+    def complex_type(self, complex_type: ComplexType) -> dict[str, Any]:
+        """Return the object of a complex type, with inherited members flattened in."""
+        _refuse_unhandled(
+            complex_type,
+            {"key", "python_name", "anonymous", "content", "base", "elements"}
+            | {"attributes", "documentation"},
+        )
+        content = self.model.content_of(complex_type)
+        if content not in ("sequence", "all", "empty"):
+            raise _unsupported(f"the content model {content!r}", complex_type.key)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for name, member, minimum, maximum in self._members(complex_type):
+            properties[name] = self.occurrences(member, minimum, maximum)
+            if minimum > 0:
+                required.append(name)
+        schema: dict[str, Any] = {"title": complex_type.python_name}
+        if complex_type.documentation:
+            schema["description"] = complex_type.documentation
+        schema.update(type="object", properties=properties)
+        if required:
+            schema["required"] = required
+        schema["additionalProperties"] = False
+        if content == "sequence":
+            schema["$comment"] = (
+                "JSON members have no order, so the order of the XML sequence is "
+                "not checked."
+            )
+        return schema
+
+    def _members(
+        self, complex_type: ComplexType
+    ) -> list[tuple[str, Any, int, int | None]]:
+        """Return (member name, value schema, minimum, maximum occurrences) per member."""
+        chain = []
+        declaring: ComplexType | None = complex_type
+        while declaring is not None:
+            chain.insert(0, declaring)
+            base = declaring.base
+            declaring = self.model.complex_types[base] if base is not None else None
+        # Inherited members first, as SchemaModel.all_elements orders them.
+        members = []
+        for owner in chain:
+            for attribute in owner.attributes:
+                value = self.attribute(attribute, owner)
+                minimum = 1 if attribute.required else 0
+                members.append(("@" + attribute.name, value, minimum, 1))
+        for owner in chain:
+            for element in owner.elements:
+                value = self.element(element, owner)
+                members.append(
+                    (element.name, value, element.min_occurs, element.max_occurs)
+                )
+        return members
+
+    def element(self, element: Element, owner: ComplexType) -> dict[str, Any]:
+        """Return the schema of one value of an element."""
+        _refuse_unhandled(
+            element,
+            {"name", "namespace", "field_name", "min_occurs", "max_occurs"}
+            | {"simple_type", "complex_type", "documentation", "deprecation"}
+            | {"default"},
+            f"{owner.key}/{element.name}",
+        )
+        if element.complex_type is not None:
+            value = _ref(self.model.complex_types[element.complex_type])
+        elif element.simple_type is not None:
+            value = self.simple_type(element.simple_type, f"{owner.key}/{element.name}")
+        else:
+            raise _unsupported(
+                "an element without a type", f"{owner.key}/{element.name}"
+            )
+        return _annotated(value, element.documentation, element.deprecation)
+
+    def attribute(self, attribute: Attribute, owner: ComplexType) -> dict[str, Any]:
+        label = f"{owner.key}/@{attribute.name}"
+        _refuse_unhandled(
+            attribute,
+            {"name", "namespace", "field_name", "simple_type", "required", "default"}
+            | {"documentation", "deprecation"},
+            label,
+        )
+        if attribute.namespace:
+            # The reader names every attribute by its local name only.
+            raise _unsupported("an attribute in a namespace", label)
+        value = self.simple_type(attribute.simple_type, label)
+        return _annotated(value, attribute.documentation, attribute.deprecation)
+
+    def occurrences(
+        self, value: dict[str, Any], minimum: int, maximum: int | None
+    ) -> dict[str, Any]:
+        """Return a member that holds one value, or an array of `minimum` to `maximum` values.
+
+        The reader takes a single value in place of an array, and an array of
+        one in place of a single value.
+        """
+        if maximum == 1:
+            return _one_or_array_of_one(value)
+        array: dict[str, Any] = {"type": "array", "items": value}
+        if minimum > 0:
+            array["minItems"] = minimum
+        if maximum is not None:
+            array["maxItems"] = maximum
+        if minimum > 1:
+            return array
+        return {"anyOf": [value, array]}
+
+    # Simple types.
+
+    def simple_type(self, simple_type: SimpleType, label: str) -> dict[str, Any]:
+        _refuse_unhandled(
+            simple_type,
+            {"name", "builtin", "facets", "python_name", "values", "documentation"},
+            label,
+        )
+        if simple_type.is_enumeration:
+            return {"$ref": f"#/$defs/{simple_type.python_name}"}
+        # A named type is defined once; an anonymous one once per member.
+        name = label.rpartition("}")[2].replace("/", ".")
+        if simple_type.name is not None:
+            namespace, _, local = simple_type.name[1:].partition("}")
+            name = f"xs.{local}" if namespace == XSD_NAMESPACE else local
+        existing = self.simple_definitions.get(name)
+        if existing is None:
+            existing = self.simple_definitions[name] = self._simple_value(
+                simple_type, label
+            )
+        return {"$ref": f"#/$defs/{name}"}
+
+    def _simple_value(self, simple_type: SimpleType, label: str) -> dict[str, Any]:
+        builtin = BUILTINS.get(simple_type.builtin)
+        if builtin is None:
+            raise _unsupported(f"the built-in type xs:{simple_type.builtin}", label)
+        kind_schema = {
+            "string": self.string_value,
+            "boolean": self.boolean_value,
+            "integer": self.integer_value,
+            "decimal": self.decimal_value,
+            "float": self.float_value,
+        }[builtin.kind]
+        return kind_schema(simple_type, label)
+
+    def string_value(self, simple_type: SimpleType, label: str) -> dict[str, Any]:
+        """Return a string-valued type: a string, or a number or boolean whose text fits."""
+        facets = simple_type.facets
+        comments: list[str] = []
+        string: dict[str, Any] = {"type": "string"}
+        minimum, maximum = _length_bounds(simple_type)
+        if minimum:
+            string["minLength"] = minimum
+        if maximum is not None:
+            string["maxLength"] = maximum
+        patterns = self._patterns(simple_type, label, comments)
+        if patterns:
+            string["pattern"] = patterns[0]
+        if len(patterns) > 1:
+            string["allOf"] = [{"pattern": pattern} for pattern in patterns[1:]]
+        string["not"] = {"pattern": _INVALID_XML_CHARACTER}
+        if facets.white_space != "preserve" and (
+            minimum or maximum is not None or patterns
+        ):
+            comments.append(_whitespace_comment(facets.white_space))
+        if facets.enumeration is not None:
+            raise _unsupported("an enumeration without an enumeration class", label)
+        branches = [string, *self._boolean_texts(simple_type)]
+        branches += self._number_texts(simple_type, comments)
+        return _any_of(branches, comments)
+
+    def _boolean_texts(self, simple_type: SimpleType) -> list[dict[str, Any]]:
+        """Return the JSON booleans whose text, "true" or "false", the type accepts."""
+        accepted = [
+            value
+            for value, text in ((True, "true"), (False, "false"))
+            if _accepts_text(simple_type, text)
+        ]
+        if len(accepted) == 2:
+            return [{"type": "boolean"}]
+        return [{"const": value} for value in accepted]
+
+    def _number_texts(
+        self, simple_type: SimpleType, comments: list[str]
+    ) -> list[dict[str, Any]]:
+        """Return the JSON numbers whose text a string type accepts, where JSON Schema can say."""
+        facets = simple_type.facets
+        if self._all_patterns(simple_type):
+            comments.append(
+                "The reader also accepts a JSON number whose text matches the "
+                "pattern; this schema accepts only strings here."
+            )
+            return []
+        minimum, maximum = _length_bounds(simple_type)
+        branches = _integers_of_length(minimum, maximum)
+        shortest, longest = _FLOAT_TEXT_LENGTHS
+        if minimum <= shortest and (maximum is None or maximum >= longest):
+            branches.append({"type": "number", "not": {"type": "integer"}})
+        elif facets.length is not None or minimum or maximum is not None:
+            comments.append(
+                "The reader also accepts a JSON number with a fraction whose "
+                "text fits the length; this schema accepts only integers here."
+            )
+        if branches:
+            comments.append(_NUMBER_REPR_COMMENT)
+        return branches
+
+    def boolean_value(self, simple_type: SimpleType, label: str) -> dict[str, Any]:
+        """Return xs:boolean: a JSON boolean, 1 or 0, or one of their texts."""
+        facets = simple_type.facets
+        self._refuse_facets(simple_type, label, ("length", "min_length", "max_length"))
+        accepted = []
+        for value, text in ((True, "true"), (False, "false")):
+            allowed = facets.enumeration is None or any(
+                _collapse(item) in (text, "1" if value else "0")
+                for item in facets.enumeration
+            )
+            if allowed and _matches_patterns(simple_type, text):
+                accepted.append(value)
+        texts = [
+            text
+            for value in accepted
+            for text in (("true", "1") if value else ("false", "0"))
+        ]
+        numbers = [1 if value else 0 for value in accepted]
+        if not accepted:
+            return {"$comment": "No value fits the facets.", "not": {}}
+        return _any_of(
+            [
+                {"enum": [*accepted, *numbers]},
+                {"type": "string", "pattern": _padded(texts)},
+            ],
+            [_NUMBER_REPR_COMMENT],
+        )
+
+    def integer_value(self, simple_type: SimpleType, label: str) -> dict[str, Any]:
+        """Return an integer type: a JSON integer, or a string of digits, in range."""
+        facets = simple_type.facets
+        comments: list[str] = []
+        self._refuse_facets(simple_type, label, ("length", "min_length", "max_length"))
+        low, high = _integer_bounds(simple_type)
+        if facets.patterns:
+            comments.append(
+                "The reader checks the pattern on the integer's canonical text; "
+                "JSON Schema cannot, so the pattern is left out."
+            )
+        if facets.enumeration is not None:
+            values = sorted(
+                {
+                    int(_collapse(item))
+                    for item in facets.enumeration
+                    if (low is None or int(_collapse(item)) >= low)
+                    and (high is None or int(_collapse(item)) <= high)
+                }
+            )
+            number: dict[str, Any] = {"enum": values}
+            text = _padded([_integer_text(value) for value in values])
+        else:
+            number = {"type": "integer"}
+            if low is not None:
+                number["minimum"] = low
+            if high is not None:
+                number["maximum"] = high
+            text = _padded([_integer_range_text(low, high)])
+        comments.append(
+            _NUMBER_REPR_COMMENT + " So this schema accepts 1.0 where the reader "
+            "rejects it."
+        )
+        return _any_of([number, {"type": "string", "pattern": text}], comments)
+
+    def decimal_value(self, simple_type: SimpleType, label: str) -> dict[str, Any]:
+        """Return xs:decimal: a JSON number in range, or a decimal string."""
+        return self._real_value(simple_type, label, _DECIMAL_TEXT, "decimal")
+
+    def float_value(self, simple_type: SimpleType, label: str) -> dict[str, Any]:
+        """Return xs:float or xs:double: a JSON number in range, or a float string."""
+        return self._real_value(simple_type, label, _FLOAT_TEXT, "float")
+
+    def _real_value(
+        self, simple_type: SimpleType, label: str, lexical: str, kind: str
+    ) -> dict[str, Any]:
+        facets = simple_type.facets
+        self._refuse_facets(simple_type, label, ("length", "min_length", "max_length"))
+        if facets.enumeration is not None:
+            raise _unsupported(f"an enumeration of xs:{simple_type.builtin}", label)
+        number: dict[str, Any] = {"type": "number"}
+        bounds = {
+            "minimum": facets.min_inclusive,
+            "maximum": facets.max_inclusive,
+            "exclusiveMinimum": facets.min_exclusive,
+            "exclusiveMaximum": facets.max_exclusive,
+        }
+        for keyword, text in bounds.items():
+            if text is not None:
+                number[keyword] = _json_number(_collapse(text))
+        comments = [
+            "A string is checked only for its lexical form: JSON Schema cannot "
+            "compare the number that a string contains with the bounds."
+        ]
+        if kind == "decimal":
+            comments.append(
+                "The reader rejects a JSON number whose repr() has an exponent "
+                "(below 1e-4 or from 1e16 on); this schema accepts it."
+            )
+        if facets.total_digits is not None or facets.fraction_digits is not None:
+            comments.append("totalDigits and fractionDigits are not checked.")
+        if facets.patterns:
+            comments.append("The pattern is not checked.")
+        comments.append(
+            "A JSON number too large for a double (1e999) is infinite for the "
+            "reader, which rejects it."
+        )
+        string = {"type": "string", "pattern": _padded([lexical])}
+        return _any_of([number, string], comments)
+
+    def enumeration(self, simple_type: SimpleType) -> dict[str, Any]:
+        """Return an enumerated string type: its values, and their boolean or integer forms."""
+        label = simple_type.name or simple_type.python_name or ""
+        if BUILTINS[simple_type.builtin].kind != "string":
+            raise _unsupported(
+                f"an enumeration class of xs:{simple_type.builtin}", label
+            )
+        values = [
+            item.value
+            for item in simple_type.values
+            if _accepts_text(simple_type, item.value)
+        ]
+        others: list[Any] = [
+            text == "true" for text in values if text in ("true", "false")
+        ]
+        others += [int(text) for text in values if _is_canonical_integer(text)]
+        white_space = simple_type.facets.white_space
+        schema: dict[str, Any] = {"title": simple_type.python_name}
+        if simple_type.documentation:
+            schema["description"] = simple_type.documentation
+        if white_space == "preserve":
+            schema["enum"] = [*values, *others]
+            if any(_is_canonical_integer(text) for text in values):
+                schema["$comment"] = _NUMBER_REPR_COMMENT
+            return schema
+        # The reader normalises whitespace first, so each value may come padded.
+        pattern = _anchored(
+            "|".join(_normalised_literal(text, white_space) for text in values)
+        )
+        branches: list[dict[str, Any]] = [{"type": "string", "pattern": pattern}]
+        if others:
+            branches.append({"enum": others})
+        schema["anyOf"] = branches
+        return schema
+
+    # Facets.
+
+    def _patterns(
+        self, simple_type: SimpleType, label: str, comments: list[str]
+    ) -> list[str]:
+        """Return one ECMAScript pattern per derivation step, leaving out the untranslatable."""
+        patterns = []
+        for step in self._all_patterns(simple_type):
+            translated = [_ecmascript_pattern(pattern, label) for pattern in step]
+            failures = [reason for _, reason in translated if reason]
+            if failures:
+                comments.append(
+                    "The pattern "
+                    + " | ".join(step)
+                    + " is not checked: "
+                    + "; ".join(failures)
+                )
+                continue
+            bodies = [body for body, _ in translated]
+            patterns.append(_anchored("|".join(bodies)))
+        return patterns
+
+    @staticmethod
+    def _all_patterns(simple_type: SimpleType) -> list[tuple[str, ...]]:
+        """Return the pattern steps, and the lexical rule of the built-in type as the last."""
+        steps = list(simple_type.facets.patterns)
+        builtin_pattern = BUILTINS[simple_type.builtin].pattern
+        if builtin_pattern:
+            steps.append((builtin_pattern,))
+        return steps
+
+    @staticmethod
+    def _refuse_facets(
+        simple_type: SimpleType, label: str, names: tuple[str, ...]
+    ) -> None:
+        for name in names:
+            if getattr(simple_type.facets, name) is not None:
+                raise _unsupported(
+                    f"the facet {name} on xs:{simple_type.builtin}", label
+                )
+
+
+# Helpers for schema fragments.
+
+
+def _ref(complex_type: ComplexType) -> dict[str, Any]:
+    return {"$ref": f"#/$defs/{complex_type.python_name}"}
+
+
+def _one_or_array_of_one(value: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "anyOf": [
+            value,
+            {"type": "array", "items": value, "minItems": 1, "maxItems": 1},
+        ]
+    }
+
+
+def _any_of(branches: list[dict[str, Any]], comments: list[str]) -> dict[str, Any]:
+    schema: dict[str, Any] = {}
+    if comments:
+        schema["$comment"] = " ".join(comments)
+    if len(branches) == 1:
+        schema.update(branches[0])
+    else:
+        schema["anyOf"] = branches
+    return schema
+
+
+def _annotated(
+    value: dict[str, Any], documentation: str, deprecation: str
+) -> dict[str, Any]:
+    annotations: dict[str, Any] = {}
+    if deprecation:
+        annotations["deprecated"] = True
+        documentation = f"Deprecated: {deprecation}. {documentation}".strip()
+    if documentation:
+        annotations["description"] = documentation
+    return {**annotations, **value}
+
+
+def _padded(alternatives: list[str]) -> str:
+    """Return a pattern for texts that the reader collapses before it parses them."""
+    return f"^{_WHITESPACE}*(?:" + "|".join(alternatives) + f"){_WHITESPACE}*$"
+
+
+def _whitespace_comment(white_space: str) -> str:
+    action = (
+        "collapses runs of whitespace and trims the ends"
+        if white_space == "collapse"
+        else "replaces tabs and line breaks with spaces"
+    )
+    return (
+        f"The reader {action} before it checks the length and the pattern; JSON "
+        "Schema checks the text as sent, so it rejects some texts that fit "
+        "after normalising and accepts some that do not."
+    )
+
+
+# Facet checks at generation time, on the texts "true" and "false" and on
+# enumeration values, with the same pattern translation as the generated code.
+
+
+def _collapse(text: str) -> str:
+    return re.sub(_WHITESPACE + "+", " ", text).strip(" ")
+
+
+def _normalise(text: str, white_space: str) -> str:
+    if white_space == "collapse":
+        return _collapse(text)
+    if white_space == "replace":
+        return re.sub("[\t\n\r]", " ", text)
+    return text
+
+
+def _length_bounds(simple_type: SimpleType) -> tuple[int, int | None]:
+    facets = simple_type.facets
+    if facets.length is not None:
+        return facets.length, facets.length
+    return facets.min_length or 0, facets.max_length
+
+
+def _matches_patterns(simple_type: SimpleType, text: str) -> bool:
+    for step in JsonSchemaBuilder._all_patterns(simple_type):
+        python = [
+            translate_pattern(
+                pattern, back_references=False, lazy_quantifiers=False, anchors=False
+            )
+            for pattern in step
+        ]
+        if not any(re.match(pattern, text) for pattern in python):
+            return False
+    return True
+
+
+def _accepts_text(simple_type: SimpleType, text: str) -> bool:
+    """Return whether the reader accepts `text` for a string type (whitespace, length, patterns)."""
+    value = _normalise(text, simple_type.facets.white_space)
+    minimum, maximum = _length_bounds(simple_type)
+    if len(value) < minimum or (maximum is not None and len(value) > maximum):
+        return False
+    if simple_type.facets.enumeration is not None and not simple_type.is_enumeration:
+        return value in simple_type.facets.enumeration
+    return _matches_patterns(simple_type, value)
+
+
+def _is_canonical_integer(text: str) -> bool:
+    return re.fullmatch("-?(?:0|[1-9][0-9]*)", text) is not None and text != "-0"
+
+
+def _normalised_literal(text: str, white_space: str) -> str:
+    """Return a pattern for the texts that normalise to `text`."""
+    if white_space == "replace":
+        return "".join(
+            _WHITESPACE if character == " " else re.escape(character)
+            for character in text
+        )
+    words = [re.escape(word) for word in text.split(" ")]
+    return f"{_WHITESPACE}*" + f"{_WHITESPACE}+".join(words) + f"{_WHITESPACE}*"
+
+
+def _json_number(text: str) -> int | float:
+    text = text.replace("INF", "inf")
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
+
+
+# Integers and their texts.
+
+
+def _integer_bounds(simple_type: SimpleType) -> tuple[int | None, int | None]:
+    """Return the inclusive bounds of an integer type, from its facets and built-in type."""
+    facets = simple_type.facets
+    builtin = BUILTINS[simple_type.builtin]
+    lows = [builtin.minimum, -(10**_MAX_INTEGER_DIGITS - 1)]
+    highs = [builtin.maximum, 10**_MAX_INTEGER_DIGITS - 1]
+    if facets.min_inclusive is not None:
+        lows.append(int(_collapse(facets.min_inclusive)))
+    if facets.min_exclusive is not None:
+        lows.append(int(_collapse(facets.min_exclusive)) + 1)
+    if facets.max_inclusive is not None:
+        highs.append(int(_collapse(facets.max_inclusive)))
+    if facets.max_exclusive is not None:
+        highs.append(int(_collapse(facets.max_exclusive)) - 1)
+    if facets.total_digits is not None:
+        lows.append(-(10**facets.total_digits - 1))
+        highs.append(10**facets.total_digits - 1)
+    low = max(value for value in lows if value is not None)
+    high = min(value for value in highs if value is not None)
+    return low, high
+
+
+def _integer_text(value: int) -> str:
+    """Return a pattern for the texts of one integer: any sign and leading zeros."""
+    if value == 0:
+        return "[+-]?0+"
+    if value > 0:
+        return f"\\+?0*{value}"
+    return f"-0*{-value}"
+
+
+def _integer_range_text(low: int, high: int) -> str:
+    """Return a pattern for the texts of the integers from `low` to `high`."""
+    alternatives = []
+    if low <= 0 <= high:
+        alternatives.append("[+-]?0+")
+    if high >= 1:
+        alternatives.append("\\+?0*(?:" + _magnitudes(max(low, 1), high) + ")")
+    if low <= -1:
+        alternatives.append("-0*(?:" + _magnitudes(max(-high, 1), -low) + ")")
+    return "|".join(alternatives)
+
+
+def _magnitudes(low: int, high: int) -> str:
+    """Return a pattern for the digits of the integers from `low` to `high` (both >= 1)."""
+    parts = []
+    full_lengths = []
+    for digits in range(len(str(low)), len(str(high)) + 1):
+        start = max(low, 10 ** (digits - 1))
+        end = min(high, 10**digits - 1)
+        if start == 10 ** (digits - 1) and end == 10**digits - 1:
+            full_lengths.append(digits)
+        else:
+            parts.append(_same_length_range(str(start), str(end)))
+    if full_lengths:
+        # Every number of these lengths: one repetition keeps the pattern short.
+        fewest, most = full_lengths[0] - 1, full_lengths[-1] - 1
+        repeat = f"{{{fewest}}}" if fewest == most else f"{{{fewest},{most}}}"
+        parts.append(f"[1-9][0-9]{repeat}")
+    return "|".join(parts)
+
+
+def _same_length_range(low: str, high: str) -> str:
+    """Return a pattern for the numbers from `low` to `high`, texts of equal length."""
+    if low == high:
+        return low
+    if len(low) == 1:
+        return f"[{low}-{high}]"
+    rest = len(low) - 1
+    if low[0] == high[0]:
+        return low[0] + "(?:" + _same_length_range(low[1:], high[1:]) + ")"
+    parts = []
+    first, last = int(low[0]), int(high[0])
+    if low[1:] != "0" * rest:
+        parts.append(low[0] + "(?:" + _same_length_range(low[1:], "9" * rest) + ")")
+        first += 1
+    upper = None
+    if high[1:] != "9" * rest:
+        upper = high[0] + "(?:" + _same_length_range("0" * rest, high[1:]) + ")"
+        last -= 1
+    if first <= last:
+        digit = str(first) if first == last else f"[{first}-{last}]"
+        parts.append(f"{digit}[0-9]{{{rest}}}")
+    if upper is not None:
+        parts.append(upper)
+    return "|".join(parts)
+
+
+def _integers_of_length(minimum: int, maximum: int | None) -> list[dict[str, Any]]:
+    """Return the JSON integers whose decimal text has `minimum` to `maximum` characters."""
+    if maximum is not None and maximum < max(minimum, 1):
+        return []
+    if minimum <= 1 and maximum is None:
+        return [{"type": "integer"}]
+    branches = []
+    # Non-negative integers: the text is the digits.
+    natural: dict[str, Any] = {"type": "integer"}
+    natural["minimum"] = 0 if minimum <= 1 else 10 ** (minimum - 1)
+    if maximum is not None:
+        natural["maximum"] = 10**maximum - 1
+    branches.append(natural)
+    # Negative integers: a minus sign and at least one digit.
+    if maximum is None or maximum >= 2:
+        negative: dict[str, Any] = {"type": "integer"}
+        negative["maximum"] = -(10 ** (max(minimum - 1, 1) - 1))
+        if maximum is not None:
+            negative["minimum"] = -(10 ** (maximum - 1) - 1)
+        branches.append(negative)
+    return branches
+
+
+# Patterns.
+
+
+def _ecmascript_pattern(xsd: str, label: str) -> tuple[str, str]:
+    """Return the body of an ECMAScript pattern for an XSD pattern, or "" and the reason.
+
+    elementpath translates the XSD pattern to a Python pattern anchored as
+    `^(?:...)$(?!\\n\\Z)`. Its body is kept where every escape left in it
+    means the same in ECMAScript's Unicode mode. Outside character classes,
+    elementpath leaves the multi-character escapes (\\d, \\s, \\w, \\i, \\c
+    and their complements) as they are; they are replaced here by the explicit
+    class that elementpath gives for them inside brackets.
+    """
+    body = _python_body(xsd, label)
+    if body is None:
+        return "", "elementpath gave an unexpected translation"
+    if "(?" in body.replace("(?:", ""):
+        return "", "the translation uses a Python-only group"
+    parts = []
+    in_class = False
+    index = 0
+    while index < len(body):
+        character = body[index]
+        if character == "\\":
+            escape = body[index + 1]
+            index += 2
+            if escape in _SAME_ESCAPES:
+                parts.append("\\" + escape)
+                continue
+            if escape not in _CLASS_ESCAPES or in_class:
+                return "", f"the escape \\{escape} has no equal in ECMAScript"
+            expanded = _python_body(f"[\\{escape}]", label)
+            if expanded is None or "\\" + escape in expanded:
+                return "", f"the escape \\{escape} has no equal in ECMAScript"
+            parts.append(expanded)
+            continue
+        if character == "[" and not in_class:
+            in_class = True
+        elif character == "]" and in_class:
+            in_class = False
+        parts.append(character)
+        index += 1
+    return "".join(parts), ""
+
+
+def _python_body(xsd: str, label: str) -> str | None:
+    """Return elementpath's Python translation of an XSD pattern, without its anchors."""
+    try:
+        python = translate_pattern(
+            xsd, back_references=False, lazy_quantifiers=False, anchors=False
+        )
+    except Exception as error:  # elementpath raises several types for a bad pattern
+        raise CodegenError(
+            f"invalid XSD pattern {xsd!r}: {error}", component=label
+        ) from None
+    prefix, suffix = "^(?:", ")$(?!\\n\\Z)"
+    if not (python.startswith(prefix) and python.endswith(suffix)):
+        return None
+    return python[len(prefix) : -len(suffix)]
+
+
+def _anchored(body: str) -> str:
+    return f"^(?:{body})${END_OF_TEXT}"
+
+
+# Checks that the model holds only constructs handled here.
+
+
+def _refuse_unhandled(component: object, handled: set[str], label: str = "") -> None:
+    """Raise when a component sets a model field that this module does not handle."""
+    for model_field in dataclasses.fields(component):  # type: ignore[arg-type]
+        if model_field.name in handled:
+            continue
+        value = getattr(component, model_field.name)
+        default = model_field.default
+        if model_field.default_factory is not dataclasses.MISSING:
+            default = model_field.default_factory()
+        if value != default:
+            raise _unsupported(
+                f"{type(component).__name__}.{model_field.name} = {value!r}",
+                label
+                or getattr(component, "key", "")
+                or getattr(component, "name", ""),
+            )
+
+
+def _unsupported(construct: str, component: str) -> CodegenError:
+    return CodegenError(
+        f"the JSON Schema writer (codegen/json_schema.py) does not handle {construct}; "
+        "add a function for it there",
+        component=component,
+    )
+
+
+def _root_prefixes(model: SchemaModel, config: Config) -> dict[str, str]:
+    """Return the prefix of each root namespace, as the generated JSON mapper uses it."""
+    from codegen.render import Renderer
+
+    return Renderer(model, config, "").prefixes
