@@ -27,6 +27,12 @@ class Config:
     rules: tuple[str, ...] = ()
     json_array_roots: tuple[str, ...] = ()
     deprecations: dict[str, str] = field(default_factory=dict)
+    # Package of the pydantic target; empty for the default, see pydantic_target_package.
+    pydantic_package: str = ""
+
+    def pydantic_target_package(self) -> str:
+        """Return the package name of `--target pydantic`: `{package}_pydantic` by default."""
+        return self.pydantic_package or f"{self.package}_pydantic"
 
     def with_overrides(self, **overrides: object) -> Config:
         return replace(
@@ -73,6 +79,7 @@ def read_config(pyproject: Path) -> Config:
         rules=tuple(table.get("rules", ())),
         json_array_roots=tuple(table.get("json-array-roots", ())),
         deprecations=dict(table.get("deprecated", {})),
+        pydantic_package=table.get("pydantic-package", ""),
     )
 
 
@@ -87,6 +94,7 @@ _KEY_TYPES = {
     "rules": "an array of strings",
     "json-array-roots": "an array of strings",
     "deprecated": "a table of strings",
+    "pydantic-package": "a string",
 }
 _REQUIRED_KEYS = ("schema", "roots", "package", "out")
 
@@ -116,12 +124,15 @@ def _check_table(table: dict, pyproject: Path) -> None:
             "[tool.codegen] roots is empty: list at least one global element",
             file=pyproject,
         )
-    package = table["package"]
-    if not package.isidentifier() or keyword.iskeyword(package):
-        raise CodegenError(
-            f"[tool.codegen] package {package!r} is not a valid Python package name",
-            file=pyproject,
-        )
+    for key in ("package", "pydantic-package"):
+        package = table.get(key)
+        if package is not None and (
+            not package.isidentifier() or keyword.iskeyword(package)
+        ):
+            raise CodegenError(
+                f"[tool.codegen] {key} {package!r} is not a valid Python package name",
+                file=pyproject,
+            )
 
 
 def _has_type(value: object, expected: str) -> bool:

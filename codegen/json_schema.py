@@ -45,7 +45,7 @@ _WHITESPACE = "[ \\t\\n\\r]"
 # Characters outside the XML 1.0 Char production; the reader rejects a string
 # that contains one. In ECMAScript's Unicode mode and in Python, \uD800-\uDFFF
 # matches only unpaired surrogates.
-_INVALID_XML_CHARACTER = (
+INVALID_XML_CHARACTER = (
     "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF]"
 )
 # The integers the reader converts: longer digit strings are a problem.
@@ -325,10 +325,10 @@ class JsonSchemaBuilder:
         if simple_type.is_enumeration:
             return {"$ref": f"#/$defs/{simple_type.python_name}"}
         # A named type is defined once; an anonymous one once per member.
-        name = label.rpartition("}")[2].replace("/", ".")
+        name = label.rpartition("}")[2].replace("/", "_")
         if simple_type.name is not None:
             namespace, _, local = simple_type.name[1:].partition("}")
-            name = f"xs.{local}" if namespace == XSD_NAMESPACE else local
+            name = f"xs_{local}" if namespace == XSD_NAMESPACE else local
         existing = self.simple_definitions.get(name)
         if existing is None:
             existing = self.simple_definitions[name] = self._simple_value(
@@ -364,7 +364,7 @@ class JsonSchemaBuilder:
             string["pattern"] = patterns[0]
         if len(patterns) > 1:
             string["allOf"] = [{"pattern": pattern} for pattern in patterns[1:]]
-        string["not"] = {"pattern": _INVALID_XML_CHARACTER}
+        string["not"] = {"pattern": INVALID_XML_CHARACTER}
         if facets.white_space != "preserve" and (
             minimum or maximum is not None or patterns
         ):
@@ -401,7 +401,16 @@ class JsonSchemaBuilder:
         branches = _integers_of_length(minimum, maximum)
         shortest, longest = _FLOAT_TEXT_LENGTHS
         if minimum <= shortest and (maximum is None or maximum >= longest):
-            branches.append({"type": "number", "not": {"type": "integer"}})
+            # Every double from 2**53 on is an integer; the bounds tell
+            # validators that ignore "not", such as pydantic, as much.
+            branches.append(
+                {
+                    "type": "number",
+                    "not": {"type": "integer"},
+                    "exclusiveMinimum": -(2**53),
+                    "exclusiveMaximum": 2**53,
+                }
+            )
         elif facets.length is not None or minimum or maximum is not None:
             comments.append(
                 "The reader also accepts a JSON number with a fraction whose "

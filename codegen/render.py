@@ -559,6 +559,11 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
+def format_python(source: str, module: str) -> str:
+    """Format generated Python source with black, as every generated module is."""
+    return _format(source, module)
+
+
 def _format(source: str, module: str) -> str:
     try:
         return black.format_str(source, mode=black.Mode())

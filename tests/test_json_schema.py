@@ -1,0 +1,288 @@
+"""Check the generated schema.json against the generated JSON reader.
+
+The JSON Schema must accept exactly the documents that
+`read_json(..., rules=False)` accepts: the recorded payloads, the facet
+oracle's JSON cases and the JSON-specific cases of `json_cases`. Where JSON
+Schema cannot say what the reader checks, the case is listed in
+KNOWN_SCHEMA_GAPS as a strict xfail, with the reason; README.md lists the same
+gaps.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.resources
+import json
+import shutil
+import subprocess
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from codegen.errors import CodegenError
+from codegen.generate import load_model
+from codegen.json_schema import (
+    DIALECT,
+    _integer_range_text,
+    json_schema_text,
+)
+from conftest import payload_files
+from json_cases import JsonCase, all_cases, verdict_of_reader
+from test_facet_oracle import CONFIG, MODEL
+
+SCHEMA = json.loads(
+    importlib.resources.files("is24_common").joinpath("schema.json").read_text("utf-8")
+)
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+CASES = all_cases()
+
+PATTERN_ON_NUMBER = (
+    "JSON Schema cannot match a pattern against the text of a number, so a "
+    "string type with a pattern accepts only JSON strings"
+)
+FRACTION_TEXT_LENGTH = (
+    "JSON Schema cannot measure the repr() text of a number with a fraction, so "
+    "it accepts one only where every such text fits the length facets"
+)
+INTEGRAL_FRACTION = (
+    "JSON Schema treats 5.0 as the integer 5, but the reader reads its text "
+    "5.0, which is not an xs:long"
+)
+COLLAPSED_LENGTH = (
+    "the reader collapses whitespace before it checks the length; JSON Schema "
+    "counts the text as sent"
+)
+MERGED_NESTED_ARRAY = (
+    "merging the array form of a root unwraps one level of arrays, so the reader "
+    "accepts an array of arrays there"
+)
+
+# Case id -> why schema.json gives another verdict than read_json.
+KNOWN_SCHEMA_GAPS = {
+    **dict.fromkeys(
+        [
+            f"RealtorContactDetails/{kind}Number{part}:number-12"
+            for kind in ("fax", "phone", "cellPhone")
+            for part in ("AreaCode", "Subscriber")
+        ],
+        PATTERN_ON_NUMBER,
+    ),
+    "RealtorContactDetails/title:number-fraction": FRACTION_TEXT_LENGTH,
+    "Address/postcode:number-fraction": FRACTION_TEXT_LENGTH,
+    "Address/postcode:fraction-long-repr": FRACTION_TEXT_LENGTH,
+    "RealtorContactDetails/@id:number-integral-fraction": INTEGRAL_FRACTION,
+    "RealtorContactDetails/realEstateReferenceCount:number-integral-fraction": (
+        INTEGRAL_FRACTION
+    ),
+    **dict.fromkeys(
+        [
+            f"facet:BaseContactDetails/{member}:{case}"
+            for member in ("homepageUrl", "portraitUrl", "clickOutUrl")
+            for case in ("max-length-in-spaces", "max-length-double-space")
+        ],
+        COLLAPSED_LENGTH,
+    ),
+    "messages:wrapper-nested-array": MERGED_NESTED_ARRAY,
+}
+
+
+def case_params(cases: list[JsonCase], known: dict[str, str]) -> list:
+    """Return the cases as pytest parameters, known gaps as strict xfails."""
+    params = []
+    for case in cases:
+        marks = []
+        if case.case_id in known:
+            marks.append(pytest.mark.xfail(reason=known[case.case_id], strict=True))
+        params.append(pytest.param(case, id=case.case_id, marks=marks))
+    return params
+
+
+def schema_accepts(data: bytes) -> bool:
+    return VALIDATOR.is_valid(json.loads(data))
+
+
+def describe(case: JsonCase, expected: bool) -> str:
+    errors = list(VALIDATOR.iter_errors(json.loads(case.data)))[:3]
+    reasons = "; ".join(
+        f"{'/'.join(map(str, error.absolute_path))}: {error.message[:200]}"
+        for error in errors
+    )
+    return (
+        f"read_json {'accepts' if expected else 'rejects'} {case.case_id}, the schema "
+        f"does not ({reasons or 'no schema errors'})\n{case.data.decode()[:1500]}"
+    )
+
+
+# The schema itself.
+
+
+def test_schema_is_valid_draft_2020_12():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+    assert SCHEMA["$schema"] == DIALECT
+    assert SCHEMA["$id"].startswith("urn:")
+
+
+def test_schema_defines_each_type_and_enumeration():
+    names = {item.python_name for item in MODEL.complex_types.values()}
+    names |= {item.python_name for item in MODEL.enumerations.values()}
+
+    assert names <= set(SCHEMA["$defs"])
+
+
+def test_schema_objects_reject_unknown_members():
+    for complex_type in MODEL.complex_types.values():
+        definition = SCHEMA["$defs"][complex_type.python_name]
+        assert definition["additionalProperties"] is False, complex_type.python_name
+
+
+def test_schema_generation_is_deterministic():
+    first = json_schema_text(load_model(CONFIG), CONFIG, MODEL.source)
+    second = json_schema_text(load_model(CONFIG), CONFIG, MODEL.source)
+
+    assert first == second
+
+
+def test_packaged_schema_is_current():
+    assert (
+        json_schema_text(MODEL, CONFIG, MODEL.source)
+        == json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n"
+    )
+
+
+def every_pattern(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return found + [
+            item for value in node.values() for item in every_pattern(value)
+        ]
+    if isinstance(node, list):
+        return [item for value in node for item in every_pattern(value)]
+    return []
+
+
+def test_patterns_compile_as_ecmascript():
+    """Every pattern is a valid ECMAScript regular expression in Unicode mode."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed; it checks the ECMAScript syntax")
+    patterns = sorted(set(every_pattern(SCHEMA)))
+    script = (
+        "const patterns = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "const bad = [];"
+        "for (const p of patterns) { try { new RegExp(p, 'u'); } "
+        "catch (e) { bad.push(p.slice(0, 80) + ': ' + e.message); } }"
+        "console.log(JSON.stringify(bad));"
+    )
+    result = subprocess.run(
+        [node, "-e", script],
+        input=json.dumps(patterns),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+
+    assert json.loads(result.stdout) == []
+
+
+@given(
+    st.integers(-(10**25), 10**25),
+    st.integers(0, 10**25),
+    st.integers(-(10**26), 10**26),
+)
+def test_integer_range_text_matches_exactly_the_range(low, width, number):
+    import re
+
+    high = low + width
+    pattern = re.compile(f"(?:{_integer_range_text(low, high)})")
+    for candidate in (number, low, high, low - 1, high + 1, 0):
+        inside = low <= candidate <= high
+        assert (pattern.fullmatch(str(candidate)) is not None) == inside, candidate
+        padded = ("-" if candidate < 0 else "+") + "00" + str(abs(candidate))
+        assert (pattern.fullmatch(padded) is not None) == inside, padded
+
+
+# Constructs the writer does not handle raise instead of giving a wrong schema.
+
+
+def model_with_changed_element(**changes: object):
+    model = load_model(CONFIG)
+    key, complex_type = next(iter(model.complex_types.items()))
+    element = dataclasses.replace(complex_type.elements[0], **changes)
+    elements = (element, *complex_type.elements[1:])
+    model.complex_types[key] = dataclasses.replace(complex_type, elements=elements)
+    return model
+
+
+@pytest.mark.parametrize(
+    "changes, construct",
+    [
+        ({"alternative": True}, "alternative"),
+        ({"nillable": True}, "nillable"),
+        ({"fixed": "x"}, "fixed"),
+    ],
+)
+def test_unhandled_element_construct_raises(changes, construct):
+    model = model_with_changed_element(**changes)
+
+    with pytest.raises(CodegenError, match=construct):
+        json_schema_text(model, CONFIG, model.source)
+
+
+def test_unhandled_wildcard_raises():
+    model = load_model(CONFIG)
+    key, complex_type = next(iter(model.complex_types.items()))
+    model.complex_types[key] = dataclasses.replace(
+        complex_type, any_element='namespace="##other"'
+    )
+
+    with pytest.raises(CodegenError, match="any_element"):
+        json_schema_text(model, CONFIG, model.source)
+
+
+# Verdicts.
+
+
+def test_known_gaps_name_existing_cases():
+    ids = {case.case_id for case in CASES}
+
+    assert sorted(set(KNOWN_SCHEMA_GAPS) - ids) == []
+
+
+def test_case_ids_are_unique():
+    ids = [case.case_id for case in CASES]
+
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("case", case_params(CASES, KNOWN_SCHEMA_GAPS))
+def test_schema_verdict_matches_read_json(case):
+    expected = verdict_of_reader(case.data)
+
+    assert schema_accepts(case.data) == expected, describe(case, expected)
+
+
+def payload_verdicts(folder) -> list[str]:
+    """Return the JSON payloads of a folder on which the schema and the reader differ."""
+    differences = []
+    for path in payload_files(folder, ".json"):
+        case = JsonCase(path.name, path.read_bytes())
+        expected = verdict_of_reader(case.data)
+        if schema_accepts(case.data) != expected:
+            differences.append(describe(case, expected))
+    return differences
+
+
+def test_recorded_payload_verdicts_match(cases_folder):
+    folder = cases_folder / "is24-payloads"
+
+    assert payload_files(folder, ".json")
+    assert payload_verdicts(folder) == []
+
+
+def test_seed_example_verdicts_match(seed_folder):
+    assert payload_files(seed_folder, ".json")
+    assert payload_verdicts(seed_folder) == []
