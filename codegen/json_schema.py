@@ -2,9 +2,9 @@
 
 The schema states what the generated `json_mapper.read_json` accepts in strict
 mode with `rules=False`, and so also everything `write_json` writes. The reader
-is tolerant, so the schema is too: a value may come as a JSON string or as a
-number or boolean whose text the reader checks, a single value may come as an
-array of one, and a root may be keyed in the dot form (`common.messages`), the
+is tolerant, so the schema is too. A value may come as a JSON string, or as a
+number or boolean whose text the reader checks. A single value may come as an
+array of one. A root may be keyed in the dot form (`common.messages`), the
 colon form or by its bare name. Where JSON Schema cannot state a check of the
 reader exactly, the schema leaves it out or is stricter, and a `$comment` at
 that spot says which.
@@ -42,13 +42,13 @@ SCHEMA_FILE = "schema.json"
 
 # XSD whitespace (#x20, #x9, #xD, #xA), which collapse and replace normalise.
 _WHITESPACE = "[ \\t\\n\\r]"
-# Characters outside the XML 1.0 Char production; the reader rejects a string
+# Characters outside the XML 1.0 Char production. The reader rejects a string
 # that contains one. In ECMAScript's Unicode mode and in Python, \uD800-\uDFFF
 # matches only unpaired surrogates.
 INVALID_XML_CHARACTER = (
     "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF]"
 )
-# The integers the reader converts: longer digit strings are a problem.
+# The maximum number of digits of an integer that the reader converts.
 _MAX_INTEGER_DIGITS = 4000
 # The lexical forms of the reader (generated lexical.py), after collapsing.
 _DECIMAL_TEXT = "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)"
@@ -58,13 +58,13 @@ _FLOAT_TEXT = "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|-?INF
 _FLOAT_TEXT_LENGTHS = (3, 24)
 
 # Escapes that elementpath leaves in a translated pattern and that mean the
-# same in ECMAScript's Unicode mode. elementpath expands \d, \i, \c, \p{...}
-# and class subtraction into explicit classes, but keeps \s, \S, \w and \W,
-# which mean more characters in ECMAScript and Python than in XSD.
+# same in ECMAScript's Unicode mode. elementpath expands \p{...}, class
+# subtraction and, inside brackets, the multi-character escapes into explicit
+# classes.
 _SAME_ESCAPES = frozenset("tnrfv\\/^$.*+?()[]{}|-")
 # Multi-character escapes of XSD that elementpath expands inside brackets only.
 _CLASS_ESCAPES = frozenset("dDsSwWiIcC")
-# Python's `$` also matches before a final line break; this lookahead makes a
+# Python's `$` also matches before a final line break, so this lookahead makes a
 # pattern end only at the end of the text, as ECMAScript's `$` does. The
 # pydantic target removes it, because Rust's regex crate has no lookaround and
 # its `$` already means the end of the text.
@@ -84,7 +84,7 @@ def json_schema_text(model: SchemaModel, config: Config, source: str) -> str:
     # codegen.write recognises a leftover staging folder by this start.
     assert text.startswith(JSON_GENERATED_MARK)
     # Translated patterns may contain unpaired surrogates, which UTF-8 cannot
-    # encode; JSON writes them as escapes.
+    # encode, so they are written as JSON escapes.
     return re.sub("[\ud800-\udfff]", lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
@@ -146,7 +146,7 @@ class JsonSchemaBuilder:
 
     def root(self, root: RootElement) -> dict[str, Any]:
         """Return the root's members: each key form the reader accepts, with its schema."""
-        _refuse_unhandled(root, {"name", "namespace", "complex_type", "documentation"})
+        _reject_unhandled(root, {"name", "namespace", "complex_type", "documentation"})
         complex_type = self.model.complex_types[root.complex_type]
         value: dict[str, Any] = _ref(complex_type)
         if root.name in self.config.json_array_roots:
@@ -209,7 +209,7 @@ class JsonSchemaBuilder:
 
     def complex_type(self, complex_type: ComplexType) -> dict[str, Any]:
         """Return the object of a complex type, with inherited members flattened in."""
-        _refuse_unhandled(
+        _reject_unhandled(
             complex_type,
             {"key", "python_name", "anonymous", "content", "base", "elements"}
             | {"attributes", "documentation"},
@@ -264,7 +264,7 @@ class JsonSchemaBuilder:
 
     def element(self, element: Element, owner: ComplexType) -> dict[str, Any]:
         """Return the schema of one value of an element."""
-        _refuse_unhandled(
+        _reject_unhandled(
             element,
             {"name", "namespace", "field_name", "min_occurs", "max_occurs"}
             | {"simple_type", "complex_type", "documentation", "deprecation"}
@@ -283,7 +283,7 @@ class JsonSchemaBuilder:
 
     def attribute(self, attribute: Attribute, owner: ComplexType) -> dict[str, Any]:
         label = f"{owner.key}/@{attribute.name}"
-        _refuse_unhandled(
+        _reject_unhandled(
             attribute,
             {"name", "namespace", "field_name", "simple_type", "required", "default"}
             | {"documentation", "deprecation"},
@@ -317,7 +317,7 @@ class JsonSchemaBuilder:
     # Simple types.
 
     def simple_type(self, simple_type: SimpleType, label: str) -> dict[str, Any]:
-        _refuse_unhandled(
+        _reject_unhandled(
             simple_type,
             {"name", "builtin", "facets", "python_name", "values", "documentation"},
             label,
@@ -423,7 +423,7 @@ class JsonSchemaBuilder:
     def boolean_value(self, simple_type: SimpleType, label: str) -> dict[str, Any]:
         """Return xs:boolean: a JSON boolean, 1 or 0, or one of their texts."""
         facets = simple_type.facets
-        self._refuse_facets(simple_type, label, ("length", "min_length", "max_length"))
+        self._reject_facets(simple_type, label, ("length", "min_length", "max_length"))
         accepted = []
         for value, text in ((True, "true"), (False, "false")):
             allowed = facets.enumeration is None or any(
@@ -452,7 +452,7 @@ class JsonSchemaBuilder:
         """Return an integer type: a JSON integer, or a string of digits, in range."""
         facets = simple_type.facets
         comments: list[str] = []
-        self._refuse_facets(simple_type, label, ("length", "min_length", "max_length"))
+        self._reject_facets(simple_type, label, ("length", "min_length", "max_length"))
         low, high = _integer_bounds(simple_type)
         if facets.patterns:
             comments.append(
@@ -495,7 +495,7 @@ class JsonSchemaBuilder:
         self, simple_type: SimpleType, label: str, lexical: str, kind: str
     ) -> dict[str, Any]:
         facets = simple_type.facets
-        self._refuse_facets(simple_type, label, ("length", "min_length", "max_length"))
+        self._reject_facets(simple_type, label, ("length", "min_length", "max_length"))
         if facets.enumeration is not None:
             raise _unsupported(f"an enumeration of xs:{simple_type.builtin}", label)
         number: dict[str, Any] = {"type": "number"}
@@ -595,7 +595,7 @@ class JsonSchemaBuilder:
         return steps
 
     @staticmethod
-    def _refuse_facets(
+    def _reject_facets(
         simple_type: SimpleType, label: str, names: tuple[str, ...]
     ) -> None:
         for name in names:
@@ -914,7 +914,7 @@ def _anchored(body: str) -> str:
 # Checks that the model holds only constructs handled here.
 
 
-def _refuse_unhandled(component: object, handled: set[str], label: str = "") -> None:
+def _reject_unhandled(component: object, handled: set[str], label: str = "") -> None:
     """Raise when a component sets a model field that this module does not handle."""
     for model_field in dataclasses.fields(component):  # type: ignore[arg-type]
         if model_field.name in handled:

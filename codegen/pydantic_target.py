@@ -48,7 +48,7 @@ def generate_pydantic(model: SchemaModel, config: Config) -> dict[str, str]:
         "running datamodel-code-generator for %s", config.pydantic_target_package()
     )
     with warnings.catch_warnings():
-        # It warns that its default formatters will change; black runs below.
+        # It warns that its default formatters will change, but black runs below.
         warnings.simplefilter("ignore", FutureWarning)
         code = generate(
             json.dumps(schema),
