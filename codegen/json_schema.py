@@ -105,6 +105,8 @@ class JsonSchemaBuilder:
         self.prefixes = _root_prefixes(model, config)
         # $defs name -> schema of each simple type that is not an enumeration.
         self.simple_definitions: dict[str, Any] = {}
+        # $defs name -> the simple type defined under it.
+        self.simple_owners: dict[str, SimpleType] = {}
 
     def build(self) -> dict[str, Any]:
         if self.model.unsupported:
@@ -324,17 +326,28 @@ class JsonSchemaBuilder:
         )
         if simple_type.is_enumeration:
             return {"$ref": f"#/$defs/{simple_type.python_name}"}
-        # A named type is defined once; an anonymous one once per member.
+        # A named type is defined once, and an anonymous one once per member.
         name = label.rpartition("}")[2].replace("/", "_")
         if simple_type.name is not None:
-            namespace, _, local = simple_type.name[1:].partition("}")
-            name = f"xs_{local}" if namespace == XSD_NAMESPACE else local
-        existing = self.simple_definitions.get(name)
-        if existing is None:
-            existing = self.simple_definitions[name] = self._simple_value(
-                simple_type, label
-            )
+            namespace, _, local = simple_type.name.rpartition("}")
+            name = f"xs_{local}" if namespace == "{" + XSD_NAMESPACE else local
+        name = self._definition_name(name, simple_type)
+        if name not in self.simple_definitions:
+            self.simple_definitions[name] = self._simple_value(simple_type, label)
         return {"$ref": f"#/$defs/{name}"}
+
+    def _definition_name(self, name: str, simple_type: SimpleType) -> str:
+        """Return a $defs name for a simple type, numbered when another type has it."""
+        taken = {item.python_name for item in self.model.complex_types.values()}
+        taken |= {item.python_name for item in self.model.enumerations.values()}
+        candidate, number = name, 1
+        while candidate in taken or self.simple_owners.get(candidate, simple_type) != (
+            simple_type
+        ):
+            number += 1
+            candidate = f"{name}_{number}"
+        self.simple_owners[candidate] = simple_type
+        return candidate
 
     def _simple_value(self, simple_type: SimpleType, label: str) -> dict[str, Any]:
         builtin = BUILTINS.get(simple_type.builtin)
@@ -934,8 +947,8 @@ def _reject_unhandled(component: object, handled: set[str], label: str = "") -> 
 
 def _unsupported(construct: str, component: str) -> CodegenError:
     return CodegenError(
-        f"the JSON Schema writer (codegen/json_schema.py) does not handle {construct}; "
-        "add a function for it there",
+        f"{construct} is not supported yet by the JSON Schema writer; add a "
+        "function for it to codegen/json_schema.py",
         component=component,
     )
 
