@@ -7,7 +7,7 @@ number or boolean whose text the reader checks. A single value may come as an
 array of one. A root may be keyed in the dot form (`common.messages`), the
 colon form or by its bare name. Where JSON Schema cannot state a check of the
 reader exactly, the schema leaves it out or is stricter, and a `$comment` at
-that spot says which.
+that spot states which.
 
 Each model construct has one function below. A construct that this module does
 not handle raises a CodegenError naming it, so that a construct added to the
@@ -300,7 +300,7 @@ class JsonSchemaBuilder:
     def occurrences(
         self, value: dict[str, Any], minimum: int, maximum: int | None
     ) -> dict[str, Any]:
-        """Return a member that holds one value, or an array of `minimum` to `maximum` values.
+        """Return a member that contains one value, or an array of `minimum` to `maximum` values.
 
         The reader takes a single value in place of an array, and an array of
         one in place of a single value.
@@ -402,7 +402,7 @@ class JsonSchemaBuilder:
     def _number_texts(
         self, simple_type: SimpleType, comments: list[str]
     ) -> list[dict[str, Any]]:
-        """Return the JSON numbers whose text a string type accepts, where JSON Schema can say."""
+        """Return the JSON numbers whose text a string type accepts, where JSON Schema can express it."""
         facets = simple_type.facets
         if self._all_patterns(simple_type):
             comments.append(
@@ -869,8 +869,8 @@ def _ecmascript_pattern(xsd: str, label: str) -> tuple[str, str]:
     `^(?:...)$(?!\\n\\Z)`. Its body is kept where every escape left in it
     means the same in ECMAScript's Unicode mode. Outside character classes,
     elementpath leaves the multi-character escapes (\\d, \\s, \\w, \\i, \\c
-    and their complements) as they are; they are replaced here by the explicit
-    class that elementpath gives for them inside brackets.
+    and their complements) as they are, with Python's meaning. This function
+    replaces each by the explicit class that elementpath gives inside brackets.
     """
     body = _python_body(xsd, label)
     if body is None:

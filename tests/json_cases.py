@@ -6,12 +6,12 @@ type added to the schema adds cases:
 
 - for every object: an unknown member and an unknown attribute;
 - for every member: left out (when required), null, an object, an empty array,
-  an array of one, an array of two, a nested array; for a member of simple
-  type also JSON numbers, booleans and strings in other forms, and per
-  built-in kind the values at and past its range;
+  an array of one, an array of two and a nested array. A member of simple
+  type also gets JSON numbers, booleans and strings in other forms, and the
+  values at and past the range of its built-in type;
 - for every root: each key form the reader accepts, unknown keys, extra
-  members, and wrong values; for a root that IS24 writes as an array of
-  one-member objects, the forms of that array.
+  members and wrong values. A root that IS24 writes as an array of one-member
+  objects also gets the forms of that array.
 
 `verdict_of_reader` is the reference: whether `read_json(..., rules=False)`
 accepts a document.
