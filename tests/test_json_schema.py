@@ -455,3 +455,29 @@ def test_construct_case_verdicts(cases_folder, tmp_path):
 
     assert checked > 0
     assert differences == []
+
+
+def test_killed_run_staging_with_schema_is_removed(tmp_path):
+    """A staging folder that a killed run left with schema.json goes on the next run."""
+    from codegen.cli import main
+    from codegen.write import GENERATED_MARK, JSON_GENERATED_MARK
+    from test_generator import _small_generation, _staging_folder
+
+    arguments, out = _small_generation(tmp_path)
+    assert main(arguments) == 0
+    assert (out / "pkg" / "schema.json").read_text().startswith(JSON_GENERATED_MARK)
+    whole = _staging_folder(
+        out,
+        ".pkg-abcd1234",
+        {"models.py": GENERATED_MARK, "schema.json": JSON_GENERATED_MARK + "x"},
+    )
+    cut_short = _staging_folder(
+        out, ".pkg-efgh5678", {"schema.json": JSON_GENERATED_MARK[:5]}
+    )
+    foreign = _staging_folder(out, ".pkg-ijkl9012", {"schema.json": '{"a": 1}'})
+
+    assert main(arguments) == 0
+
+    assert not whole.exists()
+    assert not cut_short.exists()
+    assert foreign.exists()
