@@ -608,6 +608,8 @@ class Renderer:
             view["complex"] = {
                 "python_name": target.python_name,
                 "function": self.functions[target.key],
+                # An item class has no derived types, so xsi:type never applies.
+                "polymorphic": False,
             }
             view["label"] = _group_label(self.model, target)
             view["counted"] = f"occurrence(s) of {view['label']}"
@@ -1082,6 +1084,11 @@ def _environment() -> jinja2.Environment:
         chomp=lambda text: str(text).rstrip("\n"),
     )
     return environment
+
+
+def format_python(source: str, module: str) -> str:
+    """Format generated Python source with black, as every generated module is."""
+    return _format(source, module)
 
 
 def _format(source: str, module: str) -> str:
