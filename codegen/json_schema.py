@@ -467,9 +467,8 @@ class JsonSchemaBuilder:
             | {"documentation", "deprecation", "fixed"},
             label,
         )
-        if attribute.namespace:
-            # The reader names every attribute by its local name only.
-            raise _unsupported("an attribute in a namespace", label)
+        # The reader names every attribute by its local name only, so an
+        # attribute in a namespace (xml:lang) is the member `@lang`.
         value = self.simple_type(attribute.simple_type, label)
         value = self.fixed_value(value, attribute.simple_type, attribute.fixed)
         return _annotated(value, attribute.documentation, attribute.deprecation)
