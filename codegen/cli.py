@@ -16,10 +16,11 @@ from pathlib import Path
 from codegen.config import Config, read_config
 from codegen.diff import compare_models
 from codegen.errors import CodegenError
-from codegen.generate import generate, schema_label
+from codegen.generate import generate, load_model, schema_label
 from codegen.load import build_model, global_groups, global_names, load_schema
 from codegen.model import SchemaModel
 from codegen.naming import NameMap
+from codegen.pydantic_target import generate_pydantic
 from codegen.report import Report, render
 from codegen.sources import config_file, schema_source
 from codegen.write import stale_files, write_package
@@ -66,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         metavar="NAMESPACE=PATH",
         help="schema file for a namespace imported without a location; repeat for several",
+    )
+    parser.add_argument(
+        "--target",
+        choices=("package", "pydantic"),
+        default="package",
+        help="what to generate: the package with its schema.json (default), or "
+        "pydantic v2 models of its JSON form, in the package named by "
+        "[tool.codegen] pydantic-package (default: PACKAGE_pydantic)",
     )
     parser.add_argument(
         "--check",
@@ -344,8 +353,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _generate(arguments: argparse.Namespace) -> int:
     config = _config(arguments)
-    files = generate(config)
-    target = config.out / config.package
+    if arguments.target == "pydantic":
+        files = generate_pydantic(load_model(config), config)
+        target = config.out / config.pydantic_target_package()
+    else:
+        files = generate(config)
+        target = config.out / config.package
     if arguments.check:
         return _check(files, target)
     write_package(files, target)

@@ -29,6 +29,12 @@ class Config:
     json_array_roots: tuple[str, ...] = ()
     deprecations: dict[str, str] = field(default_factory=dict)
     names: NameMap = field(default_factory=NameMap)
+    # Package of the pydantic target; empty for the default, see pydantic_target_package.
+    pydantic_package: str = ""
+
+    def pydantic_target_package(self) -> str:
+        """Return the package name of `--target pydantic`: `{package}_pydantic` by default."""
+        return self.pydantic_package or f"{self.package}_pydantic"
 
     def with_overrides(self, **overrides: object) -> Config:
         return replace(
@@ -76,6 +82,7 @@ def read_config(pyproject: Path) -> Config:
         json_array_roots=tuple(table.get("json-array-roots", ())),
         deprecations=dict(table.get("deprecated", {})),
         names=NameMap(dict(table.get("names", {})), source=str(pyproject)),
+        pydantic_package=table.get("pydantic-package", ""),
     )
 
 
@@ -91,6 +98,7 @@ _KEY_TYPES = {
     "json-array-roots": "an array of strings",
     "deprecated": "a table of strings",
     "names": "a table of strings",
+    "pydantic-package": "a string",
 }
 _REQUIRED_KEYS = ("schema", "roots", "package", "out")
 
@@ -120,12 +128,15 @@ def _check_table(table: dict, pyproject: Path) -> None:
             "[tool.codegen] roots is empty: list at least one global element",
             file=pyproject,
         )
-    package = table["package"]
-    if not package.isidentifier() or keyword.iskeyword(package):
-        raise CodegenError(
-            f"[tool.codegen] package {package!r} is not a valid Python package name",
-            file=pyproject,
-        )
+    for key in ("package", "pydantic-package"):
+        package = table.get(key)
+        if package is not None and (
+            not package.isidentifier() or keyword.iskeyword(package)
+        ):
+            raise CodegenError(
+                f"[tool.codegen] {key} {package!r} is not a valid Python package name",
+                file=pyproject,
+            )
 
 
 def _has_type(value: object, expected: str) -> bool:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from codegen.config import Config
+from codegen.json_schema import SCHEMA_FILE, json_schema_text
 from codegen.load import build_model, load_schema, nesting_error
 from codegen.model import SchemaModel
 from codegen.render import Renderer
@@ -42,7 +43,11 @@ def load_model(config: Config) -> SchemaModel:
 
 
 def generate(config: Config) -> dict[str, str]:
-    """Return the generated package as a mapping of file name to content."""
+    """Return the generated package as a mapping of file name to content.
+
+    Besides the Python modules, the package carries `schema.json`, the JSON
+    Schema of its JSON form (see codegen.json_schema).
+    """
     model = load_model(config)
     logger.info(
         "rendering package %s: %d classes, %d enumerations",
@@ -51,6 +56,8 @@ def generate(config: Config) -> dict[str, str]:
         len(model.enumerations),
     )
     try:
-        return Renderer(model, config, model.source).render()
+        files = Renderer(model, config, model.source).render()
     except RecursionError:
         raise nesting_error(config.schema) from None
+    files[SCHEMA_FILE] = json_schema_text(model, config, model.source)
+    return files

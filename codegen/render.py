@@ -1182,6 +1182,11 @@ def _import_statement(node: ast.Import | ast.ImportFrom, names: list[ast.alias])
     return f"from {module} import {aliases}\n"
 
 
+def format_python(source: str, module: str) -> str:
+    """Format generated Python source with black, as every generated module is."""
+    return _format(source, module)
+
+
 def _format(source: str, module: str) -> str:
     try:
         return black.format_str(source, mode=black.Mode())
