@@ -58,6 +58,13 @@ RESERVED_CLASS_NAMES = frozenset(
     {
         "Any",
         "BinaryIO",
+        "COMPLEX_TYPES",
+        "ENUMERATIONS",
+        "NAMESPACE",
+        "PACKAGE",
+        "RUNTIME_PACKAGE",
+        "SCHEMA_DIGEST",
+        "SIMPLE_TYPES",
         "Callable",
         "DEFAULT_LIMITS",
         "DocumentError",

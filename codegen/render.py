@@ -23,6 +23,7 @@ from codegen.config import Config
 from codegen.errors import CodegenError
 from codegen.model import (
     UNKNOWN_CONTENT_FIELD,
+    XSD_NAMESPACE,
     Attribute,
     ComplexType,
     Element,
@@ -30,6 +31,7 @@ from codegen.model import (
     SimpleType,
 )
 from codegen.naming import snake_case
+from codegen.reuse import ReusedPackage, import_block, namespace_of, shared_module
 from codegen.write import GENERATED_MARK
 
 logger = logging.getLogger(__name__)
@@ -50,7 +52,11 @@ MODULES = {
     "hooks.py": "hooks.py.jinja",
     "limits.py": "limits.py.jinja",
     "unknown.py": "unknown.py.jinja",
+    "exports.py": "exports.py.jinja",
 }
+# Modules without schema content. A package that reuses another package
+# re-exports these from the reused package's runtime instead (codegen.reuse).
+SHARED_MODULES = ("errors.py", "unknown.py")
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,8 @@ class Checker:
         self.simple_type = simple_type
         self.suffix = suffix
         self.label = label
+        # The reused package that defines this checker's functions, if any.
+        self.reused_from: str | None = None
         self.facets = simple_type.facets
         self.white_space = simple_type.facets.white_space
         builtin = BUILTINS[simple_type.builtin]
@@ -181,10 +189,19 @@ class Checker:
 class Renderer:
     """Turn a SchemaModel into the source files of one generated package."""
 
-    def __init__(self, model: SchemaModel, config: Config, header_source: str) -> None:
+    def __init__(
+        self,
+        model: SchemaModel,
+        config: Config,
+        header_source: str,
+        reused: dict[str, ReusedPackage] | None = None,
+    ) -> None:
         self.model = model
         self.config = config
         self.header_source = header_source
+        self.reused = reused or {}
+        runtimes = [found.runtime_package for found in self.reused.values()]
+        self.runtime_package = runtimes[0] if runtimes else config.package
         self.checkers: dict[str, Checker] = {}
         self.environment = _environment()
         self.prefixes = self._prefixes()
@@ -195,35 +212,148 @@ class Renderer:
         for module, template_name in MODULES.items():
             template = self.environment.get_template(template_name)
             source = template.render(**context)
+            if module in SHARED_MODULES and self.runtime_package != self.config.package:
+                source = shared_module(
+                    context["header"], source, module, self.runtime_package
+                )
             files[module] = _format(source, module)
         files["py.typed"] = ""
         return files
 
+    def _reused_from(self, namespace: str | None) -> str | None:
+        found = self.reused.get(namespace or "")
+        return found.package if found else None
+
     def _context(self) -> dict[str, object]:
-        classes = _ordered_types(self.model)
-        enumerations = sorted(
-            self.model.enumerations.values(), key=lambda item: item.python_name or ""
-        )
+        model = self.model
+        classes = [
+            complex_type
+            for complex_type in _ordered_types(model)
+            if not self._reused_from(namespace_of(complex_type.key))
+        ]
+        enumerations = [
+            item
+            for item in sorted(
+                model.enumerations.values(), key=lambda item: item.python_name or ""
+            )
+            if not self._reused_from(
+                model.enumeration_namespaces.get(item.python_name or "")
+            )
+        ]
         class_views = [self._class_view(complex_type) for complex_type in classes]
+        if self.config.every_type:
+            # Named simple types that no member uses are exported all the same.
+            for simple_type in model.simple_types.values():
+                if namespace_of(simple_type.name) == model.target_namespace:
+                    self._named_checker(simple_type)
         exported = [item.python_name for item in enumerations] + [
             view["python_name"] for view in class_views
         ]
+        checkers = sorted(self.checkers.values(), key=lambda checker: checker.suffix)
+        reuse = self._reuse_context(class_views, enumerations, checkers)
         return {
             "header": self._header(),
-            "namespace": self.model.roots[0].namespace if self.model.roots else "",
+            "namespace": model.target_namespace
+            or (model.roots[0].namespace if model.roots else ""),
             "package": self.config.package,
             "enumerations": enumerations,
-            "enum_names": [item.python_name for item in enumerations],
+            "enum_names": [item.python_name for item in enumerations]
+            + reuse["reused_enum_names"],
             "classes": class_views,
+            "model_names": [view["python_name"] for view in class_views]
+            + reuse["reused_class_names"],
             "exported_names": exported,
-            "checkers": sorted(
-                self.checkers.values(), key=lambda checker: checker.suffix
-            ),
+            "checkers": [checker for checker in checkers if not checker.reused_from],
+            **reuse,
             "roots": [self._root_view(root) for root in self.model.roots],
             "prefixes": self.prefixes,
             "rule_modules": self.config.rules,
             "json_array_roots": self.config.json_array_roots,
             "longest_facet": self._longest_facet(),
+        }
+
+    def _reuse_context(self, class_views, enumerations, checkers) -> dict[str, object]:
+        """Describe what this package imports from reused packages and what it exports."""
+        model = self.model
+        reused_types = sorted(
+            (
+                complex_type
+                for complex_type in model.complex_types.values()
+                if self._reused_from(namespace_of(complex_type.key))
+            ),
+            key=lambda item: item.python_name,
+        )
+        reused_enums = sorted(
+            name
+            for name in model.enumerations
+            if self._reused_from(model.enumeration_namespaces.get(name))
+        )
+        imports: dict[str, list[str]] = {}
+        for package in sorted({found.package for found in self.reused.values()}):
+            types = [
+                item
+                for item in reused_types
+                if self._reused_from(namespace_of(item.key)) == package
+            ]
+            functions = [snake_case(item.python_name) for item in types]
+            enums = [
+                name
+                for name in reused_enums
+                if self._reused_from(model.enumeration_namespaces[name]) == package
+            ]
+            suffixes = [c.suffix for c in checkers if c.reused_from == package]
+            blocks = {
+                "models": [(name, name) for name in enums]
+                + [(item.python_name, item.python_name) for item in types],
+                "validators": [(f"validate_{name}", f"validate_{name}") for name in functions],
+                "xml_mapper": [
+                    (f"xml_{verb}_{name}", f"_{verb}_{name}")
+                    for name in functions
+                    for verb in ("read", "write")
+                ],
+                "json_mapper": [
+                    (f"json_{verb}_{name}", f"_{verb}_{name}")
+                    for name in functions
+                    for verb in ("read", "write")
+                ],
+                "simple_types": [
+                    (f"{verb}_{suffix}", f"{verb}_{suffix}")
+                    for suffix in suffixes
+                    for verb in ("parse", "check", "format")
+                ],
+            }
+            for module, names in blocks.items():
+                block = import_block(package, names)
+                if block:
+                    imports.setdefault(module, []).append(block)
+        return {
+            "reused_imports": {
+                module: "\n".join(imports.get(module, []))
+                for module in ("models", "validators", "xml_mapper", "json_mapper", "simple_types")
+            },
+            "reused_class_names": [item.python_name for item in reused_types],
+            "reused_enum_names": reused_enums,
+            "exports": {
+                "namespace": model.target_namespace,
+                "digest": model.digests.get(model.target_namespace, ""),
+                "runtime_package": self.runtime_package,
+                "complex_types": {
+                    view["key"]: view["python_name"] for view in class_views
+                },
+                "enumerations": [item.python_name for item in enumerations],
+                "simple_types": {
+                    checker.simple_type.name: checker.suffix
+                    for checker in checkers
+                    if not checker.reused_from
+                    and namespace_of(checker.simple_type.name) not in (None, XSD_NAMESPACE)
+                },
+                "named_checkers": [
+                    checker
+                    for checker in checkers
+                    if not checker.reused_from
+                    and namespace_of(checker.simple_type.name) not in (None, XSD_NAMESPACE)
+                ],
+            },
         }
 
     def _longest_facet(self) -> int:
@@ -307,6 +437,7 @@ class Renderer:
         all_attributes = self.model.all_attributes(complex_type)
         prefixes = self.prefixes
         return {
+            "key": complex_type.key,
             "python_name": complex_type.python_name,
             "function": snake_case(complex_type.python_name),
             "base_name": base.python_name if base else None,
@@ -399,7 +530,20 @@ class Renderer:
         existing = self.checkers.get(suffix)
         if existing is None:
             existing = self.checkers[suffix] = Checker(simple_type, suffix, label)
+            if simple_type.name is not None:
+                existing.reused_from = self._reused_from(namespace_of(simple_type.name))
+        elif simple_type.name is not None and existing.simple_type.name != simple_type.name:
+            raise CodegenError(
+                f"the simple types {existing.simple_type.name!r} and "
+                f"{simple_type.name!r} map to the same generated functions "
+                f"(parse_{suffix}, check_{suffix}); rename one of them in the schema",
+                component=simple_type.name,
+            )
         return existing
+
+    def _named_checker(self, simple_type: SimpleType) -> Checker:
+        """Return the checker of a named simple type, which needs no owner."""
+        return self._checker(simple_type, None, "")  # type: ignore[arg-type]
 
     def _field(self, item: Element | Attribute, owner: ComplexType) -> dict[str, str]:
         if item.field_name == UNKNOWN_CONTENT_FIELD:
