@@ -33,7 +33,7 @@ def load_model(config: Config) -> SchemaModel:
     logger.info("loading %s", config.schema)
     schema = load_schema(config.schema, locations)
     references = schema_references(schema, locations, config.location_origins)
-    logger.info("includes and imports: %s", "" if references else "none")
+    logger.info("includes and imports:%s", "" if references else " none")
     for reference in references:
         logger.info("  %s", reference.describe())
     roots: tuple[str, ...] | list[str] = config.roots
@@ -53,7 +53,8 @@ def load_model(config: Config) -> SchemaModel:
     for namespace in {model.target_namespace, *config.reuse}:
         model.digests[namespace] = namespace_digest(schema, namespace)
     model.documents = {
-        namespace: _first_document(schema, namespace) for namespace in config.reuse
+        namespace: locations.get(namespace) or _first_document(schema, namespace)
+        for namespace in config.reuse
     }
     return model
 

@@ -332,6 +332,19 @@ class Renderer:
                 for module in ("models", "validators", "xml_mapper", "json_mapper", "simple_types")
             },
             "reused_class_names": [item.python_name for item in reused_types],
+            # Root elements of a reused type, which `validate` must know too.
+            "reused_roots": list(
+                {
+                    item.key: {
+                        "python_name": item.python_name,
+                        "function": snake_case(item.python_name),
+                        "default_path": root.name,
+                    }
+                    for root in reversed(model.roots)
+                    for item in reused_types
+                    if item.key == root.complex_type
+                }.values()
+            ),
             "reused_enum_names": reused_enums,
             "exports": {
                 "namespace": model.target_namespace,
