@@ -169,8 +169,7 @@ def _check_table(table: dict, pyproject: Path) -> None:
 def is_package_name(name: str) -> bool:
     """Return whether `name` is a dotted Python package name such as `is24_common`."""
     return all(
-        part.isidentifier() and not keyword.iskeyword(part)
-        for part in name.split(".")
+        part.isidentifier() and not keyword.iskeyword(part) for part in name.split(".")
     )
 
 

@@ -101,10 +101,11 @@ def generate(config: Config) -> dict[str, str]:
     model = load_model(config)
     reused = reused_packages(config, model)
     logger.info(
-        "rendering package %s: %d classes, %d enumerations",
+        "rendering package %s: %d classes, %d enumerations%s",
         config.package,
         len(model.complex_types),
         len(model.enumerations),
+        f" (those of {', '.join(sorted(config.reuse))} reused)" if reused else "",
     )
     try:
         return Renderer(model, config, model.source, reused).render()

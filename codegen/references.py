@@ -1,12 +1,12 @@
 """Report which file satisfied each xs:include and xs:import of a loaded schema.
 
-xmlschema resolves a reference in one of four ways: through its
-schemaLocation, through a location given for the namespace (`--location` or
-`[tool.codegen.locations]`), through its own bundled copy of a well-known
-schema (the XSD meta-schema, xml.xsd, XMLSchema-instance.xsd, xlink.xsd), or
-not at all when an import has no location. The report names the file for each
-reference and how it was found, so a substituted or missing file is never
-silent.
+xmlschema resolves a reference in one of four ways. It follows the
+schemaLocation, or a location given for the namespace (`--location` or
+`[tool.codegen.locations]`). It may take its own bundled copy of a well-known
+schema instead (the XSD meta-schema, xml.xsd, XMLSchema-instance.xsd,
+xlink.xsd), or load nothing for an import without a location. The report names
+the file of each reference and how it was found, so that a substituted or
+missing file shows in the output.
 """
 
 from __future__ import annotations
@@ -99,7 +99,9 @@ def _reference(document, elem, kind, by_namespace, locations, origins) -> Refere
         resolved, origin = target, "schemaLocation"
     elif mapped_url is not None and mapped_url in loaded:
         resolved = mapped_url
-        origin = f"location of the namespace from {origins.get(namespace, '--location')}"
+        origin = (
+            f"location of the namespace from {origins.get(namespace, '--location')}"
+        )
     elif loaded:
         resolved, origin = loaded[0], _unmapped_origin(loaded[0], location)
     else:
@@ -122,7 +124,9 @@ def _reference(document, elem, kind, by_namespace, locations, origins) -> Refere
 
 def _unmapped_origin(url: str, location: str) -> str:
     if bundled_name(file_path(url)) is not None:
-        reason = f"schemaLocation {location!r} not used" if location else "no schemaLocation"
+        reason = (
+            f"schemaLocation {location!r} not used" if location else "no schemaLocation"
+        )
         return f"xmlschema's bundled copy, {reason} and no location mapped"
     return "already loaded for the namespace by another reference"
 

@@ -305,7 +305,9 @@ class Renderer:
             blocks = {
                 "models": [(name, name) for name in enums]
                 + [(item.python_name, item.python_name) for item in types],
-                "validators": [(f"validate_{name}", f"validate_{name}") for name in functions],
+                "validators": [
+                    (f"validate_{name}", f"validate_{name}") for name in functions
+                ],
                 "xml_mapper": [
                     (f"xml_{verb}_{name}", f"_{verb}_{name}")
                     for name in functions
@@ -329,7 +331,13 @@ class Renderer:
         return {
             "reused_imports": {
                 module: "\n".join(imports.get(module, []))
-                for module in ("models", "validators", "xml_mapper", "json_mapper", "simple_types")
+                for module in (
+                    "models",
+                    "validators",
+                    "xml_mapper",
+                    "json_mapper",
+                    "simple_types",
+                )
             },
             "reused_class_names": [item.python_name for item in reused_types],
             # Root elements of a reused type, which `validate` must know too.
@@ -358,13 +366,15 @@ class Renderer:
                     checker.simple_type.name: checker.suffix
                     for checker in checkers
                     if not checker.reused_from
-                    and namespace_of(checker.simple_type.name) not in (None, XSD_NAMESPACE)
+                    and namespace_of(checker.simple_type.name)
+                    not in (None, XSD_NAMESPACE)
                 },
                 "named_checkers": [
                     checker
                     for checker in checkers
                     if not checker.reused_from
-                    and namespace_of(checker.simple_type.name) not in (None, XSD_NAMESPACE)
+                    and namespace_of(checker.simple_type.name)
+                    not in (None, XSD_NAMESPACE)
                 ],
             },
         }
@@ -545,7 +555,10 @@ class Renderer:
             existing = self.checkers[suffix] = Checker(simple_type, suffix, label)
             if simple_type.name is not None:
                 existing.reused_from = self._reused_from(namespace_of(simple_type.name))
-        elif simple_type.name is not None and existing.simple_type.name != simple_type.name:
+        elif (
+            simple_type.name is not None
+            and existing.simple_type.name != simple_type.name
+        ):
             raise CodegenError(
                 f"the simple types {existing.simple_type.name!r} and "
                 f"{simple_type.name!r} map to the same generated functions "

@@ -182,7 +182,9 @@ def reused_needs(model: SchemaModel, namespace: str) -> dict[str, list[str]]:
     types by qualified name. A simple type counts when a member of a type that
     is generated here uses it.
     """
-    complex_types = [key for key in model.complex_types if namespace_of(key) == namespace]
+    complex_types = [
+        key for key in model.complex_types if namespace_of(key) == namespace
+    ]
     enumerations = [
         name
         for name, owner in model.enumeration_namespaces.items()

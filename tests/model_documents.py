@@ -89,7 +89,9 @@ class DocumentBuilder:
         self._fill(elem, self.model.complex_types[root.complex_type], full, 0)
         return elem
 
-    def _fill(self, elem: ET.Element, complex_type: ComplexType, full: bool, depth: int):
+    def _fill(
+        self, elem: ET.Element, complex_type: ComplexType, full: bool, depth: int
+    ):
         if depth > MAX_DEPTH:
             return
         full = full and depth < MAX_FULL_DEPTH
@@ -114,7 +116,9 @@ class DocumentBuilder:
             for attribute in self.model.all_attributes(complex_type):
                 if attribute.tag in node.attrib:
                     yield node, attribute.tag, attribute.simple_type, f"{path}/@{attribute.name}"
-            elements = {item.tag: item for item in self.model.all_elements(complex_type)}
+            elements = {
+                item.tag: item for item in self.model.all_elements(complex_type)
+            }
             for child in node:
                 element = elements[child.tag]
                 child_path = f"{path}/{element.name}"
@@ -187,7 +191,12 @@ def violations(simple_type: SimpleType) -> list[tuple[str, str]]:
     if facets.length is not None:
         values.append(("length", "x" * (facets.length + 1)))
     if facets.max_length is not None:
-        values.append(("maxLength", (valid + "x" * (facets.max_length + 1))[: facets.max_length + 1]))
+        values.append(
+            (
+                "maxLength",
+                (valid + "x" * (facets.max_length + 1))[: facets.max_length + 1],
+            )
+        )
     if facets.min_length:
         values.append(("minLength", valid[: facets.min_length - 1]))
     if facets.patterns:
