@@ -182,7 +182,7 @@ def package_folder(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def base_config():
-    return read_config(PROJECT / "pyproject.toml").with_overrides(rules=("",))
+    return read_config(PROJECT / "pyproject.toml")
 
 
 def build(config, folder: Path, package: str, schema: Path, **overrides):
@@ -197,10 +197,7 @@ def build(config, folder: Path, package: str, schema: Path, **overrides):
 
 @pytest.fixture(scope="module")
 def small_packages(schema_folder, package_folder, base_config):
-    config = base_config.with_overrides(rules=None)
-    config = read_config(PROJECT / "pyproject.toml").with_overrides(
-        rules=None, prefixes={"urn:test:offer": "offer"}
-    )
+    config = base_config.with_overrides(prefixes={"urn:test:offer": "offer"})
     base = build(config, package_folder, "whole_base", schema_folder / "base.xsd")
     offer = build(
         config,
