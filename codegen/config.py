@@ -29,11 +29,24 @@ class Config:
     json_array_roots: tuple[str, ...] = ()
     deprecations: dict[str, str] = field(default_factory=dict)
     names: NameMap = field(default_factory=NameMap)
+    # Generate every global element as a root and every named type as a class.
+    every_type: bool = False
+    # Namespace -> Python package generated from it before, whose types the
+    # generated package imports instead of generating them again.
+    reuse: dict[str, str] = field(default_factory=dict)
+    # Namespace -> where its location came from, for the import report.
+    location_origins: dict[str, str] = field(default_factory=dict)
+    # Where `reuse` came from, for messages.
+    reuse_origins: dict[str, str] = field(default_factory=dict)
 
     def with_overrides(self, **overrides: object) -> Config:
         return replace(
             self, **{key: value for key, value in overrides.items() if value}
         )
+
+    def with_every_type(self, every_type: bool) -> Config:
+        """Return the settings with `every_type` set, also to False."""
+        return replace(self, every_type=every_type)
 
 
 def read_config(pyproject: Path) -> Config:
@@ -64,18 +77,29 @@ def read_config(pyproject: Path) -> Config:
     _check_table(table, pyproject)
 
     root = pyproject.parent
+    locations = dict(table.get("locations", {}))
+    reuse = dict(table.get("use", {}))
     return Config(
         root=root,
         schema=root / table["schema"],
-        roots=tuple(table["roots"]),
+        roots=tuple(table.get("roots", ())),
         package=table["package"],
         out=root / table["out"],
-        locations=dict(table.get("locations", {})),
+        locations=locations,
         prefixes=dict(table.get("prefixes", {})),
         rules=tuple(table.get("rules", ())),
         json_array_roots=tuple(table.get("json-array-roots", ())),
         deprecations=dict(table.get("deprecated", {})),
         names=NameMap(dict(table.get("names", {})), source=str(pyproject)),
+        every_type=table.get("all", False),
+        reuse=reuse,
+        location_origins={
+            namespace: f"[tool.codegen.locations] of {pyproject}"
+            for namespace in locations
+        },
+        reuse_origins={
+            namespace: f"[tool.codegen.use] of {pyproject}" for namespace in reuse
+        },
     )
 
 
@@ -91,8 +115,11 @@ _KEY_TYPES = {
     "json-array-roots": "an array of strings",
     "deprecated": "a table of strings",
     "names": "a table of strings",
+    "all": "a boolean",
+    "use": "a table of strings",
 }
-_REQUIRED_KEYS = ("schema", "roots", "package", "out")
+# `roots` may be left out when `all` is true.
+_REQUIRED_KEYS = ("schema", "package", "out")
 
 
 def _check_table(table: dict, pyproject: Path) -> None:
@@ -115,11 +142,26 @@ def _check_table(table: dict, pyproject: Path) -> None:
                 f"[tool.codegen] {key} must be {expected}, not {value!r}",
                 file=pyproject,
             )
-    if not table["roots"]:
+    every_type = table.get("all", False)
+    if not every_type and "roots" not in table:
         raise CodegenError(
-            "[tool.codegen] roots is empty: list at least one global element",
+            "[tool.codegen] lacks the required key 'roots'; list the global elements "
+            "to generate, or set all = true to generate every one",
             file=pyproject,
         )
+    if not every_type and not table["roots"]:
+        raise CodegenError(
+            "[tool.codegen] roots is empty: list at least one global element, or set "
+            "all = true to generate every global element and named type",
+            file=pyproject,
+        )
+    for namespace, package in table.get("use", {}).items():
+        if not is_package_name(package):
+            raise CodegenError(
+                f"[tool.codegen.use] maps {namespace!r} to {package!r}, which is not "
+                "a valid Python package name",
+                file=pyproject,
+            )
     package = table["package"]
     if not package.isidentifier() or keyword.iskeyword(package):
         raise CodegenError(
@@ -128,7 +170,16 @@ def _check_table(table: dict, pyproject: Path) -> None:
         )
 
 
+def is_package_name(name: str) -> bool:
+    """Return whether `name` is a dotted Python package name such as `is24_common`."""
+    return all(
+        part.isidentifier() and not keyword.iskeyword(part) for part in name.split(".")
+    )
+
+
 def _has_type(value: object, expected: str) -> bool:
+    if expected == "a boolean":
+        return isinstance(value, bool)
     if expected == "a string":
         return isinstance(value, str) and bool(value)
     if expected == "an array of strings":
