@@ -598,19 +598,24 @@ def _blocked(expected: str | None, *values):
 def test_common_all_generates(snapshot, snapshot_common):
     with expect_blocker(COMMON_BLOCKERS.get(snapshot)):
         package = snapshot_common(snapshot)
-    assert package.exports.NAMESPACE == COMMON
-    assert "RealtorContactDetails" in package.exports.COMPLEX_TYPES.values()
+    exports = importlib.import_module(f"{package.__name__}.exports")
+    assert exports.NAMESPACE == COMMON
+    assert "RealtorContactDetails" in exports.COMPLEX_TYPES.values()
 
 
 def _other_schemas() -> list[tuple[str, str]]:
-    """Return (snapshot, file) of every other published schema, newest snapshot first."""
+    """Return (snapshot, file) of every other published schema of the newest snapshot.
+
+    Each schema generates a package of its own, so the older snapshots are
+    left out to keep the run within about two minutes of CPU time.
+    """
     import os
 
     folder = os.environ.get("IS24_SCHEMAS")
     if not folder or not Path(folder).is_dir():
         return [("(IS24_SCHEMAS unset)", "")]
     pairs = []
-    for snapshot in reversed(SNAPSHOTS):
+    for snapshot in [NEWEST]:
         for path in sorted((Path(folder) / snapshot).glob("*.xsd")):
             if path.name not in ("common-1.0.xsd", "xlink.xsd"):
                 pairs.append((snapshot, path.name))
@@ -627,7 +632,7 @@ def _schema_blocker(snapshot: str, name: str) -> str | None:
 
 
 # Elements checked per schema, so that the run stays short in CI.
-MAX_ROOTS = 8
+MAX_ROOTS = 4
 
 
 @pytest.mark.parametrize(
