@@ -13,7 +13,7 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
-from codegen.config import Config, read_config
+from codegen.config import Config, is_package_name, read_config
 from codegen.diff import compare_models
 from codegen.errors import CodegenError
 from codegen.generate import generate, load_model, schema_label
@@ -77,11 +77,30 @@ def _parser() -> argparse.ArgumentParser:
         "[tool.codegen] pydantic-package (default: PACKAGE_pydantic)",
     )
     parser.add_argument(
+        "--all",
+        action="store_true",
+        help="generate every global element of the schema's target namespace as a "
+        "root and every named type as a class (also `all = true` in [tool.codegen])",
+    )
+    parser.add_argument(
+        "--use",
+        action="append",
+        metavar="NAMESPACE=PACKAGE",
+        help="import the types of NAMESPACE from PACKAGE, a package generated before "
+        "from that namespace's schema with --all, instead of generating them again; "
+        "repeat for several",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="write nothing; exit 1 if the package on disk differs from a fresh generation",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only errors, not the progress and the include and import report",
+    )
     return parser
 
 
@@ -97,13 +116,46 @@ def _config(arguments: argparse.Namespace) -> Config:
         raise CodegenError(f"--package {package!r} is not a valid Python package name")
     config = _read_config(arguments.config)
     locations = _locations(config, arguments.location)
+    origins = dict(config.location_origins)
+    origins.update(
+        {namespace: "--location" for namespace in _option_keys(arguments.location)}
+    )
+    reuse, reuse_origins = _reuse(config, arguments.use)
+    if arguments.root and arguments.all:
+        raise CodegenError("--root and --all exclude each other: give one of them")
+    every_type = arguments.all or (config.every_type and not arguments.root)
     return config.with_overrides(
         schema=arguments.schema.resolve() if arguments.schema else None,
         out=arguments.out.resolve() if arguments.out else None,
         package=arguments.package,
         roots=tuple(arguments.root) if arguments.root else None,
         locations=locations,
-    )
+        location_origins=origins,
+        reuse=reuse,
+        reuse_origins=reuse_origins,
+    ).with_every_type(every_type)
+
+
+def _option_keys(items: list[str] | None) -> list[str]:
+    return [item.rpartition("=")[0] for item in items or ()]
+
+
+def _reuse(
+    config: Config, items: list[str] | None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Merge the --use options over [tool.codegen.use]: namespace -> package."""
+    reuse = dict(config.reuse)
+    origins = dict(config.reuse_origins)
+    for item in items or ():
+        namespace, separator, package = item.rpartition("=")
+        if not separator or not namespace or not is_package_name(package):
+            raise CodegenError(
+                f"--use {item!r} must have the form NAMESPACE=PACKAGE, with a "
+                "Python package name such as is24_common"
+            )
+        reuse[namespace] = package
+        origins[namespace] = "--use"
+    return reuse, origins
 
 
 def _read_config(config_path: Path | None) -> Config:

@@ -36,10 +36,24 @@ class Config:
         """Return the package name of `--target pydantic`: `{package}_pydantic` by default."""
         return self.pydantic_package or f"{self.package}_pydantic"
 
+    # Generate every global element as a root and every named type as a class.
+    every_type: bool = False
+    # Namespace -> Python package generated from it before, whose types the
+    # generated package imports instead of generating them again.
+    reuse: dict[str, str] = field(default_factory=dict)
+    # Namespace -> where its location came from, for the import report.
+    location_origins: dict[str, str] = field(default_factory=dict)
+    # Where `reuse` came from, for messages.
+    reuse_origins: dict[str, str] = field(default_factory=dict)
+
     def with_overrides(self, **overrides: object) -> Config:
         return replace(
             self, **{key: value for key, value in overrides.items() if value}
         )
+
+    def with_every_type(self, every_type: bool) -> Config:
+        """Return the settings with `every_type` set, also to False."""
+        return replace(self, every_type=every_type)
 
 
 def read_config(pyproject: Path) -> Config:
@@ -70,19 +84,30 @@ def read_config(pyproject: Path) -> Config:
     _check_table(table, pyproject)
 
     root = pyproject.parent
+    locations = dict(table.get("locations", {}))
+    reuse = dict(table.get("use", {}))
     return Config(
         root=root,
         schema=root / table["schema"],
-        roots=tuple(table["roots"]),
+        roots=tuple(table.get("roots", ())),
         package=table["package"],
         out=root / table["out"],
-        locations=dict(table.get("locations", {})),
+        locations=locations,
         prefixes=dict(table.get("prefixes", {})),
         rules=tuple(table.get("rules", ())),
         json_array_roots=tuple(table.get("json-array-roots", ())),
         deprecations=dict(table.get("deprecated", {})),
         names=NameMap(dict(table.get("names", {})), source=str(pyproject)),
         pydantic_package=table.get("pydantic-package", ""),
+        every_type=table.get("all", False),
+        reuse=reuse,
+        location_origins={
+            namespace: f"[tool.codegen.locations] of {pyproject}"
+            for namespace in locations
+        },
+        reuse_origins={
+            namespace: f"[tool.codegen.use] of {pyproject}" for namespace in reuse
+        },
     )
 
 
@@ -99,8 +124,11 @@ _KEY_TYPES = {
     "deprecated": "a table of strings",
     "names": "a table of strings",
     "pydantic-package": "a string",
+    "all": "a boolean",
+    "use": "a table of strings",
 }
-_REQUIRED_KEYS = ("schema", "roots", "package", "out")
+# `roots` may be left out when `all` is true.
+_REQUIRED_KEYS = ("schema", "package", "out")
 
 
 def _check_table(table: dict, pyproject: Path) -> None:
@@ -123,9 +151,11 @@ def _check_table(table: dict, pyproject: Path) -> None:
                 f"[tool.codegen] {key} must be {expected}, not {value!r}",
                 file=pyproject,
             )
-    if not table["roots"]:
+    every_type = table.get("all", False)
+    if not every_type and "roots" not in table:
         raise CodegenError(
-            "[tool.codegen] roots is empty: list at least one global element",
+            "[tool.codegen] lacks the required key 'roots'; list the global elements "
+            "to generate, or set all = true to generate every one",
             file=pyproject,
         )
     for key in ("package", "pydantic-package"):
@@ -137,9 +167,37 @@ def _check_table(table: dict, pyproject: Path) -> None:
                 f"[tool.codegen] {key} {package!r} is not a valid Python package name",
                 file=pyproject,
             )
+    if not every_type and not table["roots"]:
+        raise CodegenError(
+            "[tool.codegen] roots is empty: list at least one global element, or set "
+            "all = true to generate every global element and named type",
+            file=pyproject,
+        )
+    for namespace, package in table.get("use", {}).items():
+        if not is_package_name(package):
+            raise CodegenError(
+                f"[tool.codegen.use] maps {namespace!r} to {package!r}, which is not "
+                "a valid Python package name",
+                file=pyproject,
+            )
+    package = table["package"]
+    if not package.isidentifier() or keyword.iskeyword(package):
+        raise CodegenError(
+            f"[tool.codegen] package {package!r} is not a valid Python package name",
+            file=pyproject,
+        )
+
+
+def is_package_name(name: str) -> bool:
+    """Return whether `name` is a dotted Python package name such as `is24_common`."""
+    return all(
+        part.isidentifier() and not keyword.iskeyword(part) for part in name.split(".")
+    )
 
 
 def _has_type(value: object, expected: str) -> bool:
+    if expected == "a boolean":
+        return isinstance(value, bool)
     if expected == "a string":
         return isinstance(value, str) and bool(value)
     if expected == "an array of strings":

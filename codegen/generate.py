@@ -7,10 +7,13 @@ import os
 from pathlib import Path
 
 from codegen.config import Config
+from codegen.errors import CodegenError, file_path
 from codegen.json_schema import SCHEMA_FILE, json_schema_text
-from codegen.load import build_model, load_schema, nesting_error
+from codegen.load import build_model, global_names, load_schema, nesting_error
 from codegen.model import SchemaModel
+from codegen.references import namespace_digest, schema_references
 from codegen.render import Renderer
+from codegen.reuse import ReusedPackage, check_reuse, find_package, reused_needs
 
 logger = logging.getLogger(__name__)
 
@@ -30,16 +33,69 @@ def load_model(config: Config) -> SchemaModel:
     }
     logger.info("loading %s", config.schema)
     schema = load_schema(config.schema, locations)
+    references = schema_references(schema, locations, config.location_origins)
+    logger.info("includes and imports:%s", "" if references else " none")
+    for reference in references:
+        logger.info("  %s", reference.describe())
+    roots: tuple[str, ...] | list[str] = config.roots
+    named_types: list[str] = []
+    if config.every_type:
+        roots, named_types = global_names(schema)
     try:
-        return build_model(
+        model = build_model(
             schema,
-            config.roots,
+            roots,
             source=schema_label(config.schema, config.root),
             deprecations=config.deprecations,
             names=config.names,
+            named_types=named_types,
         )
     except RecursionError:
         raise nesting_error(config.schema) from None
+    for namespace in {model.target_namespace, *config.reuse}:
+        model.digests[namespace] = namespace_digest(schema, namespace)
+    model.documents = {
+        namespace: locations.get(namespace) or _first_document(schema, namespace)
+        for namespace in config.reuse
+    }
+    return model
+
+
+def _first_document(schema, namespace: str) -> str:
+    """Return the file of the first document of a namespace, for messages."""
+    for document in schema.maps.iter_schemas():
+        if document.target_namespace == namespace and document.url:
+            return file_path(document.url)
+    return "(none loaded)"
+
+
+def reused_packages(config: Config, model: SchemaModel) -> dict[str, ReusedPackage]:
+    """Find the packages named by --use and [tool.codegen.use] and check each against the model."""
+    if model.target_namespace in config.reuse:
+        raise CodegenError(
+            f"the schema's own namespace {model.target_namespace!r} cannot be reused "
+            "from another package: remove it from --use and [tool.codegen.use]"
+        )
+    reused = {}
+    for namespace, package in sorted(config.reuse.items()):
+        origin = config.reuse_origins.get(namespace, "--use")
+        found = find_package(package, config.out, origin)
+        check_reuse(
+            found,
+            namespace,
+            model.digests[namespace],
+            reused_needs(model, namespace),
+            model.documents[namespace],
+        )
+        reused[namespace] = found
+    runtimes = sorted({found.runtime_package for found in reused.values()})
+    if len(runtimes) > 1:
+        raise CodegenError(
+            "the reused packages use different runtime packages "
+            f"({', '.join(runtimes)}), so their errors and kept content would be "
+            "different classes: generate each of them reusing the same common package"
+        )
+    return reused
 
 
 def generate(config: Config) -> dict[str, str]:
@@ -49,14 +105,16 @@ def generate(config: Config) -> dict[str, str]:
     Schema of its JSON form (see codegen.json_schema).
     """
     model = load_model(config)
+    reused = reused_packages(config, model)
     logger.info(
-        "rendering package %s: %d classes, %d enumerations",
+        "rendering package %s: %d classes, %d enumerations%s",
         config.package,
         len(model.complex_types),
         len(model.enumerations),
+        f" (those of {', '.join(sorted(config.reuse))} reused)" if reused else "",
     )
     try:
-        files = Renderer(model, config, model.source).render()
+        files = Renderer(model, config, model.source, reused).render()
     except RecursionError:
         raise nesting_error(config.schema) from None
     files[SCHEMA_FILE] = json_schema_text(model, config, model.source)

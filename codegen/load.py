@@ -347,6 +347,8 @@ def build_model(
     model.enumerations = builder.enumerations
     model.simple_types = builder.simple_types
     model.unsupported = sorted(set(builder.unsupported))
+    model.enumeration_namespaces = builder.enumeration_namespaces
+    model.target_namespace = schema.target_namespace or ""
     return assign_names(
         model, names, strict=strict, schema_has=lambda *name: _has_global(schema, *name)
     )
@@ -410,6 +412,7 @@ class _ModelBuilder:
         self.strict = strict
         self.complex_types: dict[str, ComplexType] = {}
         self.enumerations: dict[str, SimpleType] = {}
+        self.enumeration_namespaces: dict[str, str] = {}
         self.simple_types: dict[str, SimpleType] = {}
         self.python_names: dict[str, str] = {}
         self.unsupported: list[str] = []
@@ -1129,6 +1132,7 @@ class _ModelBuilder:
         if owner.name != simple_type.name:
             simple_type = self._simple_type(owner, python_name)
         self.enumerations[key] = simple_type
+        self.enumeration_namespaces[key] = owner.schema.target_namespace or ""
 
     def _require_single_occurrence(self, group: XsdGroup, key: str) -> None:
         if group.min_occurs != 1 or group.max_occurs != 1:

@@ -272,6 +272,16 @@ class SchemaModel:
     wildcard_elements: dict[str, Element] = field(default_factory=dict)
     # Constructs approximated by a permissive build, as "component: message".
     unsupported: list[str] = field(default_factory=list)
+    # The namespace of the schema document that declares each enumeration, by
+    # `SimpleType.enumeration_key`; an anonymous enumeration's key is a path
+    # with no namespace to tell it.
+    enumeration_namespaces: dict[str, str] = field(default_factory=dict)
+    # The schema's target namespace, and a digest of the documents of each
+    # namespace the generated package declares or reuses (see codegen.reuse).
+    target_namespace: str = ""
+    digests: dict[str, str] = field(default_factory=dict)
+    # The first schema file loaded for each reused namespace, for messages.
+    documents: dict[str, str] = field(default_factory=dict)
 
     def all_elements(self, complex_type: ComplexType) -> list[Element]:
         """Return the elements of a type with the inherited ones first, in document order."""

@@ -170,6 +170,14 @@ RESERVED_CLASS_NAMES = frozenset(
     {
         "Any",
         "BinaryIO",
+        "COMPLEX_TYPES",
+        "ENUMERATIONS",
+        "FUNCTIONS",
+        "NAMESPACE",
+        "PACKAGE",
+        "RUNTIME_PACKAGE",
+        "SCHEMA_DIGEST",
+        "SIMPLE_TYPES",
         "Callable",
         "ClassVar",
         "DEFAULT_LIMITS",
@@ -226,6 +234,10 @@ RESERVED_CLASS_NAMES = frozenset(
 # tests/test_naming.py checks this set against a fresh generation.
 RESERVED_FIELD_NAMES = frozenset(
     {
+        "write_nil",
+        "type_label",
+        "simple_content_text",
+        "read_nil",
         "add_member",
         UNKNOWN_CONTENT_FIELD,
         "check_element_only",

@@ -41,6 +41,7 @@ from codegen.naming import (
     settle,
     snake_case,
 )
+from codegen.reuse import ReusedPackage, import_block, namespace_of, shared_module
 from codegen.write import GENERATED_MARK
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,11 @@ MODULES = {
     "hooks.py": "hooks.py.jinja",
     "limits.py": "limits.py.jinja",
     "unknown.py": "unknown.py.jinja",
+    "exports.py": "exports.py.jinja",
 }
+# Modules without schema content. A package that reuses another package
+# re-exports these from the reused package's runtime instead (codegen.reuse).
+SHARED_MODULES = ("errors.py", "unknown.py")
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,8 @@ class Checker:
         self.label = label
         self.item = item
         self.members = members
+        # The reused package that defines this checker's functions, if any.
+        self.reused_from: str | None = None
         self.facets = simple_type.facets
         self.white_space = simple_type.facets.white_space
         builtin = _DERIVED.get(simple_type.builtin) or BUILTINS[simple_type.builtin]
@@ -256,10 +263,19 @@ class Checker:
 class Renderer:
     """Turn a SchemaModel into the source files of one generated package."""
 
-    def __init__(self, model: SchemaModel, config: Config, header_source: str) -> None:
+    def __init__(
+        self,
+        model: SchemaModel,
+        config: Config,
+        header_source: str,
+        reused: dict[str, ReusedPackage] | None = None,
+    ) -> None:
         self.model = model
         self.config = config
         self.header_source = header_source
+        self.reused = reused or {}
+        runtimes = [found.runtime_package for found in self.reused.values()]
+        self.runtime_package = runtimes[0] if runtimes else config.package
         self.checkers: dict[str, Checker] = {}
         self.environment = _environment()
         self.prefixes = self._prefixes()
@@ -272,37 +288,78 @@ class Renderer:
         files = {}
         for module, template_name in MODULES.items():
             template = self.environment.get_template(template_name)
-            source = _drop_unused_imports(template.render(**context))
+            source = template.render(**context)
+            if module in SHARED_MODULES and self.runtime_package != self.config.package:
+                source = shared_module(
+                    context["header"], source, module, self.runtime_package
+                )
+            elif module != "exports.py":
+                # exports.py imports only to re-export, for other packages.
+                source = _drop_unused_imports(source)
             files[module] = _format(source, module)
         files["py.typed"] = ""
         return files
 
+    def _reused_package(self, namespace: str | None) -> ReusedPackage | None:
+        return self.reused.get(namespace or "")
+
+    def _reused_from(self, namespace: str | None) -> str | None:
+        found = self._reused_package(namespace)
+        return found.package if found else None
+
+    def _enumeration_namespace(self, enumeration: SimpleType) -> str | None:
+        return self.model.enumeration_namespaces.get(enumeration.enumeration_key or "")
+
     def _context(self) -> dict[str, object]:
-        classes = _ordered_types(self.model)
-        enumerations = sorted(
-            self.model.enumerations.values(), key=lambda item: item.python_name or ""
-        )
+        model = self.model
+        classes = [
+            complex_type
+            for complex_type in _ordered_types(model)
+            if not self._reused_from(namespace_of(complex_type.key))
+        ]
+        enumerations = [
+            item
+            for item in sorted(
+                model.enumerations.values(), key=lambda item: item.python_name or ""
+            )
+            if not self._reused_from(self._enumeration_namespace(item))
+        ]
         class_views = [self._class_view(complex_type) for complex_type in classes]
         # Built before the checkers are listed, since building adds checkers.
         wildcard_elements = [
             self._member_view(element, _GLOBAL_OWNER, self.prefixes)
-            for element in self.model.wildcard_elements.values()
+            for element in model.wildcard_elements.values()
         ]
+        if self.config.every_type:
+            # Named simple types that no member uses are exported all the same.
+            for simple_type in self._exported_simple_types():
+                self._named_checker(simple_type)
         exported = ["NIL", "Nil"]
         exported += [item.python_name for item in enumerations] + [
             view["python_name"] for view in class_views
         ]
+        checkers = sorted(self.checkers.values(), key=lambda checker: checker.suffix)
+        reuse = self._reuse_context(class_views, enumerations, checkers)
+        # models.py re-exports the reused classes, which the other modules import.
+        exported += [
+            name
+            for name in reuse["reused_class_names"] + reuse["reused_enum_names"]
+            if name not in exported
+        ]
         return {
             "header": self._header(),
-            "namespace": self.model.roots[0].namespace if self.model.roots else "",
+            "namespace": model.target_namespace
+            or (model.roots[0].namespace if model.roots else ""),
             "package": self.config.package,
             "enumerations": enumerations,
-            "enum_names": [item.python_name for item in enumerations],
+            "enum_names": [item.python_name for item in enumerations]
+            + reuse["reused_enum_names"],
             "classes": class_views,
+            "model_names": [view["python_name"] for view in class_views]
+            + reuse["reused_class_names"],
             "exported_names": exported,
-            "checkers": sorted(
-                self.checkers.values(), key=lambda checker: checker.suffix
-            ),
+            "checkers": [checker for checker in checkers if not checker.reused_from],
+            **reuse,
             "value_classes": self._value_classes(),
             "roots": [self._root_view(root) for root in self.model.roots],
             "prefixes": self.prefixes,
@@ -315,6 +372,141 @@ class Renderer:
                 or any(item.kind == "any" for item in complex_type.elements)
                 for complex_type in self.model.complex_types.values()
             ),
+        }
+
+    def _exported_simple_types(self) -> list[SimpleType]:
+        """Return the named simple types of the target namespace, for `--all`."""
+        return [
+            simple_type
+            for simple_type in self.model.simple_types.values()
+            if simple_type.name is not None
+            and namespace_of(simple_type.name) == self.model.target_namespace
+        ]
+
+    def _reuse_context(self, class_views, enumerations, checkers) -> dict[str, object]:
+        """Describe what this package imports from reused packages and what it exports.
+
+        A reused class, enumeration or function is imported under the name
+        that this package gives it, since the reused package settled its names
+        on its own model.
+        """
+        model = self.model
+        reused_types = sorted(
+            (
+                complex_type
+                for complex_type in model.complex_types.values()
+                if self._reused_from(namespace_of(complex_type.key))
+            ),
+            key=lambda item: item.python_name,
+        )
+        reused_enums = sorted(
+            (
+                item
+                for item in model.enumerations.values()
+                if self._reused_from(self._enumeration_namespace(item))
+            ),
+            key=lambda item: item.python_name or "",
+        )
+        imports: dict[str, list[str]] = {}
+        for found in sorted(
+            {found.package: found for found in self.reused.values()}.values(),
+            key=lambda found: found.package,
+        ):
+            package = found.package
+            types = [
+                item
+                for item in reused_types
+                if self._reused_from(namespace_of(item.key)) == package
+            ]
+            functions = [
+                (found.functions[item.key], self.functions[item.key]) for item in types
+            ]
+            enums = [
+                (found.enumerations[item.enumeration_key or ""], item.python_name or "")
+                for item in reused_enums
+                if self._reused_from(self._enumeration_namespace(item)) == package
+            ]
+            suffixes = [
+                (found.simple_types[c.simple_type.name or ""], c.suffix)
+                for c in checkers
+                if c.reused_from == package
+            ]
+            blocks = {
+                "models": enums
+                + [(found.complex_types[item.key], item.python_name) for item in types],
+                "validators": [
+                    (f"validate_{theirs}", f"validate_{ours}")
+                    for theirs, ours in functions
+                ],
+                "xml_mapper": [
+                    (f"xml_{verb}_{theirs}", f"_{verb}_{ours}")
+                    for theirs, ours in functions
+                    for verb in ("read", "write")
+                ],
+                "json_mapper": [
+                    (f"json_{verb}_{theirs}", f"_{verb}_{ours}")
+                    for theirs, ours in functions
+                    for verb in ("read", "write")
+                ],
+                "simple_types": [
+                    (f"{verb}_{theirs}", f"{verb}_{ours}")
+                    for theirs, ours in suffixes
+                    for verb in ("parse", "check", "format")
+                ],
+            }
+            for module, names in blocks.items():
+                block = import_block(package, names)
+                if block:
+                    imports.setdefault(module, []).append(block)
+        named_checkers = [
+            checker
+            for checker in checkers
+            if not checker.reused_from
+            and namespace_of(checker.simple_type.name) not in (None, XSD_NAMESPACE)
+        ]
+        return {
+            "reused_imports": {
+                module: "\n".join(imports.get(module, []))
+                for module in (
+                    "models",
+                    "validators",
+                    "xml_mapper",
+                    "json_mapper",
+                    "simple_types",
+                )
+            },
+            "reused_class_names": [item.python_name for item in reused_types],
+            # Root elements of a reused type, which `validate` must know too.
+            "reused_roots": list(
+                {
+                    item.key: {
+                        "python_name": item.python_name,
+                        "function": self.functions[item.key],
+                        "default_path": root.name,
+                    }
+                    for root in reversed(model.roots)
+                    for item in reused_types
+                    if item.key == root.complex_type
+                }.values()
+            ),
+            "reused_enum_names": [item.python_name for item in reused_enums],
+            "exports": {
+                "namespace": model.target_namespace,
+                "digest": model.digests.get(model.target_namespace, ""),
+                "runtime_package": self.runtime_package,
+                "complex_types": {
+                    view["key"]: view["python_name"] for view in class_views
+                },
+                "functions": {view["key"]: view["function"] for view in class_views},
+                "enumerations": {
+                    item.enumeration_key: item.python_name for item in enumerations
+                },
+                "simple_types": {
+                    checker.simple_type.name: checker.suffix
+                    for checker in named_checkers
+                },
+                "named_checkers": named_checkers,
+            },
         }
 
     def _value_classes(self) -> list[str]:
@@ -349,7 +541,8 @@ class Renderer:
         )
 
     def _prefixes(self) -> dict[str, str]:
-        prefixes = dict(self.config.prefixes)
+        # The xml prefix is bound by XML itself and is never declared.
+        prefixes = {_XML_NAMESPACE: "xml", **self.config.prefixes}
         namespaces = sorted(
             {root.namespace for root in self.model.roots if root.namespace}
         )
@@ -360,6 +553,12 @@ class Renderer:
             if complex_type.base is not None and complex_type.key.startswith("{"):
                 # Written in xsi:type values, which name the type by a prefix.
                 namespaces.append(complex_type.key[1:].partition("}")[0])
+        # Namespaces of members outside the root's, declared on the root element.
+        self.member_namespaces = sorted(
+            set(namespaces)
+            - {root.namespace for root in self.model.roots}
+            - {_XML_NAMESPACE}
+        )
         for namespace in sorted(set(namespaces)):
             if namespace not in prefixes:
                 prefixes[namespace] = (
@@ -380,7 +579,12 @@ class Renderer:
             "python_name": complex_type.python_name,
             "function": self.functions[complex_type.key],
             "json_array": root.name in self.config.json_array_roots,
-            "declarations": f' xmlns:{prefix}="{root.namespace}"' if prefix else "",
+            "declarations": (f' xmlns:{prefix}="{root.namespace}"' if prefix else "")
+            + "".join(
+                f' xmlns:{self.prefixes[namespace]}="{namespace}"'
+                for namespace in self.member_namespaces
+                if namespace != root.namespace
+            ),
             "stream": self._stream_view(complex_type),
         }
 
@@ -434,6 +638,7 @@ class Renderer:
                 }
             )
         return {
+            "key": complex_type.key,
             "python_name": complex_type.python_name,
             "function": self.functions[complex_type.key],
             "base_name": base.python_name if base else None,
@@ -732,8 +937,25 @@ class Renderer:
             for index, member in enumerate(simple_type.member_types, 1)
         )
         checker = Checker(simple_type, suffix, label, item, members)
+        checker.reused_from = self._reused_checker_package(simple_type)
         self.checkers[suffix] = checker
         return checker
+
+    def _reused_checker_package(self, simple_type: SimpleType) -> str | None:
+        """Return the reused package that exports the functions of a named type, if any."""
+        found = self._reused_package(namespace_of(simple_type.name))
+        if found is None or simple_type.name not in found.simple_types:
+            return None
+        return found.package
+
+    def _named_checker(self, simple_type: SimpleType) -> Checker:
+        """Return the checker of a named simple type, which needs no owner."""
+        assert simple_type.name is not None
+        return self._nested_checker(
+            simple_type,
+            self.suffixes[simple_type.name],
+            simple_type.name.rpartition("}")[2],
+        )
 
     def _part_name(
         self, simple_type: SimpleType, anonymous_suffix: str, anonymous_label: str
@@ -744,23 +966,6 @@ class Renderer:
         local = simple_type.name.rpartition("}")[2]
         builtin = simple_type.name.startswith(f"{{{XSD_NAMESPACE}}}")
         return ("xs_" if builtin else "") + snake_case(local), local
-        existing = self.checkers.get(suffix)
-        if existing is not None:
-            return existing
-        item = None
-        if simple_type.item_type is not None:
-            item = self._nested_checker(
-                simple_type.item_type, f"{suffix}_item", f"{label} item"
-            )
-        members = tuple(
-            self._nested_checker(
-                member, f"{suffix}_member_{index}", f"{label} member {index}"
-            )
-            for index, member in enumerate(simple_type.member_types, 1)
-        )
-        checker = Checker(simple_type, suffix, label, item, members)
-        self.checkers[suffix] = checker
-        return checker
 
     def _checker_suffixes(self) -> dict[str, str]:
         """Name the functions of each simple type: `parse_<suffix>`, `check_<suffix>`, ...
@@ -803,6 +1008,29 @@ class Renderer:
                     candidate = f"{stem}_{field_name}"
                     rank = (2, identity)
                 claims[identity] = Claim(identity, candidate, rank)
+        # Global elements that a wildcard matches are read with their own checkers.
+        for element in self.model.wildcard_elements.values():
+            simple_type = element.simple_type
+            if simple_type is None:
+                continue
+            identity = _checker_identity(element, _GLOBAL_OWNER)
+            if simple_type.name is not None:
+                local = simple_type.name.rpartition("}")[2]
+                builtin = simple_type.name.startswith(f"{{{XSD_NAMESPACE}}}")
+                claim = Claim(
+                    identity,
+                    ("xs_" if builtin else "") + snake_case(local),
+                    (0 if builtin else 1, identity),
+                )
+            else:
+                claim = Claim(identity, f"global_{element.field_name}", (2, identity))
+            claims.setdefault(identity, claim)
+        if self.config.every_type:
+            # `--all` exports every named simple type, used by a member or not.
+            for simple_type in self._exported_simple_types():
+                name = simple_type.name
+                local = name.rpartition("}")[2]
+                claims.setdefault(name, Claim(name, snake_case(local), (1, name)))
         return settle(
             claims.values(),
             RESERVED_CHECKER_NAMES,
@@ -950,6 +1178,8 @@ def _ordered_types(model: SchemaModel) -> list[ComplexType]:
         visit(complex_type)
     return ordered
 
+
+_XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 
 # The owner that names the checkers of global elements matched by wildcards.
 _GLOBAL_OWNER = ComplexType(

@@ -29,13 +29,7 @@ KNOWN_REORDERED = {
 
 # Cases whose schema uses a construct that is not supported yet, with that
 # construct. Generation must stop with a "not supported yet" message.
-UNSUPPORTED_CASES = {
-    "04-facet-inheritance": "complex types with simple content",
-    "07-unqualified-locals": "xs:dateTime",
-    "08-python-keyword-names": "complex types with simple content",
-    # The wildcards are supported, see tests/test_content_models.py.
-    "16-import-nolocation-wildcards": "the type of xml:lang is a union",
-}
+UNSUPPORTED_CASES: dict[str, str] = {}
 
 # Instances whose verdict is still wrong, with the reason: each is a bug to fix.
 KNOWN_WRONG_VERDICTS: dict[str, str] = {}
