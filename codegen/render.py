@@ -438,14 +438,17 @@ class Renderer:
                     (f"validate_{theirs}", f"validate_{ours}")
                     for theirs, ours in functions
                 ],
+                # Item classes of groups have no readers or writers of their own.
                 "xml_mapper": [
                     (f"xml_{verb}_{theirs}", f"_{verb}_{ours}")
-                    for theirs, ours in functions
+                    for (theirs, ours), item in zip(functions, types)
+                    if not item.item
                     for verb in ("read", "write")
                 ],
                 "json_mapper": [
                     (f"json_{verb}_{theirs}", f"_{verb}_{ours}")
-                    for theirs, ours in functions
+                    for (theirs, ours), item in zip(functions, types)
+                    if not item.item
                     for verb in ("read", "write")
                 ],
                 "simple_types": [

@@ -163,7 +163,11 @@ def test_black_second_pass_changes_nothing(request):
 def test_pyflakes_reports_nothing(request):
     for folder in _all_generated_folders(request):
         for path in _python_files(folder):
-            assert _pyflakes_messages(path) == [], path
+            messages = _pyflakes_messages(path)
+            if path.name == "exports.py":
+                # exports.py imports only to re-export, for other packages.
+                messages = [m for m in messages if "imported but unused" not in m]
+            assert messages == [], path
 
 
 def test_generated_packages_ship_py_typed():

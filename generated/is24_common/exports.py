@@ -239,7 +239,7 @@ SCHEMA_DIGEST = (
 # The package whose errors and unknown modules this package uses.
 RUNTIME_PACKAGE = "is24_common"
 # Complex types by model key (qualified type name, or element path of an anonymous type) -> class.
-COMPLEX_TYPES = {
+COMPLEX_TYPES: dict[str, str] = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}Address": "Address",
     "{http://rest.immobilienscout24.de/schema/common/1.0}BaseContactDetails": "BaseContactDetails",
     "{http://rest.immobilienscout24.de/schema/common/1.0}GeoHierarchyElement": "GeoHierarchyElement",
@@ -265,7 +265,7 @@ COMPLEX_TYPES = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}Wgs84Coordinate": "Wgs84Coordinate",
 }
 # Complex types by model key -> stem of their validate_, xml_read_, ... functions.
-FUNCTIONS = {
+FUNCTIONS: dict[str, str] = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}Address": "address",
     "{http://rest.immobilienscout24.de/schema/common/1.0}BaseContactDetails": "base_contact_details",
     "{http://rest.immobilienscout24.de/schema/common/1.0}GeoHierarchyElement": "geo_hierarchy_element",
@@ -291,14 +291,14 @@ FUNCTIONS = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}Wgs84Coordinate": "wgs84_coordinate",
 }
 # Enumerations by key (qualified type name, or path of an anonymous type) -> class.
-ENUMERATIONS = {
+ENUMERATIONS: dict[str, str] = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}CountryCode": "CountryCode",
     "{http://rest.immobilienscout24.de/schema/common/1.0}MessageCode": "MessageCode",
     "{http://rest.immobilienscout24.de/schema/common/1.0}RealEstateType": "RealEstateType",
     "{http://rest.immobilienscout24.de/schema/common/1.0}SalutationType": "SalutationType",
 }
 # Named simple types by qualified name -> suffix of their parse_, check_ and format_ functions.
-SIMPLE_TYPES = {
+SIMPLE_TYPES: dict[str, str] = {
     "{http://rest.immobilienscout24.de/schema/common/1.0}CountryCode": "country_code",
     "{http://rest.immobilienscout24.de/schema/common/1.0}Email": "email",
     "{http://rest.immobilienscout24.de/schema/common/1.0}MessageCode": "message_code",
