@@ -234,6 +234,7 @@ RESERVED_CLASS_NAMES = frozenset(
 # tests/test_naming.py checks this set against a fresh generation.
 RESERVED_FIELD_NAMES = frozenset(
     {
+        "is_null",
         "write_nil",
         "type_label",
         "simple_content_text",
@@ -281,7 +282,7 @@ RESERVED_FIELD_NAMES = frozenset(
 
 # Stems of the per-class functions (`_read_<stem>`, `_write_<stem>`,
 # `validate_<stem>`) that a helper of the generated mappers already uses.
-RESERVED_FUNCTION_NAMES = frozenset({"source", "stream", "unknown"})
+RESERVED_FUNCTION_NAMES = frozenset({"nil", "source", "stream", "unknown"})
 
 # Stems of the per-type functions of `simple_types.py` (`parse_<stem>`,
 # `check_<stem>`, `format_<stem>`) that the module imports from `lexical`.
