@@ -1350,6 +1350,11 @@ def _drop_unused_imports(source: str) -> str:
             continue
         if isinstance(node, ast.ImportFrom) and node.module == "__future__":
             continue
+        if isinstance(node, ast.ImportFrom) and (node.module or "").endswith(
+            ".exports"
+        ):
+            # Names of a reused package, which other modules reach through this one.
+            continue
         used_aliases = [alias for alias in node.names if _bound_name(alias) in used]
         if len(used_aliases) == len(node.names):
             continue

@@ -108,9 +108,13 @@ def _read_tables(exports: Path) -> dict[str, object]:
     tables: dict[str, object] = {}
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
-            if isinstance(target, ast.Name) and target.id in _TABLES:
-                tables[target.id] = ast.literal_eval(node.value)
+            target, value = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, value = node.target, node.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id in _TABLES:
+            tables[target.id] = ast.literal_eval(value)
     missing = [name for name in _TABLES if name not in tables]
     if missing:
         raise CodegenError(
