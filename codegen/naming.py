@@ -954,4 +954,9 @@ def function_names(model: SchemaModel) -> dict[str, str]:
         # A class whose name the stem spells back (`FooBar`, not `FOOBar`) ranks first.
         rank = (pascal_case(stem) != complex_type.python_name, key)
         claims.append(Claim(key, stem, rank))
-    return settle(claims, RESERVED_FUNCTION_NAMES, _join_lower, fold=str.upper)
+    # The xsi:type dispatch of a class is `_read_any_<stem>`, so no stem may be
+    # `any_` followed by the stem of another class.
+    dispatch = {"any_" + claim.candidate for claim in claims}
+    return settle(
+        claims, RESERVED_FUNCTION_NAMES | dispatch, _join_lower, fold=str.upper
+    )

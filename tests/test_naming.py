@@ -368,6 +368,17 @@ def test_function_name_of_reserved_stem(tmp_path):
     )
 
 
+def test_function_name_not_dispatch_of_other(tmp_path):
+    types = ["Price", "AnyPrice"]
+    members = [element(f"e{i}", f"t:{name}") for i, name in enumerate(types)]
+    model = build(tmp_path, schema_text(members, [complex_type(n) for n in types]))
+
+    functions = function_names(model)
+
+    assert functions[f"{{{NAMESPACE}}}Price"] == "price"
+    assert functions[f"{{{NAMESPACE}}}AnyPrice"] != "any_price"
+
+
 # One package with every collision ---------------------------------------------
 
 EVERY_COLLISION_MEMBERS = [
