@@ -182,7 +182,7 @@ class JsonSchemaBuilder:
         """Return the root's members: each key form the reader accepts, with its schema."""
         _reject_unhandled(root, {"name", "namespace", "complex_type", "documentation"})
         complex_type = self.model.complex_types[root.complex_type]
-        value: dict[str, Any] = _ref(complex_type)
+        value: dict[str, Any] = self.complex_reference(complex_type)
         if root.name in self.config.json_array_roots:
             value = self.wrapped_root(complex_type)
         if root.documentation:
@@ -380,14 +380,14 @@ class JsonSchemaBuilder:
         names: list[dict[str, Any]] = [{"enum": declared}] if declared else []
         for element in element_wildcards:
             assert element.wildcard is not None
-            names.append({"pattern": _wildcard_name_pattern(element.wildcard, "")})
+            names.append(_wildcard_names(element.wildcard, ""))
             comments.append(
                 f"The members that xs:any admits ({element.min_occurs} to "
                 f"{element.max_occurs or 'unbounded'} of them) are not counted, and "
                 "their values are not checked against a global declaration."
             )
         if attribute_wildcard is not None:
-            names.append({"pattern": _wildcard_name_pattern(attribute_wildcard, "@")})
+            names.append(_wildcard_names(attribute_wildcard, "@"))
             comments.append(
                 "The values of attributes that xs:anyAttribute admits are not "
                 "checked against a global declaration."
@@ -403,12 +403,7 @@ class JsonSchemaBuilder:
         self, complex_type: ComplexType
     ) -> list[tuple[str, Any, int, int | None, bool]]:
         """Return (name, value schema, minimum, maximum, nillable) per declared member."""
-        chain = []
-        declaring: ComplexType | None = complex_type
-        while declaring is not None:
-            chain.insert(0, declaring)
-            base = declaring.base
-            declaring = self.model.complex_types[base] if base is not None else None
+        chain = self._derivation_chain(complex_type)
         # Inherited attributes first, as SchemaModel.all_attributes orders them;
         # an attribute that a restriction redeclares replaces the inherited one.
         attributes: dict[str, tuple[Attribute, ComplexType]] = {}
@@ -435,6 +430,16 @@ class JsonSchemaBuilder:
                     )
                 )
         return members
+
+    def _derivation_chain(self, complex_type: ComplexType) -> list[ComplexType]:
+        """Return a type and its bases, the first ancestor first."""
+        chain = []
+        declaring: ComplexType | None = complex_type
+        while declaring is not None:
+            chain.insert(0, declaring)
+            base = declaring.base
+            declaring = self.model.complex_types[base] if base is not None else None
+        return chain
 
     def element(self, element: Element, owner: ComplexType) -> dict[str, Any]:
         """Return the schema of one value of an element, or of one item of a group."""
@@ -843,6 +848,11 @@ class JsonSchemaBuilder:
     def _real_value(
         self, simple_type: SimpleType, label: str, lexical: str, kind: str
     ) -> dict[str, Any]:
+        """Return a float, double or decimal type: a JSON number in its bounds, or its text.
+
+        `lexical` is the pattern of the type's text and `kind` its kind of
+        number, since only a decimal's reader rejects exponents.
+        """
         facets = simple_type.facets
         self._reject_facets(simple_type, label, ("length", "min_length", "max_length"))
         if facets.enumeration is not None:
@@ -1063,6 +1073,17 @@ def _float_or_none(text: str) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def _wildcard_names(wildcard: Wildcard, marker: str) -> dict[str, Any]:
+    """Return the schema of the member names that a wildcard admits.
+
+    A strict wildcard admits only the global declarations in its namespaces,
+    as the validators require. A lax or skip one admits any name in them.
+    """
+    if wildcard.process_contents == "strict":
+        return {"enum": [marker + name for name in wildcard.declared]}
+    return {"pattern": _wildcard_name_pattern(wildcard, marker)}
 
 
 def _wildcard_name_pattern(wildcard: Wildcard, marker: str) -> str:
@@ -1297,7 +1318,7 @@ def _anchored(body: str) -> str:
     return f"^(?:{body})${END_OF_TEXT}"
 
 
-# Checks that the model holds only constructs handled here.
+# Checks that the model contains only constructs handled here.
 
 
 def _reject_unhandled(component: object, handled: set[str], label: str = "") -> None:

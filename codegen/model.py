@@ -19,7 +19,7 @@ XSD_NAMESPACE = "http://www.w3.org/2001/XMLSchema"
 # contains it, because a namespace URI cannot contain a double quote.
 WILDCARD_SEPARATOR = "; "
 
-# The field that holds the text of a complex type with simple content. An
+# The field that contains the text of a complex type with simple content. An
 # attribute whose name maps to it gets the suffix `_attribute`.
 VALUE_FIELD = "value"
 
@@ -28,8 +28,8 @@ VALUE_FIELD = "value"
 UNKNOWN_CONTENT_FIELD = "unknown_content"
 
 ContentModel = Literal["sequence", "choice", "all", "empty", "simple"]
-# What an Element member stands for: an element declaration, a model group kept
-# as item objects (`sequence` or `choice`), or an xs:any wildcard.
+# The kinds of Element member: an element declaration, a model group kept as
+# item objects (`sequence` or `choice`), or an xs:any wildcard.
 MemberKind = Literal["element", "sequence", "choice", "any"]
 Derivation = Literal["extension", "restriction"]
 WhiteSpace = Literal["preserve", "replace", "collapse"]
@@ -203,7 +203,7 @@ class ComplexType:
     `key` identifies the type inside the model: the qualified type name, or for
     an anonymous type the qualified name of the element that declares it.
     `elements` and `attributes` are the type's own; inherited ones live on the
-    type named by `base`. `derivation` says how the type derives from `base`: an
+    type named by `base`. `derivation` is how the type derives from `base`: an
     extension, or a restriction of a type with simple content, whose own
     attributes then include the inherited ones it narrows. `value_type` is the
     effective type of the text of a type with simple content (`content` is

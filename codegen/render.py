@@ -16,6 +16,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import black
 import jinja2
@@ -346,6 +347,7 @@ class Renderer:
             for name in reuse["reused_class_names"] + reuse["reused_enum_names"]
             if name not in exported
         ]
+        roots = [self._root_view(root) for root in self.model.roots]
         return {
             "header": self._header(),
             "namespace": model.target_namespace
@@ -361,7 +363,10 @@ class Renderer:
             "checkers": [checker for checker in checkers if not checker.reused_from],
             **reuse,
             "value_classes": self._value_classes(),
-            "roots": [self._root_view(root) for root in self.model.roots],
+            "roots": roots,
+            "root_writers": self._root_writers(roots),
+            "dispatch": self._dispatch_views(),
+            "reused_derived": self._reused_derived_views(),
             "prefixes": self.prefixes,
             "rule_modules": self.config.rules,
             "json_array_roots": self.config.json_array_roots,
@@ -572,7 +577,11 @@ class Renderer:
     def _root_view(self, root) -> dict[str, object]:
         complex_type = self.model.complex_types[root.complex_type]
         prefix = self.prefixes.get(root.namespace, "")
+        any_ = "any_" if complex_type.key in self.polymorphic_targets else ""
         return {
+            "key": complex_type.key,
+            "reader": f"_read_{any_}{self.functions[complex_type.key]}",
+            "writer": f"_write_{any_}{self.functions[complex_type.key]}",
             "name": root.name,
             "tag": root.tag,
             "namespace": root.namespace,
@@ -590,6 +599,36 @@ class Renderer:
             ),
             "stream": self._stream_view(complex_type),
         }
+
+    def _root_writers(self, roots: list[dict[str, object]]) -> list[dict[str, object]]:
+        """Return the root view that writes each class, derived classes included.
+
+        A class is written as the first root of its own type. An object of a
+        derived type without a root of its own is written as the root of its
+        nearest base type, naming its type in xsi:type.
+        """
+        writers: dict[str, dict[str, object]] = {}
+        for view in roots:
+            writers.setdefault(str(view["key"]), {**view})
+        by_depth = sorted(
+            (view for view in roots if str(view["key"]) in self.polymorphic_targets),
+            key=lambda view: -self._depth(self.model.complex_types[str(view["key"])]),
+        )
+        for view in by_depth:
+            base = self.model.complex_types[str(view["key"])]
+            for derived in self.model.derived_types(base):
+                writers.setdefault(
+                    derived.key, {**view, "python_name": derived.python_name}
+                )
+        return list(writers.values())
+
+    def _depth(self, complex_type: ComplexType) -> int:
+        """Return the number of derivation steps from a type's first ancestor to the type."""
+        depth = 0
+        while complex_type.base is not None:
+            complex_type = self.model.complex_types[complex_type.base]
+            depth += 1
+        return depth
 
     def _stream_view(self, complex_type: ComplexType) -> dict[str, object] | None:
         """Describe the items of a list root, one repeated complex element, for streaming."""
@@ -611,6 +650,7 @@ class Renderer:
             "qualified_name": f"{prefix}:{item.name}" if prefix else item.name,
             "python_name": item_type.python_name,
             "function": self.functions[item_type.key],
+            "any": "any_" if item_type.key in self.polymorphic_targets else "",
             "min_occurs": item.min_occurs,
             "max_occurs": item.max_occurs,
         }
@@ -629,6 +669,7 @@ class Renderer:
         value = self._value_view(complex_type)
         if value is not None and value["declared"]:
             own_fields.insert(0, value["field_view"])
+        own_fields = _unshadowed(own_fields)
         declared = self._declared_elements(all_elements)
         attribute_wildcard = self._attribute_wildcard(complex_type)
         if attribute_wildcard is not None and not self._inherits_wildcard(complex_type):
@@ -701,14 +742,68 @@ class Renderer:
         }
 
     def _polymorphic_targets(self) -> set[str]:
-        """Return the keys of the types that elements declare and xsi:type may change."""
+        """Return the keys of the types that elements declare and xsi:type may change.
+
+        The elements are members, roots and the global elements that wildcards
+        match, because xsi:type may name a derived type on any of them.
+        """
+        declared = [
+            element.complex_type
+            for complex_type in self.model.complex_types.values()
+            for element in complex_type.elements
+        ]
+        declared += [root.complex_type for root in self.model.roots]
+        declared += [
+            element.complex_type for element in self.model.wildcard_elements.values()
+        ]
         targets = set()
-        for complex_type in self.model.complex_types.values():
-            for element in complex_type.elements:
-                target = self.model.complex_types.get(element.complex_type or "")
-                if target is not None and self._is_polymorphic(target):
-                    targets.add(target.key)
+        for key in declared:
+            target = self.model.complex_types.get(key or "")
+            if target is not None and self._is_polymorphic(target):
+                targets.add(target.key)
         return targets
+
+    def _dispatch_views(self) -> list[dict[str, object]]:
+        """Describe each polymorphic type for its xsi:type reader and writer tables.
+
+        A reused type gets its tables here too, since types of this package
+        may derive from it and the reused package does not know them.
+        """
+        return [
+            {
+                "python_name": complex_type.python_name,
+                "function": self.functions[complex_type.key],
+                "type_qname": "" if complex_type.anonymous else complex_type.key,
+                "derived": [
+                    self._type_reference(item)
+                    for item in [complex_type, *self.model.derived_types(complex_type)]
+                ],
+            }
+            for complex_type in _ordered_types(self.model)
+            if complex_type.key in self.polymorphic_targets
+        ]
+
+    def _reused_derived_views(self) -> list[dict[str, object]]:
+        """Describe the reused types that xsi:type may name, which `validate` must accept."""
+        keys = {
+            item.key
+            for key in self.polymorphic_targets
+            for item in [
+                self.model.complex_types[key],
+                *self.model.derived_types(self.model.complex_types[key]),
+            ]
+            if self._reused_from(namespace_of(item.key))
+        }
+        return [
+            {
+                "python_name": item.python_name,
+                "function": self.functions[item.key],
+                "default_path": item.local_name,
+                "abstract": item.abstract,
+            }
+            for item in _ordered_types(self.model)
+            if item.key in keys
+        ]
 
     def _is_polymorphic(self, complex_type: ComplexType) -> bool:
         return complex_type.abstract or bool(self.model.derived_types(complex_type))
@@ -748,7 +843,14 @@ class Renderer:
         prefixed = f"{prefix}:{local}" if prefix else local
         declarations = f' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="{prefixed}"'
         root_namespaces = {root.namespace for root in self.model.roots}
-        if namespace and namespace not in root_namespaces:
+        # The root element already declares every member namespace, those of
+        # derived types included. A second declaration on the root would be a
+        # duplicate attribute when the root itself carries xsi:type.
+        if (
+            namespace
+            and namespace not in root_namespaces
+            and namespace not in self.member_namespaces
+        ):
             declarations += f' xmlns:{prefix}="{namespace}"'
         return {
             "qname": complex_type.key,
@@ -805,7 +907,7 @@ class Renderer:
             # (XSD 1.1 Part 1, section 3.3.5.1). None means it has neither.
             empty_value=item.fixed if item.fixed is not None else item.default,
         )
-        # What an occurrence count counts, for messages.
+        # The noun that messages about an occurrence count use.
         view["counted"] = f"{item.name} element(s)"
         if item.kind == "any":
             view["checker"] = None
@@ -1160,6 +1262,39 @@ def _checker_identity(item: Element | Attribute, owner: ComplexType) -> str:
         return simple_type.name
     label = ("@" if isinstance(item, Attribute) else "") + item.tag
     return f"{owner.key}/{label}"
+
+
+# Names that the annotations of models.py use and that a field of the same
+# name would shadow in its class body, with the aliases that models.py imports.
+_SHADOWED_TYPE_NAMES = {
+    "bool": "_builtins.bool",
+    "bytes": "_builtins.bytes",
+    "decimal": "_decimal",
+    "float": "_builtins.float",
+    "int": "_builtins.int",
+    "str": "_builtins.str",
+}
+
+
+def _unshadowed(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the fields of a class, with annotations that name none of its fields.
+
+    A field named `int` makes `int` in a later annotation of the same class
+    refer to that field, so such annotations use the alias of the type.
+    """
+    names = sorted({view["name"] for view in fields} & set(_SHADOWED_TYPE_NAMES))
+    if not names:
+        return fields
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(names) + r")\b")
+    return [
+        {
+            **view,
+            "annotation": pattern.sub(
+                lambda match: _SHADOWED_TYPE_NAMES[match.group(1)], view["annotation"]
+            ),
+        }
+        for view in fields
+    ]
 
 
 def _ordered_types(model: SchemaModel) -> list[ComplexType]:

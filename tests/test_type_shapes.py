@@ -133,6 +133,8 @@ SCHEMA = f"""<?xml version="1.0" encoding="UTF-8"?>
       <xs:attribute name="mode" type="xs:string" default="auto"/>
     </xs:complexType>
   </xs:element>
+  <xs:element name="figure" type="Shape"/>
+  <xs:element name="gadget" type="Device"/>
 </xs:schema>
 """
 
@@ -277,6 +279,10 @@ def shapes(tmp_path_factory):
             "shapes_package",
             "--root",
             "doc",
+            "--root",
+            "figure",
+            "--root",
+            "gadget",
             "-q",
         ]
     )
@@ -449,6 +455,72 @@ def test_default_attribute_is_not_added_on_write(shapes):
 
     assert obj.mode is None
     assert "mode=" not in shapes.write_xml(obj, rules=False)
+
+
+# Roots whose declared type is abstract or has derived types: xsi:type on
+# the root element itself.
+ROOT_DOCUMENTS = {
+    "abstract-root-without-xsi-type": f"<figure xmlns='{NAMESPACE}'><name>f</name></figure>",
+    "abstract-root-named": (
+        f"<figure xmlns='{NAMESPACE}' {XSI_DECLARATION} xsi:type='Shape'><name>f</name></figure>"
+    ),
+    "abstract-root-derived": (
+        f"<s:figure xmlns:s='{NAMESPACE}' {XSI_DECLARATION} xsi:type='s:Circle'>"
+        "<s:name>f</s:name><s:radius>2</s:radius></s:figure>"
+    ),
+    "root-declared-type": f"<gadget xmlns='{NAMESPACE}'><serial>1</serial></gadget>",
+    "root-derived": (
+        f"<gadget xmlns='{NAMESPACE}' {XSI_DECLARATION} xsi:type='Meter'>"
+        "<serial>1</serial><reading>4</reading></gadget>"
+    ),
+    "root-derived-element-without-xsi-type": (
+        f"<gadget xmlns='{NAMESPACE}'><serial>1</serial><reading>4</reading></gadget>"
+    ),
+    "root-xsi-type-not-derived": (
+        f"<gadget xmlns='{NAMESPACE}' {XSI_DECLARATION} xsi:type='Unrelated'>"
+        "<serial>1</serial></gadget>"
+    ),
+}
+
+
+@pytest.mark.parametrize("label", sorted(ROOT_DOCUMENTS))
+def test_root_xsi_type_verdict_matches_xmlschema(shapes, oracle, label):
+    text = ROOT_DOCUMENTS[label]
+
+    assert our_verdict(shapes, text) == oracle_verdict(oracle, text)
+
+
+@pytest.mark.parametrize("label", sorted(ROOT_DOCUMENTS))
+def test_root_xsi_type_round_trips_keep_the_type(shapes, oracle, label):
+    text = ROOT_DOCUMENTS[label]
+    if not oracle_verdict(oracle, text):
+        pytest.skip("an invalid document has no round trip")
+    obj = shapes.read_xml(text, rules=False)
+
+    written = shapes.write_xml(obj, rules=False)
+    again = shapes.read_json(shapes.write_json(obj, rules=False), rules=False)
+
+    assert oracle.is_valid(written)
+    assert infoset(written) == infoset(text)
+    assert type(shapes.read_xml(written, rules=False)) is type(obj)
+    assert again == obj
+    assert type(again) is type(obj)
+
+
+def test_derived_object_written_as_base_root(shapes):
+    meter = shapes.Meter(serial="m", reading=3)
+
+    written = shapes.write_xml(meter, rules=False)
+
+    assert written.count("xmlns:xsi=") == 1
+    assert type(shapes.read_xml(written, rules=False)) is shapes.Meter
+    assert shapes.read_xml(written, rules=False) == meter
+
+
+def test_abstract_root_object_is_a_problem(shapes):
+    problems = shapes.validate(shapes.Shape(name="plain"), rules=False)
+
+    assert [problem.path for problem in problems] == ["figure"]
 
 
 def test_derived_types_enter_the_model_in_order(shapes):

@@ -2,8 +2,9 @@
 
 Three kinds of package are checked: the committed `generated/is24_common`, one
 package per construct case that generates today (a case that stops with "not
-supported yet" is left out, and joins the check once its construct lands), and
-a package generated from the oldest published IS24 snapshot. mypy runs once per
+supported yet" is left out, and joins the check once its construct lands) and
+per construct schema of the type shape, content model and built-in type
+tests, and a package generated from the oldest published IS24 snapshot. mypy runs once per
 kind, with a cache under the test's temporary folder.
 """
 
@@ -52,7 +53,28 @@ def case_packages(
         if status == 0:
             packages.append(package)
     assert packages, "no construct case generates"
+    for name, (schema, roots) in sorted(_construct_schemas().items()):
+        path = folder / f"{name}.xsd"
+        path.write_text(schema, encoding="utf-8")
+        package = "schema_" + name
+        assert _generate(path, folder, package, roots) == 0, name
+        packages.append(package)
     return folder, packages
+
+
+def _construct_schemas() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Return the construct schemas of the other tests, with their roots, by name."""
+    import test_builtin_types
+    import test_content_models
+    import test_type_shapes
+
+    schemas = {
+        "shapes": (test_type_shapes.SCHEMA, ("doc", "figure", "gadget")),
+        "builtin": (test_builtin_types._schema_text(), ("doc",)),
+    }
+    for name, (schema, _) in test_content_models.SCHEMAS.items():
+        schemas[f"content_{name}"] = (schema, ("r",))
+    return schemas
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -507,6 +508,17 @@ def verdicts(package, oracle: xmlschema.XMLSchema10, builder: DocumentBuilder, r
         yield case, ours, oracle.is_valid(case.document)
 
 
+def assert_verdicts_match(package, oracle: xmlschema.XMLSchema10, model, roots) -> int:
+    """Check our verdict against xmlschema's on each root's documents; return the invalid count."""
+    builder = DocumentBuilder(model)
+    invalid = 0
+    for root in roots:
+        for case, ours, expected in verdicts(package, oracle, builder, root.name):
+            assert ours == expected, f"{case.label}: {case.document[:400]}"
+            invalid += not expected
+    return invalid
+
+
 @pytest.mark.parametrize("schema_name", ["base.xsd", "offer.xsd"])
 def test_small_schema_verdicts_match_xmlschema(
     schema_name, schema_folder, small_packages, base_config
@@ -520,32 +532,33 @@ def test_small_schema_verdicts_match_xmlschema(
     oracle = xmlschema.XMLSchema10(
         str(schema_folder / schema_name), locations=list(locations.items())
     )
-    builder = DocumentBuilder(model)
-    invalid = 0
-    for root in model.roots:
-        for case, ours, expected in verdicts(package, oracle, builder, root.name):
-            assert ours == expected, f"{case.label}: {case.document}"
-            invalid += not expected
+    invalid = assert_verdicts_match(package, oracle, model, model.roots)
+
     assert invalid >= 5
 
 
 # The published snapshots.
 
 
+def _common_config(schemas_folder: Path, snapshot: str, folder: Path):
+    """Return the configuration of `--all` on a snapshot's common-1.0.xsd."""
+    snapshot_folder = schemas_folder / snapshot
+    return (
+        read_config(PROJECT / "pyproject.toml")
+        .with_overrides(
+            schema=snapshot_folder / "common-1.0.xsd",
+            out=folder,
+            package=f"all_common_{snapshot.replace('-', '_')}",
+            locations={XLINK: str(snapshot_folder / "xlink.xsd")},
+        )
+        .with_every_type(True)
+    )
+
+
 def _snapshot_common(schemas_folder: Path, snapshot: str, folder: Path, cache: dict):
     """Generate a snapshot's common-1.0.xsd with --all once; return the package or raise."""
     if snapshot not in cache:
-        snapshot_folder = schemas_folder / snapshot
-        config = (
-            read_config(PROJECT / "pyproject.toml")
-            .with_overrides(
-                schema=snapshot_folder / "common-1.0.xsd",
-                out=folder,
-                package=f"all_common_{snapshot.replace('-', '_')}",
-                locations={XLINK: str(snapshot_folder / "xlink.xsd")},
-            )
-            .with_every_type(True)
-        )
+        config = _common_config(schemas_folder, snapshot, folder)
         try:
             write_package(generate(config), folder / config.package)
             cache[snapshot] = importlib.import_module(config.package)
@@ -603,19 +616,39 @@ def test_common_all_generates(snapshot, snapshot_common):
     assert "RealtorContactDetails" in exports.COMPLEX_TYPES.values()
 
 
+@pytest.mark.parametrize(
+    "snapshot",
+    [_blocked(COMMON_BLOCKERS.get(snapshot), snapshot) for snapshot in SNAPSHOTS],
+)
+def test_common_all_verdicts_match_xmlschema(
+    snapshot, schemas_folder, snapshot_common, package_folder
+):
+    with expect_blocker(COMMON_BLOCKERS.get(snapshot)):
+        package = snapshot_common(snapshot)
+    config = _common_config(schemas_folder, snapshot, package_folder)
+    model = load_model(config)
+    oracle = xmlschema.XMLSchema10(
+        str(config.schema), locations=[(XLINK, str(config.locations[XLINK]))]
+    )
+    invalid = assert_verdicts_match(package, oracle, model, model.roots)
+
+    assert len(model.roots) >= 10
+    assert invalid >= 10
+
+
 def _other_schemas() -> list[tuple[str, str]]:
     """Return (snapshot, file) of every other published schema of the newest snapshot.
 
-    Each schema generates a package of its own, so the older snapshots are
-    left out to keep the run within about two minutes of CPU time.
+    Each schema generates a package of its own, about four minutes of CPU time
+    per snapshot, so the older snapshots are checked only when the variable
+    IS24_EVERY_SNAPSHOT is set (to any value).
     """
-    import os
-
     folder = os.environ.get("IS24_SCHEMAS")
     if not folder or not Path(folder).is_dir():
         return [("(IS24_SCHEMAS unset)", "")]
     pairs = []
-    for snapshot in [NEWEST]:
+    snapshots = SNAPSHOTS if os.environ.get("IS24_EVERY_SNAPSHOT") else [NEWEST]
+    for snapshot in snapshots:
         for path in sorted((Path(folder) / snapshot).glob("*.xsd")):
             if path.name not in ("common-1.0.xsd", "xlink.xsd"):
                 pairs.append((snapshot, path.name))
@@ -631,8 +664,9 @@ def _schema_blocker(snapshot: str, name: str) -> str | None:
     return COMMON_BLOCKERS.get(snapshot) or SCHEMA_BLOCKERS.get((snapshot, name))
 
 
-# Elements checked per schema, so that the run stays short in CI.
-MAX_ROOTS = 4
+# Elements checked per schema, so that the run stays short in CI. With
+# IS24_EVERY_SNAPSHOT set, every global element is checked.
+MAX_ROOTS = None if os.environ.get("IS24_EVERY_SNAPSHOT") else 4
 
 
 @pytest.mark.parametrize(
@@ -666,10 +700,7 @@ def test_other_schema_generates_with_reuse(
     oracle = xmlschema.XMLSchema10(
         str(snapshot_folder / name), locations=list(locations.items())
     )
-    builder = DocumentBuilder(model)
-    for root in model.roots[:MAX_ROOTS]:
-        for case, ours, expected in verdicts(package, oracle, builder, root.name):
-            assert ours == expected, f"{case.label}: {case.document[:400]}"
+    assert_verdicts_match(package, oracle, model, model.roots[:MAX_ROOTS])
 
 
 # Published schemas of the newest snapshot that use no type of the common
@@ -724,8 +755,5 @@ def test_newest_schema_reuses_contact_common(
     oracle = xmlschema.XMLSchema10(
         str(snapshot_folder / name), locations=list(locations.items())
     )
-    builder = DocumentBuilder(model)
     assert model.roots
-    for root in model.roots[:MAX_ROOTS]:
-        for case, ours, expected in verdicts(package, oracle, builder, root.name):
-            assert ours == expected, f"{case.label}: {case.document[:400]}"
+    assert_verdicts_match(package, oracle, model, model.roots[:MAX_ROOTS])

@@ -396,44 +396,6 @@ def _write_address(obj: Address) -> dict[str, Any]:
     return data
 
 
-def _read_any_address(
-    value: object,
-    path: str,
-    problems: list[Problem],
-    kept: list[Problem] | None,
-    limits: Limits,
-) -> Address | None:
-    """Read an object of the declared type Address, as the derived type its `@xsi.type` names."""
-    if not isinstance(value, dict) or "@xsi.type" not in value:
-        return _read_address(value, path, problems, kept, limits)
-    type_name = value["@xsi.type"]
-    reader = _ADDRESS_READERS.get(type_name) if isinstance(type_name, str) else None
-    if reader is None:
-        problems.append(
-            Problem(
-                f"{path}/@xsi.type",
-                f"{type_name!r} is not the element's type or a type derived from it",
-            )
-        )
-        reader = _read_address
-    return reader(
-        {key: item for key, item in value.items() if key != "@xsi.type"},
-        path,
-        problems,
-        kept,
-        limits,
-    )
-
-
-def _write_any_address(obj: Address) -> dict[str, Any]:
-    """Write an object of the declared type Address, naming a derived type in `@xsi.type`."""
-    entry = _ADDRESS_WRITERS.get(type(obj))
-    if entry is None:
-        return _write_address(obj)
-    writer, type_name = entry
-    return {"@xsi.type": type_name, **writer(obj)}
-
-
 _BASE_CONTACT_DETAILS_MEMBERS: frozenset[str] = frozenset(
     [
         "additionName",
@@ -2151,11 +2113,11 @@ def _read_geo_hierarchy_statistics(
         ),
         1,
     ):
-        child = _read_geo_hierarchy_statistic(
+        geo_hierarchy_statistic_child = _read_geo_hierarchy_statistic(
             item, f"{path}/GeoHierarchyStatistic[{index}]", problems, kept, limits
         )
-        if child is not None:
-            _geo_hierarchy_statistic.append(child)
+        if geo_hierarchy_statistic_child is not None:
+            _geo_hierarchy_statistic.append(geo_hierarchy_statistic_child)
     return GeoHierarchyStatistics(
         geo_hierarchy_statistic=_geo_hierarchy_statistic,
         unknown_content=extras,
@@ -2655,9 +2617,11 @@ def _read_messages(
     for index, item in enumerate(
         _values(data, "message", path + "/message", problems, repeated=True), 1
     ):
-        child = _read_message(item, f"{path}/message[{index}]", problems, kept, limits)
-        if child is not None:
-            _message.append(child)
+        message_child = _read_message(
+            item, f"{path}/message[{index}]", problems, kept, limits
+        )
+        if message_child is not None:
+            _message.append(message_child)
     return Messages(
         message=_message,
         unknown_content=extras,
@@ -3343,11 +3307,11 @@ def _read_realtor_contact_details_list(
         ),
         1,
     ):
-        child = _read_realtor_contact_details(
+        realtor_contact_details_child = _read_realtor_contact_details(
             item, f"{path}/realtorContactDetails[{index}]", problems, kept, limits
         )
-        if child is not None:
-            _realtor_contact_details.append(child)
+        if realtor_contact_details_child is not None:
+            _realtor_contact_details.append(realtor_contact_details_child)
     return RealtorContactDetailsList(
         realtor_contact_details=_realtor_contact_details,
         unknown_content=extras,
@@ -3721,6 +3685,44 @@ def _write_wgs84_coordinate(obj: Wgs84Coordinate) -> dict[str, Any]:
     if extras:
         _write_unknown(extras, ..., data)
     return data
+
+
+def _read_any_address(
+    value: object,
+    path: str,
+    problems: list[Problem],
+    kept: list[Problem] | None,
+    limits: Limits,
+) -> Address | None:
+    """Read an object of the declared type Address, as the derived type its `@xsi.type` names."""
+    if not isinstance(value, dict) or "@xsi.type" not in value:
+        return _read_address(value, path, problems, kept, limits)
+    type_name = value["@xsi.type"]
+    reader = _ADDRESS_READERS.get(type_name) if isinstance(type_name, str) else None
+    if reader is None:
+        problems.append(
+            Problem(
+                f"{path}/@xsi.type",
+                f"{type_name!r} is not the element's type or a type derived from it",
+            )
+        )
+        reader = _read_address
+    return reader(
+        {key: item for key, item in value.items() if key != "@xsi.type"},
+        path,
+        problems,
+        kept,
+        limits,
+    )
+
+
+def _write_any_address(obj: Address) -> dict[str, Any]:
+    """Write an object of the declared type Address, naming a derived type in `@xsi.type`."""
+    entry = _ADDRESS_WRITERS.get(type(obj))
+    if entry is None:
+        return _write_address(obj)
+    writer, type_name = entry
+    return {"@xsi.type": type_name, **writer(obj)}
 
 
 # Address and its derived types: `@xsi.type` value -> reader, and

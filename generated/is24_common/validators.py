@@ -1418,7 +1418,7 @@ def validate(
     entry = _VALIDATORS.get(type(obj))
     if entry is None:
         raise TypeError(f"{type(obj).__name__} is not a type of this package")
-    function, default_path = entry
     problems: list[Problem] = []
-    function(obj, path or default_path, problems, rules)
+    # Through _validate_derived, so that an object of an abstract type is a problem.
+    _validate_derived(obj, path or entry[1], problems, rules)
     return problems

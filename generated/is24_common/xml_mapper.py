@@ -668,24 +668,6 @@ def _write_address(
         out.append(indent + "</" + tag + ">")
 
 
-def _read_any_address(
-    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
-) -> Address:
-    """Read an element declared with type '{http://rest.immobilienscout24.de/schema/common/1.0}Address', as the derived type its xsi:type names."""
-    reader = _ADDRESS_READERS.get(node.get(_XSI_TYPE, ""), _read_address)
-    return reader(node, path, problems, kept)
-
-
-def _write_any_address(obj: Address, tag: str, out: list[str], indent: str) -> None:
-    """Write an element declared with this type, naming the object's type in xsi:type when it is a derived one."""
-    entry = _ADDRESS_WRITERS.get(type(obj))
-    if entry is None:
-        _write_address(obj, tag, out, indent)
-    else:
-        writer, declarations = entry
-        writer(obj, tag, out, indent, declarations)
-
-
 _BASE_CONTACT_DETAILS_TAGS: frozenset[str] = frozenset(
     [
         "additionName",
@@ -8932,6 +8914,26 @@ def _write_wgs84_coordinate(
         out[start - 1] = "/>"
     else:
         out.append(indent + "</" + tag + ">")
+
+
+def _read_any_address(
+    node: Element, path: str, problems: list[Problem], kept: list[Problem] | None
+) -> Address:
+    """Read an element declared with type '{http://rest.immobilienscout24.de/schema/common/1.0}Address', as the derived type its xsi:type names."""
+    reader = _ADDRESS_READERS.get(node.get(_XSI_TYPE, ""), _read_address)
+    return reader(node, path, problems, kept)
+
+
+def _write_any_address(
+    obj: Address, tag: str, out: list[str], indent: str, declarations: str = ""
+) -> None:
+    """Write an element declared with this type, naming the object's type in xsi:type when it is a derived one."""
+    entry = _ADDRESS_WRITERS.get(type(obj))
+    if entry is None:
+        _write_address(obj, tag, out, indent, declarations)
+    else:
+        writer, derived_declarations = entry
+        writer(obj, tag, out, indent, declarations + derived_declarations)
 
 
 # Address and its derived types: xsi:type value -> reader, and class ->
