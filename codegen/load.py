@@ -698,11 +698,11 @@ class _ModelBuilder:
 
     def _content_elements(self, group, key: str) -> tuple[str, list]:
         """Return a type's content model and its particles, see `_particles`."""
-        if group is None or not isinstance(group, XsdGroup) or not len(group):
+        if group is None or not isinstance(group, XsdGroup) or not _present(group):
             return "empty", []
         if group.model == "all":
             self._require_single_occurrence(group, key)
-            return "all", list(group)
+            return "all", _present(group)
         return "sequence", self._particles(group)
 
     def _particles(self, group: XsdGroup) -> list:
@@ -721,10 +721,12 @@ class _ModelBuilder:
            choice with group alternatives) is kept as one group member.
         """
         if group.max_occurs == 1 and group.model == "sequence":
-            content_emptiable = all(particle.is_emptiable() for particle in group)
+            content_emptiable = all(
+                particle.is_emptiable() for particle in _present(group)
+            )
             if group.min_occurs == 1 or content_emptiable:
                 particles: list = []
-                for particle in group:
+                for particle in _present(group):
                     if isinstance(particle, XsdGroup):
                         particles.extend(self._particles(particle))
                     else:
@@ -733,9 +735,9 @@ class _ModelBuilder:
         if group.max_occurs == 1 and group.model == "choice":
             alternatives = _choice_alternatives(group)
             if alternatives is not None:
-                required = group.min_occurs == 1 and not any(
-                    element.min_occurs == 0 for element in alternatives
-                )
+                # xmlschema's own answer, since a prohibited alternative
+                # (maxOccurs="0") makes the choice emptiable too.
+                required = not group.is_emptiable()
                 return [_FlatChoice(tuple(alternatives), required)]
         return [group]
 
@@ -787,7 +789,7 @@ class _ModelBuilder:
         choices: list[Choice] = []
         if group.model == "choice":
             elements = []
-            for branch in group:
+            for branch in _present(group):
                 if isinstance(branch, XsdGroup):
                     elements.append(
                         self._group_member(
@@ -800,6 +802,8 @@ class _ModelBuilder:
                     )
                 else:
                     elements.append(self._wildcard_member(branch, item_key, elements))
+            # A prohibited branch (maxOccurs="0") counts as an empty one, as
+            # xmlschema and libxml2 count it.
             required = not any(branch.is_emptiable() for branch in group)
             choices.append(
                 Choice(
@@ -810,7 +814,7 @@ class _ModelBuilder:
             )
         else:
             particles: list = []
-            for particle in group:
+            for particle in _present(group):
                 if isinstance(particle, XsdGroup):
                     particles.extend(self._particles(particle))
                 else:
@@ -1163,6 +1167,15 @@ class _FlatChoice:
     required: bool
 
 
+def _present(group: XsdGroup) -> list:
+    """Return the particles of a group that may occur.
+
+    XSD maps an element, group or wildcard with maxOccurs="0" to no particle at
+    all, so a document may not contain it and the model leaves it out.
+    """
+    return [particle for particle in group if particle.max_occurs != 0]
+
+
 def _choice_alternatives(group: XsdGroup) -> list[XsdElement] | None:
     """Return the single-element alternatives of a choice, or None when one is a group.
 
@@ -1170,7 +1183,7 @@ def _choice_alternatives(group: XsdGroup) -> list[XsdElement] | None:
     `(a | (b | c))` allows exactly what `(a | b | c)` allows.
     """
     alternatives = []
-    for branch in group:
+    for branch in _present(group):
         if isinstance(branch, XsdElement):
             alternatives.append(branch)
         elif (
@@ -1190,7 +1203,7 @@ def _choice_alternatives(group: XsdGroup) -> list[XsdElement] | None:
 def _group_name(group: XsdGroup) -> str:
     """Name a group member after its first alternatives or elements: `songOrAd`."""
     names = []
-    for particle in group:
+    for particle in _present(group):
         if isinstance(particle, XsdElement):
             names.append(particle.local_name)
         elif isinstance(particle, XsdGroup):

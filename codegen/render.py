@@ -42,7 +42,14 @@ from codegen.naming import (
     settle,
     snake_case,
 )
-from codegen.reuse import ReusedPackage, import_block, namespace_of, shared_module
+from codegen.reuse import (
+    ReusedPackage,
+    import_block,
+    namespace_of,
+    reexport_block,
+    shared_limits,
+    shared_module,
+)
 from codegen.write import GENERATED_MARK
 
 logger = logging.getLogger(__name__)
@@ -67,7 +74,7 @@ MODULES = {
 }
 # Modules without schema content. A package that reuses another package
 # re-exports these from the reused package's runtime instead (codegen.reuse).
-SHARED_MODULES = ("errors.py", "unknown.py")
+SHARED_MODULES = ("errors.py", "lexical.py", "unknown.py")
 
 
 @dataclass(frozen=True)
@@ -290,12 +297,21 @@ class Renderer:
         for module, template_name in MODULES.items():
             template = self.environment.get_template(template_name)
             source = template.render(**context)
-            if module in SHARED_MODULES and self.runtime_package != self.config.package:
+            shared = self.runtime_package != self.config.package
+            if module in SHARED_MODULES and shared:
                 source = shared_module(
                     context["header"], source, module, self.runtime_package
                 )
-            elif module != "exports.py":
+            elif module == "limits.py" and shared:
+                source = shared_limits(
+                    str(context["header"]),
+                    self.runtime_package,
+                    int(context["longest_facet"]),
+                )
+            elif module == "exports.py":
                 # exports.py imports only to re-export, for other packages.
+                source = _with_all(source)
+            else:
                 source = _drop_unused_imports(source)
             files[module] = _format(source, module)
         files["py.typed"] = ""
@@ -463,7 +479,10 @@ class Renderer:
                 ],
             }
             for module, names in blocks.items():
-                block = import_block(package, names)
+                # simple_types.py binds the reused functions itself, since the
+                # other modules call them through it.
+                make_block = reexport_block if module == "simple_types" else import_block
+                block = make_block(package, names)
                 if block:
                     imports.setdefault(module, []).append(block)
         named_checkers = [
@@ -1463,6 +1482,26 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
+def _with_all(source: str) -> str:
+    """Append `__all__` with every public name that a module imports or assigns.
+
+    Type checkers take an imported name as an export of the module only when
+    `__all__` lists it (or it is imported as itself).
+    """
+    names: list[str] = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            continue
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names += [_bound_name(alias) for alias in node.names]
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names += [target.id for target in targets if isinstance(target, ast.Name)]
+    public = sorted({name for name in names if not name.startswith("_")})
+    entries = "".join(f"    {name!r},\n" for name in public)
+    return source.rstrip("\n") + f"\n\n__all__ = [\n{entries}]\n"
+
+
 def _drop_unused_imports(source: str) -> str:
     """Remove the imported names that a rendered module does not use.
 
@@ -1484,11 +1523,6 @@ def _drop_unused_imports(source: str) -> str:
         if not isinstance(node, (ast.Import, ast.ImportFrom)):
             continue
         if isinstance(node, ast.ImportFrom) and node.module == "__future__":
-            continue
-        if isinstance(node, ast.ImportFrom) and (node.module or "").endswith(
-            ".exports"
-        ):
-            # Names of a reused package, which other modules reach through this one.
             continue
         used_aliases = [alias for alias in node.names if _bound_name(alias) in used]
         if len(used_aliases) == len(node.names):

@@ -229,6 +229,45 @@ def import_block(package: str, names: list[tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
+def reexport_block(package: str, names: list[tuple[str, str]]) -> str:
+    """Return assignments that bind names of `PACKAGE.exports` in this module, or "".
+
+    Unlike `from ... import a as b`, an assignment makes `b` a name that this
+    module defines, so other modules may take it from here and type checkers
+    accept that as an export.
+    """
+    if not names:
+        return ""
+    module = "_" + package.replace(".", "_") + "_exports"
+    lines = [f"from {package} import exports as {module}", ""]
+    lines += [f"{alias} = {module}.{name}" for name, alias in names]
+    return "\n".join(lines)
+
+
+def shared_limits(header: str, runtime_package: str, longest_facet: int) -> str:
+    """Return a limits module that shares the runtime package's Limits class.
+
+    The readers of both packages take one Limits class, while the defaults
+    follow this package's schema, whose longest facet may be longer.
+    """
+    return "\n".join(
+        [
+            header,
+            f'"""Bounds on untrusted input: the Limits class of {runtime_package}, with this schema\'s defaults."""',
+            "",
+            f"from {runtime_package}.limits import Limits",
+            "",
+            '__all__ = ["DEFAULT_LIMITS", "LONGEST_FACET", "Limits"]',
+            "",
+            "# The longest value any facet of the schema allows, in characters.",
+            f"LONGEST_FACET = {longest_facet}",
+            "",
+            "DEFAULT_LIMITS = Limits(max_text=max(64 * 1024, 100 * LONGEST_FACET))",
+            "",
+        ]
+    )
+
+
 def shared_module(header: str, source: str, module: str, runtime_package: str) -> str:
     """Return a module that re-exports every name `source` defines from the runtime package.
 
@@ -251,6 +290,10 @@ def shared_module(header: str, source: str, module: str, runtime_package: str) -
         f"from {runtime_package}.{stem} import (",
         *(f"    {name}," for name in sorted(set(names))),
         ")",
+        "",
+        "__all__ = [",
+        *(f'    "{name}",' for name in sorted(set(names))),
+        "]",
         "",
     ]
     return "\n".join(lines)

@@ -48,6 +48,29 @@ A, B, C, D = (_string(name) for name in "abcd")
 
 # Schema name -> (schema text, documents as the content of the root element `r`).
 SCHEMAS: dict[str, tuple[str, list[str]]] = {
+    # maxOccurs="0" removes an element, a group or a choice alternative, as
+    # IS24's realestateproject-1.0.xsd of 2014 does for two elements.
+    "prohibited": (
+        _schema(
+            _root(
+                "<xs:sequence>"
+                + _string("a", "minOccurs='0' maxOccurs='0'")
+                + D
+                + f"<xs:sequence minOccurs='0' maxOccurs='0'>{B}</xs:sequence>"
+                + "<xs:choice>"
+                + _string("c", "minOccurs='0' maxOccurs='0'")
+                + A
+                + "</xs:choice></xs:sequence>"
+            )
+        ),
+        [
+            "<d>1</d><a>x</a>",
+            "<a>x</a><d>1</d><a>x</a>",
+            "<d>1</d><b>x</b><a>x</a>",
+            "<d>1</d><c>x</c>",
+            "<d>1</d>",
+        ],
+    ),
     "plain_choice": (
         _schema(_root(f"<xs:sequence>{D}<xs:choice>{A}{B}</xs:choice></xs:sequence>")),
         [

@@ -1,11 +1,12 @@
 """The generated code type-checks with `mypy --strict`, is stable under black and lint-clean.
 
-Three kinds of package are checked: the committed `generated/is24_common`, one
+Four kinds of package are checked: the committed `generated/is24_common`; one
 package per construct case that generates today (a case that stops with "not
 supported yet" is left out, and joins the check once its construct lands) and
 per construct schema of the type shape, content model and built-in type
-tests, and a package generated from the oldest published IS24 snapshot. mypy runs once per
-kind, with a cache under the test's temporary folder.
+tests; a package generated from the oldest published IS24 snapshot; and a
+package that reuses another with `--use`. mypy runs once per kind, with a
+cache under the test's temporary folder.
 """
 
 from __future__ import annotations
@@ -88,6 +89,30 @@ def old_snapshot_package(
     return folder / "old_common"
 
 
+@pytest.fixture(scope="module")
+def reusing_packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Generate the small base schema of test_whole_schemas and a package reusing it."""
+    import test_whole_schemas as whole
+
+    folder = tmp_path_factory.mktemp("reusing")
+    for name, text in whole.SCHEMAS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    common = ["--all", "--out", str(folder), "-q"]
+    assert main([*common, "--schema", str(folder / "base.xsd"), "--package", "typed_base"]) == 0
+    reuse = [
+        "--schema",
+        str(folder / "offer.xsd"),
+        "--package",
+        "typed_offer",
+        "--location",
+        f"{whole.BASE}={folder / 'base.xsd'}",
+        "--use",
+        f"{whole.BASE}=typed_base",
+    ]
+    assert main([*common, *reuse]) == 0
+    return folder
+
+
 def _root_names(case: Path) -> list[str]:
     """Return the local names of the root elements of the case's instances."""
     names = {
@@ -159,6 +184,11 @@ def test_old_snapshot_package_passes_mypy_strict(old_snapshot_package, mypy_cach
     assert output == "", output
 
 
+def test_reusing_package_passes_mypy_strict(reusing_packages, mypy_cache):
+    output = _run_mypy(reusing_packages, ["typed_base", "typed_offer"], mypy_cache)
+    assert output == "", output
+
+
 def test_committed_package_has_no_type_ignore():
     for path in _python_files(COMMITTED / "is24_common"):
         assert "type: ignore" not in path.read_text(), path
@@ -172,6 +202,7 @@ def _all_generated_folders(request) -> list[Path]:
         folders += [case_folder / package for package in packages]
     if os.environ.get("IS24_SCHEMAS"):
         folders.append(request.getfixturevalue("old_snapshot_package"))
+    folders.append(request.getfixturevalue("reusing_packages") / "typed_offer")
     return folders
 
 
