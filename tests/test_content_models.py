@@ -48,8 +48,8 @@ A, B, C, D = (_string(name) for name in "abcd")
 
 # Schema name -> (schema text, documents as the content of the root element `r`).
 SCHEMAS: dict[str, tuple[str, list[str]]] = {
-    # maxOccurs="0" removes an element, a group or a choice alternative, as
-    # IS24's realestateproject-1.0.xsd of 2014 does for two elements.
+    # maxOccurs="0" removes an element, a group, a choice alternative or a
+    # wildcard. IS24's realestateproject-1.0.xsd of 2014 does so for two elements.
     "prohibited": (
         _schema(
             _root(
@@ -60,11 +60,14 @@ SCHEMAS: dict[str, tuple[str, list[str]]] = {
                 + "<xs:choice>"
                 + _string("c", "minOccurs='0' maxOccurs='0'")
                 + A
-                + "</xs:choice></xs:sequence>"
+                + "</xs:choice>"
+                + "<xs:any namespace='##other' processContents='lax' minOccurs='0'"
+                + " maxOccurs='0'/></xs:sequence>"
             )
         ),
         [
             "<d>1</d><a>x</a>",
+            "<d>1</d><a>x</a><z:e xmlns:z='urn:z'/>",
             "<a>x</a><d>1</d><a>x</a>",
             "<d>1</d><b>x</b><a>x</a>",
             "<d>1</d><c>x</c>",
