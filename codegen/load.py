@@ -735,8 +735,8 @@ class _ModelBuilder:
         if group.max_occurs == 1 and group.model == "choice":
             alternatives = _choice_alternatives(group)
             if alternatives is not None:
-                # xmlschema's own answer, since a prohibited alternative
-                # (maxOccurs="0") makes the choice emptiable too.
+                # Ask xmlschema, because a prohibited alternative
+                # (maxOccurs="0") also makes the choice emptiable.
                 required = not group.is_emptiable()
                 return [_FlatChoice(tuple(alternatives), required)]
         return [group]
