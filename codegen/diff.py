@@ -26,6 +26,7 @@ from typing import Literal
 from codegen.model import (
     XSD_NAMESPACE,
     Attribute,
+    Choice,
     ComplexType,
     Element,
     Facets,
@@ -144,6 +145,48 @@ def _widens(reason: str) -> tuple[Impact, Impact]:
             f"{reason}: a strict reader of the old schema may reject responses",
         ),
     )
+
+
+def _choice_move(
+    old: Element, new: Element, old_type: ComplexType, new_type: ComplexType
+) -> tuple[Impact, Impact]:
+    """Judge an element that moved into or out of an xs:choice.
+
+    When the choice's other alternatives did not exist on the other side, the
+    move only adds or removes alternatives, as when a substitution group
+    gains its first member or loses its last. Otherwise which elements may
+    appear together changed in both directions.
+    """
+    if new.alternative:
+        choice, partners = _choice_partners(new_type, new)
+        if (
+            choice is not None
+            and not partners & {element.tag for element in old_type.elements}
+            and (old.is_required or not choice.required)
+        ):
+            return _widens("the element became one alternative of a new xs:choice")
+    else:
+        choice, partners = _choice_partners(old_type, old)
+        if (
+            choice is not None
+            and not partners & {element.tag for element in new_type.elements}
+            and (new.is_required or not choice.required)
+        ):
+            return _narrows("the other alternatives of the element's xs:choice went")
+    return _both("which elements may appear together changed")
+
+
+def _choice_partners(
+    owner: ComplexType, element: Element
+) -> tuple[Choice | None, set[str]]:
+    """Return the xs:choice of an alternative and the tags of its other alternatives."""
+    choice = next((c for c in owner.choices if element.field_name in c.fields), None)
+    if choice is None:
+        return None, set()
+    tags = {item.field_name: item.tag for item in owner.elements}
+    return choice, {
+        tags[field] for field in choice.fields if field != element.field_name
+    }
 
 
 def _both(reason: str) -> tuple[Impact, Impact]:
@@ -487,7 +530,9 @@ class ModelComparison:
                 context.affected,
             )
         for tag in kept_old:
-            self._compare_element(old_elements[tag], new_elements[tag], context)
+            self._compare_element(
+                old_elements[tag], new_elements[tag], context, (old, new)
+            )
 
     def _element_removed(self, element: Element, context: _Context) -> None:
         if element.alternative:
@@ -526,7 +571,13 @@ class ModelComparison:
             context.affected,
         )
 
-    def _compare_element(self, old: Element, new: Element, context: _Context) -> None:
+    def _compare_element(
+        self,
+        old: Element,
+        new: Element,
+        context: _Context,
+        owners: tuple[ComplexType, ComplexType],
+    ) -> None:
         path = f"{context.path}/{new.name}"
         python_name = _member(context.python_name, new.field_name)
         member = _Context(path, python_name, context.affected)
@@ -536,7 +587,7 @@ class ModelComparison:
                 path,
                 python_name,
                 "moved " + ("into" if new.alternative else "out of") + " an xs:choice",
-                _both("which elements may appear together changed"),
+                _choice_move(old, new, *owners),
                 context.affected,
             )
         self._compare_occurrence(old, new, member)

@@ -13,7 +13,13 @@ from codegen.load import build_model, global_names, load_schema, nesting_error
 from codegen.model import SchemaModel
 from codegen.references import namespace_digest, schema_references
 from codegen.render import Renderer
-from codegen.reuse import ReusedPackage, check_reuse, find_package, reused_needs
+from codegen.reuse import (
+    ReusedPackage,
+    added_members,
+    check_reuse,
+    find_package,
+    reused_needs,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +46,8 @@ def load_model(config: Config) -> SchemaModel:
     roots: tuple[str, ...] | list[str] = config.roots
     named_types: list[str] = []
     if config.every_type:
-        roots, named_types = global_names(schema)
+        elements, named_types = global_names(schema)
+        roots = _document_roots(schema, elements)
     try:
         model = build_model(
             schema,
@@ -59,6 +66,28 @@ def load_model(config: Config) -> SchemaModel:
         for namespace in config.reuse
     }
     return model
+
+
+def _document_roots(schema, elements: list[str]) -> list[str]:
+    """Return the global elements that --all generates as document roots.
+
+    An abstract element never starts a document, and an element of simple
+    type is not supported as a root yet. Both are named in the output; the
+    types they use are generated as named types or through other roots.
+    """
+    roots = []
+    for name in elements:
+        xsd_element = schema.maps.elements[name]
+        if xsd_element.abstract:
+            logger.info("not a root: %s is abstract", xsd_element.local_name)
+        elif xsd_element.type.is_simple():
+            logger.warning(
+                "not a root: %s has a simple type, which roots do not support yet",
+                xsd_element.local_name,
+            )
+        else:
+            roots.append(name)
+    return roots
 
 
 def _first_document(schema, namespace: str) -> str:
@@ -87,6 +116,14 @@ def reused_packages(config: Config, model: SchemaModel) -> dict[str, ReusedPacka
             reused_needs(model, namespace),
             model.documents[namespace],
         )
+        added = added_members(model, namespace)
+        if added:
+            raise CodegenError(
+                f"this schema adds members to substitution groups that types of "
+                f"{namespace!r} refer to ({', '.join(added[:10])}), so the reused "
+                f"package {package!r} cannot read them: generate that namespace into "
+                "this package instead (remove it from --use and [tool.codegen.use])",
+            )
         reused[namespace] = found
     runtimes = sorted({found.runtime_package for found in reused.values()})
     if len(runtimes) > 1:

@@ -433,6 +433,16 @@ class _ModelBuilder:
 
     def add_root(self, name: str) -> RootElement | None:
         xsd_element = self._find_global_element(name)
+        if xsd_element.abstract and self.strict:
+            members = sorted(
+                member.local_name for member in xsd_element.iter_substitutes()
+            )
+            raise CodegenError(
+                f"the element {xsd_element.local_name!r} is abstract, so no document "
+                "starts with it; choose a member of its substitution group as root"
+                + (f": {', '.join(members)}" if members else " (it has none)"),
+                **_location(xsd_element),
+            )
         xsd_type = xsd_element.type
         if xsd_type.is_simple():
             self._unsupported(
@@ -634,6 +644,8 @@ class _ModelBuilder:
             choices: list[Choice] = []
         else:
             elements, choices = self._members(particles, key, python_name)
+        inherited = self._inherited_elements(base_key)
+        self._require_distinct_tags(inherited + elements, key, xsd_type)
 
         return ComplexType(
             key=key,
@@ -730,16 +742,113 @@ class _ModelBuilder:
                     if isinstance(particle, XsdGroup):
                         particles.extend(self._particles(particle))
                     else:
-                        particles.append(particle)
+                        particles.extend(self._leaf(particle))
                 return particles
         if group.max_occurs == 1 and group.model == "choice":
-            alternatives = _choice_alternatives(group)
+            alternatives = self._choice_alternatives(self._choice_branches(group))
             if alternatives is not None:
                 # Ask xmlschema, because a prohibited alternative
                 # (maxOccurs="0") also makes the choice emptiable.
                 required = not group.is_emptiable()
                 return [_FlatChoice(tuple(alternatives), required)]
         return [group]
+
+    def _leaf(self, particle) -> list:
+        """Return what an element or wildcard particle of a sequence flattens into.
+
+        A reference to a substitution group head is read as a choice of the
+        declarations that may take its place: one field per declaration when it
+        occurs at most once, else a member of item objects.
+        """
+        substitution = self._substitution(particle)
+        if substitution is None:
+            return [particle]
+        if not substitution.elements:
+            # An abstract element with no members: no element may appear.
+            return []
+        if substitution.max_occurs == 1:
+            return [_FlatChoice(substitution.elements, substitution.min_occurs > 0)]
+        return [substitution]
+
+    def _choice_branches(self, group) -> list:
+        """Return the branches of a choice, with each head reference replaced.
+
+        A head reference that occurs exactly once adds its declarations as
+        branches, because `(a | h)`, where `h` means `(h | m)`, allows what
+        `(a | h | m)` allows; any other becomes a `_Substitution` branch.
+        """
+        branches: list = []
+        for branch in _present(group):
+            substitution = self._substitution(branch)
+            if substitution is None:
+                branches.append(branch)
+            elif not substitution.elements:
+                # No element may appear there; the choice's emptiability, which the
+                # callers take from xmlschema, still counts the branch.
+                continue
+            elif substitution.min_occurs == substitution.max_occurs == 1:
+                branches.extend(substitution.elements)
+            else:
+                branches.append(substitution)
+        return branches
+
+    def _choice_alternatives(self, branches: list) -> list[XsdElement] | None:
+        """Return the single-element alternatives of a choice, or None when one is a group.
+
+        A nested choice that occurs once adds its alternatives, because
+        `(a | (b | c))` allows exactly what `(a | b | c)` allows.
+        """
+        alternatives = []
+        for branch in branches:
+            if isinstance(branch, XsdElement):
+                alternatives.append(branch)
+            elif (
+                isinstance(branch, XsdGroup)
+                and branch.model == "choice"
+                and branch.min_occurs == branch.max_occurs == 1
+            ):
+                nested = self._choice_alternatives(self._choice_branches(branch))
+                if nested is None:
+                    return None
+                alternatives.extend(nested)
+            else:
+                return None
+        return alternatives
+
+    def _substitution(self, particle) -> _Substitution | None:
+        """Return the choice that a reference to a head or an abstract element means.
+
+        The declarations are the head unless it is abstract, then every
+        member, direct or not, that is not abstract and that the head does
+        not block, ordered by qualified name. xmlschema applies the same rules
+        when it validates. None for any other particle.
+        """
+        if not isinstance(particle, XsdElement) or particle.ref is None:
+            return None
+        head = particle.ref
+        if not head.abstract and not self.schema.maps.substitution_groups.get(
+            head.name
+        ):
+            return None
+        members = {
+            member.name: member
+            for member in head.iter_substitutes()
+            if "substitution" not in head.block and not member.type.is_blocked(head)
+        }
+        elements = ([] if head.abstract else [head]) + [
+            members[name] for name in sorted(members)
+        ]
+        if not elements and particle.min_occurs > 0:
+            self._unsupported(
+                UnsupportedConstruct(
+                    f"the substitution group head {head.local_name!r} is abstract "
+                    "and has no member that may take its place, so no document is "
+                    "valid; make the reference optional or declare a member",
+                    **_location(particle),
+                    component=head.name,
+                )
+            )
+        return _Substitution(particle, tuple(elements))
 
     def _members(
         self, particles: list, key: str, python_name: str
@@ -761,7 +870,7 @@ class _ModelBuilder:
                         required=particle.required,
                     )
                 )
-            elif isinstance(particle, XsdGroup):
+            elif isinstance(particle, (XsdGroup, _Substitution)):
                 elements.append(
                     self._group_member(particle, key, python_name, elements)
                 )
@@ -780,7 +889,10 @@ class _ModelBuilder:
         alternative=False,
     ) -> Element:
         """Build the member of a model group kept as item objects, and its item class."""
-        name = _unique_name(_group_name(group), siblings)
+        name = _unique_name(
+            (group.name if isinstance(group, _Substitution) else _group_name(group)),
+            siblings,
+        )
         item_key = f"{owner_key}#{name}"
         python_name = item_class_name(owner_name, name)
         self._claim_python_name(python_name, item_key, group)
@@ -789,8 +901,8 @@ class _ModelBuilder:
         choices: list[Choice] = []
         if group.model == "choice":
             elements = []
-            for branch in _present(group):
-                if isinstance(branch, XsdGroup):
+            for branch in self._choice_branches(group):
+                if isinstance(branch, (XsdGroup, _Substitution)):
                     elements.append(
                         self._group_member(
                             branch, item_key, python_name, elements, alternative=True
@@ -818,8 +930,13 @@ class _ModelBuilder:
                 if isinstance(particle, XsdGroup):
                     particles.extend(self._particles(particle))
                 else:
-                    particles.append(particle)
+                    particles.extend(self._leaf(particle))
             elements, choices = self._members(particles, item_key, python_name)
+        self._require_distinct_tags(
+            elements,
+            item_key,
+            group.reference if isinstance(group, _Substitution) else group,
+        )
         self.complex_types[item_key] = ComplexType(
             key=item_key,
             python_name=python_name,
@@ -835,11 +952,19 @@ class _ModelBuilder:
             name=name,
             namespace="",
             field_name=snake_case(name),
-            min_occurs=group.min_occurs,
+            # A group whose content may be empty also matches no elements at
+            # all, so no occurrence of its items is required.
+            min_occurs=0 if group.is_emptiable() else group.min_occurs,
             max_occurs=group.max_occurs,
             complex_type=item_key,
             alternative=alternative,
             kind=group.model,
+            documentation=(
+                f"The elements that may appear in place of "
+                f"`{group.reference.local_name}`, the head of their substitution group."
+                if isinstance(group, _Substitution)
+                else ""
+            ),
         )
 
     def _wildcard_member(self, wildcard, key: str, siblings) -> Element:
@@ -939,14 +1064,17 @@ class _ModelBuilder:
     ) -> Element:
         xsd_type = xsd_element.type
         local_name = xsd_element.local_name
-        # A reference to a global element is always qualified (XSD 1.1 Part 1, 3.3.2.3).
-        qualified = xsd_element.qualified or xsd_element.ref is not None
+        # A global element, and so a reference to one, is always qualified
+        # (XSD 1.1 Part 1, 3.3.2.3).
+        is_global = xsd_element.ref is not None or xsd_element.is_global()
+        qualified = xsd_element.qualified or is_global
         namespace = xsd_element.target_namespace if qualified else ""
-        if self.schema.maps.substitution_groups.get(xsd_element.name):
+        if self._substitution(xsd_element) is not None:
+            # Only xs:all content reaches here with a head reference.
             self._unsupported(
                 UnsupportedConstruct(
-                    f"substitution groups are not supported yet ({local_name!r} is "
-                    "a head)",
+                    f"a reference to the substitution group head {local_name!r} "
+                    "in xs:all is not supported yet; put it in an xs:sequence",
                     **_location(xsd_element),
                     component=owner_key,
                 )
@@ -960,9 +1088,9 @@ class _ModelBuilder:
                     owner_name + pascal_case(local_name),
                     f"{owner_key}/{local_name}",
                 )
-        elif xsd_type.name is None and xsd_element.ref is not None:
-            # A reference to a global element shares its class, which also keeps
-            # the key finite when the element contains itself.
+        elif xsd_type.name is None and is_global:
+            # A global element and every reference to it share its class, which
+            # also keeps the key finite when the element contains itself.
             complex_key = xsd_element.name
             self._add_complex_type(xsd_type, complex_key, pascal_case(local_name))
         elif xsd_type.name is None:
@@ -1138,6 +1266,40 @@ class _ModelBuilder:
         self.enumerations[key] = simple_type
         self.enumeration_namespaces[key] = owner.schema.target_namespace or ""
 
+    def _inherited_elements(self, base_key: str | None) -> list[Element]:
+        """Return the elements a type inherits, or those known while its base is built."""
+        inherited: list[Element] = []
+        while base_key is not None and self.complex_types.get(base_key) is not None:
+            base = self.complex_types[base_key]
+            inherited = list(base.elements) + inherited
+            base_key = base.base
+        return inherited
+
+    def _require_distinct_tags(
+        self, elements: list[Element], key: str, xsd_component
+    ) -> None:
+        """Refuse a class in which two element fields would have one XML name.
+
+        `(a, b, a)` is a valid sequence. So is a member of a substitution group
+        beside a sibling of the same name. Either would need two fields for one
+        element name, and two JSON members of one name.
+        """
+        seen: set[str] = set()
+        for element in elements:
+            if not element.is_declared:
+                continue
+            if element.tag in seen:
+                self._unsupported(
+                    UnsupportedConstruct(
+                        f"the element {element.name!r} occurs twice in the content "
+                        "of one type, which is not supported yet; wrap one of the "
+                        "occurrences in an element of its own",
+                        **_location(xsd_component),
+                        component=key,
+                    )
+                )
+            seen.add(element.tag)
+
     def _require_single_occurrence(self, group: XsdGroup, key: str) -> None:
         if group.min_occurs != 1 or group.max_occurs != 1:
             self._unsupported(
@@ -1167,6 +1329,43 @@ class _FlatChoice:
     required: bool
 
 
+@dataclass(frozen=True)
+class _Substitution:
+    """A reference to a substitution group head, read as a choice.
+
+    `elements` are the global declarations that a document may use in place
+    of the reference. The object answers what `_group_member` asks of an
+    xs:choice group: its model, occurrences, branches and annotation.
+    """
+
+    reference: XsdElement
+    elements: tuple[XsdElement, ...]
+    model = "choice"
+
+    @property
+    def name(self) -> str:
+        """Name the member of item objects after the head: `codeGroup`."""
+        return self.reference.local_name + "Group"
+
+    @property
+    def min_occurs(self) -> int:
+        return self.reference.min_occurs
+
+    @property
+    def max_occurs(self) -> int | None:
+        return self.reference.max_occurs
+
+    @property
+    def annotation(self):
+        return self.reference.annotation
+
+    def __iter__(self) -> Iterator[XsdElement]:
+        return iter(self.elements)
+
+    def is_emptiable(self) -> bool:
+        return self.min_occurs == 0
+
+
 def _present(group: XsdGroup) -> list:
     """Return the particles of a group that may occur.
 
@@ -1174,30 +1373,6 @@ def _present(group: XsdGroup) -> list:
     all, so a document may not contain it and the model leaves it out.
     """
     return [particle for particle in group if particle.max_occurs != 0]
-
-
-def _choice_alternatives(group: XsdGroup) -> list[XsdElement] | None:
-    """Return the single-element alternatives of a choice, or None when one is a group.
-
-    A nested choice that occurs once adds its alternatives, because
-    `(a | (b | c))` allows exactly what `(a | b | c)` allows.
-    """
-    alternatives = []
-    for branch in _present(group):
-        if isinstance(branch, XsdElement):
-            alternatives.append(branch)
-        elif (
-            isinstance(branch, XsdGroup)
-            and branch.model == "choice"
-            and branch.min_occurs == branch.max_occurs == 1
-        ):
-            nested = _choice_alternatives(branch)
-            if nested is None:
-                return None
-            alternatives.extend(nested)
-        else:
-            return None
-    return alternatives
 
 
 def _group_name(group: XsdGroup) -> str:

@@ -481,7 +481,9 @@ class Renderer:
             for module, names in blocks.items():
                 # simple_types.py binds the reused functions itself, since the
                 # other modules call them through it.
-                make_block = reexport_block if module == "simple_types" else import_block
+                make_block = (
+                    reexport_block if module == "simple_types" else import_block
+                )
                 block = make_block(package, names)
                 if block:
                     imports.setdefault(module, []).append(block)

@@ -177,6 +177,25 @@ def check_reuse(
         )
 
 
+def added_members(model: SchemaModel, namespace: str) -> list[str]:
+    """Return `type/element` for each element this schema adds to a type of `namespace`.
+
+    A reused package was generated from the documents of its namespace
+    alone. A member of a substitution group that this schema declares widens
+    the content of a reused type, and the reused package cannot read it.
+    """
+    own = model.target_namespace
+    if own == namespace:
+        return []
+    return sorted(
+        f"{complex_type.local_name}/{element.name}"
+        for key, complex_type in model.complex_types.items()
+        if namespace_of(key) == namespace
+        for element in complex_type.elements
+        if element.is_declared and element.namespace == own
+    )
+
+
 def namespace_of(name: str | None) -> str | None:
     """Return the namespace of a qualified name or model key `{namespace}local...`."""
     if not name or not name.startswith("{"):

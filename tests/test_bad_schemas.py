@@ -256,18 +256,65 @@ CASES = {
         line=5,
         component="a/@e",
     ),
-    "substitution_group": Case(
+    "substitution_head_in_all": Case(
         {
             "schema.xsd": xsd(
                 "<xs:element name='head' type='xs:string'/>",
                 "<xs:element name='member' type='xs:string' substitutionGroup='head'/>",
+                *complex_root("<xs:all>", "<xs:element ref='head'/>", "</xs:all>"),
+            )
+        },
+        [
+            "a reference to the substitution group head 'head' in xs:all is not "
+            "supported yet; put it in an xs:sequence"
+        ],
+        line=7,
+        component="a",
+    ),
+    "required_abstract_element_without_members": Case(
+        {
+            "schema.xsd": xsd(
+                "<xs:element name='head' type='xs:string' abstract='true'/>",
                 *complex_root(
                     "<xs:sequence>", "<xs:element ref='head'/>", "</xs:sequence>"
                 ),
             )
         },
-        ["substitution groups are not supported yet ('head' is a head)"],
-        line=7,
+        [
+            "the substitution group head 'head' is abstract and has no member that "
+            "may take its place, so no document is valid"
+        ],
+        line=6,
+        component="head",
+    ),
+    "abstract_root": Case(
+        {
+            "schema.xsd": xsd(
+                "<xs:element name='a' abstract='true'><xs:complexType/></xs:element>",
+                "<xs:element name='b' substitutionGroup='a'/>",
+            )
+        },
+        [
+            "the element 'a' is abstract, so no document starts with it; choose a "
+            "member of its substitution group as root: b"
+        ],
+        line=2,
+    ),
+    "element_twice_in_one_type": Case(
+        {
+            "schema.xsd": xsd(
+                "<xs:element name='b' type='xs:string'/>",
+                "<xs:element name='c' type='xs:string' substitutionGroup='b'/>",
+                *complex_root(
+                    "<xs:sequence>",
+                    "<xs:element ref='b'/>",
+                    "<xs:element ref='c'/>",
+                    "</xs:sequence>",
+                ),
+            )
+        },
+        ["the element 'c' occurs twice in the content of one type"],
+        line=5,
         component="a",
     ),
     "optional_all_group": Case(

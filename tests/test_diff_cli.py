@@ -340,15 +340,14 @@ def test_markdown_shows_emphasis_and_links_as_written(capsys, tmp_path):
     assert "'\\~\\~z\\~\\~'" in row
 
 
-# A substitution group, which the generator approximates, headed by an element
-# whose name needs escaping in Markdown.
-SUBSTITUTION_SCHEMA = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+# A required reference to an abstract element without members, which the
+# generator approximates, named so that Markdown needs an escape.
+APPROXIMATED_SCHEMA = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:t="urn:example:cli" targetNamespace="urn:example:cli">
   <xs:element name="item">
     <xs:complexType><xs:sequence><xs:element ref="t:my_code"/></xs:sequence></xs:complexType>
   </xs:element>
-  <xs:element name="my_code" type="xs:string"/>
-  <xs:element name="other_code" type="xs:string" substitutionGroup="t:my_code"/>
+  <xs:element name="my_code" type="xs:string" abstract="true"/>
 </xs:schema>
 """
 
@@ -357,13 +356,13 @@ def test_markdown_escapes_approximated_constructs(capsys, tmp_path):
     old = tmp_path / "old.xsd"
     new = tmp_path / "new.xsd"
     for path in (old, new):
-        path.write_text(SUBSTITUTION_SCHEMA, encoding="utf-8")
+        path.write_text(APPROXIMATED_SCHEMA, encoding="utf-8")
 
     _, out, _ = run_diff(capsys, old, new, "--root", "item", "--format", "markdown")
 
-    [line] = [line for line in out.splitlines() if "substitution" in line]
+    [line] = [line for line in out.splitlines() if "is abstract" in line]
     assert line.startswith("> - ")
-    assert "('my\\_code' is a head)" in line
+    assert "head 'my\\_code' is abstract" in line
 
 
 def test_missing_location_file_is_an_argument_error(capsys, narrowed):

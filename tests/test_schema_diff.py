@@ -34,6 +34,12 @@ def _schema(types: str) -> str:
     )
 
 
+CODE = '<xs:element name="code" type="xs:string"/>'
+OTHER_CODE = (
+    '<xs:element name="otherCode" type="xs:string" substitutionGroup="t:code"/>'
+)
+
+
 def _item(body: str, attributes: str = "", *, model: str = "sequence") -> str:
     return (
         f'<xs:complexType name="Item"><xs:{model}>{body}</xs:{model}>'
@@ -900,6 +906,33 @@ CASES = [
         "choice made a sequence",
         _item(A + B, model="choice"),
         _item(A + B),
+        "content-model-changed",
+        "Item/a",
+        "breaking",
+        "breaking",
+    ),
+    (
+        "first member added to a substitution group",
+        CODE + _item('<xs:element ref="t:code"/>'),
+        CODE + OTHER_CODE + _item('<xs:element ref="t:code"/>'),
+        "content-model-changed",
+        "Item/code",
+        "compatible",
+        "breaking",
+    ),
+    (
+        "last member of a substitution group removed",
+        CODE + OTHER_CODE + _item('<xs:element ref="t:code"/>'),
+        CODE + _item('<xs:element ref="t:code"/>'),
+        "content-model-changed",
+        "Item/code",
+        "breaking",
+        "compatible",
+    ),
+    (
+        "optional element made an alternative of a required choice",
+        _item('<xs:element name="a" type="xs:string" minOccurs="0"/>'),
+        _item(A + '<xs:element name="c" type="xs:string"/>', model="choice"),
         "content-model-changed",
         "Item/a",
         "breaking",

@@ -328,6 +328,62 @@ def test_reused_package_from_other_schema_is_reported(
     assert str(changed) in str(caught.value)
 
 
+HEADS_XSD = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:h="urn:test:heads" targetNamespace="urn:test:heads"
+    elementFormDefault="qualified">
+  <xs:element name="code" type="xs:string"/>
+  <xs:element name="card">
+    <xs:complexType><xs:sequence><xs:element ref="h:code"/></xs:sequence></xs:complexType>
+  </xs:element>
+</xs:schema>
+"""
+
+MEMBERS_XSD = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:h="urn:test:heads" targetNamespace="urn:test:members"
+    elementFormDefault="qualified">
+  <xs:import namespace="urn:test:heads" schemaLocation="heads.xsd"/>
+  <xs:element name="badge" type="xs:string" substitutionGroup="h:code"/>
+  <xs:element name="wallet">
+    <xs:complexType><xs:sequence><xs:element ref="h:card"/></xs:sequence></xs:complexType>
+  </xs:element>
+</xs:schema>
+"""
+
+
+def test_member_added_to_a_reused_type_is_reported(
+    tmp_path, package_folder, base_config
+):
+    (tmp_path / "heads.xsd").write_text(HEADS_XSD, encoding="utf-8")
+    (tmp_path / "members.xsd").write_text(MEMBERS_XSD, encoding="utf-8")
+    build(base_config, package_folder, "whole_heads", tmp_path / "heads.xsd")
+    config = base_config.with_overrides(
+        schema=tmp_path / "members.xsd",
+        out=package_folder,
+        package="whole_members",
+        reuse={"urn:test:heads": "whole_heads"},
+    ).with_every_type(True)
+
+    with pytest.raises(CodegenError) as caught:
+        generate(config)
+
+    message = str(caught.value)
+    assert "adds members to substitution groups" in message
+    assert "(card/badge)" in message
+    # Without reuse, one package reads the new member in place of its head.
+    members = build(
+        base_config,
+        package_folder,
+        "whole_members_alone",
+        tmp_path / "members.xsd",
+    )
+    wallet = members.read_xml(
+        '<wallet xmlns="urn:test:members" xmlns:h="urn:test:heads">'
+        "<h:card><badge>7</badge></h:card></wallet>",
+        rules=False,
+    )
+    assert wallet.card.badge == "7"
+
+
 def test_missing_reused_package_is_reported(schema_folder, package_folder, base_config):
     config = base_config.with_overrides(
         schema=schema_folder / "offer.xsd",
