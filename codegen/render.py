@@ -1216,13 +1216,23 @@ class Renderer:
         summary = complex_type.documentation or self._element_documentation(
             complex_type
         )
-        summary = summary or f"The {complex_type.local_name} type."
-        kind = "Anonymous type of the element" if complex_type.anonymous else "XML type"
-        lines = [
-            *_wrap(_sentence(summary), ""),
-            "",
-            f"{kind} `{complex_type.local_name}`",
-        ]
+        if complex_type.item:
+            # The key of an item class is `{owner key}#{member name}`.
+            owner, _, member = complex_type.key.rpartition("#")
+            summary = summary or (
+                f"One occurrence of the xs:{complex_type.content} group "
+                f"`{_group_label(self.model, complex_type)}`."
+            )
+            origin = f"Items of the member `{member}` of `{owner.rpartition('}')[2]}`"
+        else:
+            summary = summary or f"The {complex_type.local_name} type."
+            kind = (
+                "Anonymous type of the element"
+                if complex_type.anonymous
+                else "XML type"
+            )
+            origin = f"{kind} `{complex_type.local_name}`"
+        lines = [*_wrap(_sentence(summary), ""), "", origin]
         if base is not None:
             derivation = (
                 "a restriction"
