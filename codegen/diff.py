@@ -333,6 +333,22 @@ class ModelComparison:
             self._compare_base(old, new, context)
         if old.content != new.content:
             self._compare_content_model(old, new, context)
+        elif old.optional_all != new.optional_all and any(
+            element.is_required for element in new.elements
+        ):
+            # Without a required element, the group could be empty anyway.
+            self._add(
+                "content-model-changed",
+                context.path,
+                context.python_name,
+                "xs:all made " + ("optional" if new.optional_all else "required"),
+                (
+                    _widens("the xs:all group may now be left out")
+                    if new.optional_all
+                    else _narrows("the xs:all group may no longer be left out")
+                ),
+                context.affected,
+            )
         if old.abstract != new.abstract:
             self._add(
                 "abstract-changed",

@@ -256,7 +256,7 @@ class JsonSchemaBuilder:
             {"key", "python_name", "anonymous", "content", "base", "elements"}
             | {"attributes", "documentation", "derivation", "abstract"}
             | {"value_type", "choices", "attribute_wildcard", "item"}
-            | {"any_element", "any_attribute"},
+            | {"any_element", "any_attribute", "optional_all"},
         )
         self._check_wildcard_signatures(complex_type)
         content = self.model.content_of(complex_type)
@@ -267,10 +267,17 @@ class JsonSchemaBuilder:
         if type_names is not None:
             properties["@xsi.type"] = {"enum": type_names}
             required.append("@xsi.type")
+        # The elements of an xs:all group with minOccurs="0", and the required ones.
+        optional_all = self.model.optional_all(complex_type)
+        group: list[str] = []
+        group_required: list[str] = []
         for name, member, minimum, maximum, nillable in self._members(complex_type):
             properties[name] = self.occurrences(member, minimum, maximum, nillable)
+            in_group = optional_all and not name.startswith("@")
+            if in_group:
+                group.append(name)
             if minimum > 0 and name not in self._alternative_names(complex_type):
-                required.append(name)
+                (group_required if in_group else required).append(name)
         value = self.simple_content(complex_type)
         if value is not None:
             properties["$"] = _one_or_array_of_one(value)
@@ -283,6 +290,10 @@ class JsonSchemaBuilder:
         comments: list[str] = []
         schema.update(self.wildcards(complex_type, list(properties), comments))
         choices = self.choices(complex_type, comments)
+        if group_required:
+            # All required elements, or none of the group's elements at all.
+            absent = {"not": {"anyOf": [{"required": [name]} for name in group]}}
+            choices.append({"anyOf": [{"required": group_required}, absent]})
         if choices:
             schema["allOf"] = choices
         if content == "sequence":

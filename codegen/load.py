@@ -659,6 +659,11 @@ class _ModelBuilder:
                 else "extension"
             ),
             abstract=bool(xsd_type.abstract),
+            optional_all=(
+                content == "all"
+                and isinstance(xsd_type.content, XsdGroup)
+                and xsd_type.content.min_occurs == 0
+            ),
             value_type=value_type,
             elements=elements,
             attributes=tuple(attributes),
@@ -1301,11 +1306,12 @@ class _ModelBuilder:
             seen.add(element.tag)
 
     def _require_single_occurrence(self, group: XsdGroup, key: str) -> None:
-        if group.min_occurs != 1 or group.max_occurs != 1:
+        # XSD 1.0 allows minOccurs 0 or 1 and maxOccurs 1 on xs:all; xmlschema
+        # rejects other values when it loads the schema.
+        if group.max_occurs != 1:
             self._unsupported(
                 UnsupportedConstruct(
-                    f"a repeated or optional xs:{group.model} group is not supported "
-                    "yet",
+                    f"a repeated xs:{group.model} group is not supported yet",
                     **_location(group),
                     component=key,
                 )
@@ -1334,7 +1340,7 @@ class _Substitution:
     """A reference to a substitution group head, read as a choice.
 
     `elements` are the global declarations that a document may use in place
-    of the reference. The object answers what `_group_member` asks of an
+    of the reference. The object provides what `_group_member` asks of an
     xs:choice group: its model, occurrences, branches and annotation.
     """
 

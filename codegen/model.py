@@ -235,6 +235,9 @@ class ComplexType:
     # A class for the occurrences of a model group (a member of kind `sequence`
     # or `choice` of another type), not for an XML element.
     item: bool = False
+    # The xs:all group has minOccurs="0": the content may be empty, and its
+    # required elements are required only when one of its elements is present.
+    optional_all: bool = False
 
     @property
     def local_name(self) -> str:
@@ -315,6 +318,12 @@ class SchemaModel:
         if complex_type.content != "empty" or complex_type.base is None:
             return complex_type.content
         return self.content_of(self.complex_types[complex_type.base])
+
+    def optional_all(self, complex_type: ComplexType) -> bool:
+        """Tell whether the type's elements form an xs:all group with minOccurs="0"."""
+        if complex_type.content != "empty" or complex_type.base is None:
+            return complex_type.optional_all
+        return self.optional_all(self.complex_types[complex_type.base])
 
     def contract(self) -> dict[str, Any]:
         """Return the model as plain data without documentation, for comparisons."""

@@ -718,6 +718,7 @@ class Renderer:
                 for item in [complex_type, *self.model.derived_types(complex_type)]
             ],
             "content": self.model.content_of(complex_type),
+            "optional_all": self.model.optional_all(complex_type),
             "item": complex_type.item,
             "elements": _mark_choices(
                 [

@@ -294,6 +294,31 @@ SCHEMAS: dict[str, tuple[str, list[str]]] = {
     ),
     # A reference to a substitution group head admits the head and every
     # member that is not abstract or blocked, members of members included.
+    # An xs:all group with minOccurs="0": no element at all, or every
+    # required one, in any order.
+    "optional_all": (
+        _schema(
+            _root(
+                "<xs:sequence><xs:element name='o' maxOccurs='unbounded'>"
+                f"<xs:complexType><xs:all minOccurs='0'>{A}"
+                + _string("b", "minOccurs='0'")
+                + C
+                + "</xs:all><xs:attribute name='id' type='xs:int' use='required'/>"
+                "</xs:complexType></xs:element></xs:sequence>"
+            )
+        ),
+        [
+            "<o id='1'/>",
+            "<o id='1'><a/><c/></o>",
+            "<o id='1'><c/><b/><a/></o><o id='2'/>",
+            "<o id='1'><b/></o>",
+            "<o id='1'><a/></o>",
+            "<o id='1'><a/><c/><a/></o>",
+            "<o id='1'><d/></o>",
+            "<o/>",
+            "<o><a/><c/></o>",
+        ],
+    ),
     # A group that occurs once but whose content may be empty needs no items.
     "emptiable_groups": (
         _schema(
@@ -444,6 +469,12 @@ ATTRIBUTE_DOCUMENTS = [
 # Documents whose verdict is still wrong, with the reason: each is a gap to fix.
 KNOWN_WRONG: dict[tuple[str, str], str] = {}
 
+# Valid documents whose xs:all content is not in declaration order, the order
+# the writers use: their round trip keeps the content but not the order.
+WRITTEN_IN_DECLARATION_ORDER = {
+    ("optional_all", "<o id='1'><c/><b/><a/></o><o id='2'/>"),
+}
+
 # Documents on which xmlschema departs from XSD; lxml (libxml2) gives the
 # verdict there, and a test checks that the two still disagree.
 _CHOICE_COUNT = (
@@ -575,7 +606,8 @@ def test_valid_document_round_trips(packages, name, content, attributes):
     schema.validate(written)
     assert package.write_xml(again, rules=False) == written
     assert package.write_xml(from_json, rules=False) == written
-    assert _canonical(written) == _canonical(document)
+    if (name, content) not in WRITTEN_IN_DECLARATION_ORDER:
+        assert _canonical(written) == _canonical(document)
 
 
 def test_repeating_choice_keeps_interleaving(packages):

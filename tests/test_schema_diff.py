@@ -34,6 +34,11 @@ def _schema(types: str) -> str:
     )
 
 
+OPTIONAL_ALL_ITEM = (
+    '<xs:complexType name="Item"><xs:all minOccurs="0">'
+    '<xs:element name="a" type="xs:string"/><xs:element name="b" type="xs:string"/>'
+    "</xs:all></xs:complexType>"
+)
 CODE = '<xs:element name="code" type="xs:string"/>'
 OTHER_CODE = (
     '<xs:element name="otherCode" type="xs:string" substitutionGroup="t:code"/>'
@@ -946,6 +951,24 @@ CASES = [
         "Item",
         "compatible",
         "breaking",
+    ),
+    (
+        "all made optional",
+        _item(A + B, model="all"),
+        OPTIONAL_ALL_ITEM,
+        "content-model-changed",
+        "Item",
+        "compatible",
+        "breaking",
+    ),
+    (
+        "all made required",
+        OPTIONAL_ALL_ITEM,
+        _item(A + B, model="all"),
+        "content-model-changed",
+        "Item",
+        "breaking",
+        "compatible",
     ),
     (
         "all tightened to sequence",
