@@ -318,8 +318,11 @@ def _diff(argv: list[str]) -> int:
             new = _comparison_model(
                 new_path, roots, arguments.all, locations, config, new_names
             )
+    # With --all, every global element is a root and the configured ones do not apply.
     missing = [
-        root for root in roots if not _has_root(old, root) and not _has_root(new, root)
+        root
+        for root in ([] if arguments.all else roots)
+        if not _has_root(old, root) and not _has_root(new, root)
     ]
     if missing:
         raise CodegenError(

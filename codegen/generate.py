@@ -109,13 +109,8 @@ def reused_packages(config: Config, model: SchemaModel) -> dict[str, ReusedPacka
     for namespace, package in sorted(config.reuse.items()):
         origin = config.reuse_origins.get(namespace, "--use")
         found = find_package(package, config.out, origin)
-        check_reuse(
-            found,
-            namespace,
-            model.digests[namespace],
-            reused_needs(model, namespace),
-            model.documents[namespace],
-        )
+        # Before check_reuse, which would report the item classes that such
+        # members add as types missing from the reused package.
         added = added_members(model, namespace)
         if added:
             raise CodegenError(
@@ -124,6 +119,13 @@ def reused_packages(config: Config, model: SchemaModel) -> dict[str, ReusedPacka
                 f"package {package!r} cannot read them: generate that namespace into "
                 "this package instead (remove it from --use and [tool.codegen.use])",
             )
+        check_reuse(
+            found,
+            namespace,
+            model.digests[namespace],
+            reused_needs(model, namespace),
+            model.documents[namespace],
+        )
         reused[namespace] = found
     runtimes = sorted({found.runtime_package for found in reused.values()})
     if len(runtimes) > 1:

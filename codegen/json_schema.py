@@ -437,7 +437,8 @@ class JsonSchemaBuilder:
                         value,
                         element.min_occurs,
                         element.max_occurs,
-                        element.nillable,
+                        # xsi:nil is not allowed on an element with a fixed value.
+                        element.nillable and element.fixed is None,
                     )
                 )
         return members
@@ -502,6 +503,8 @@ class JsonSchemaBuilder:
         if fixed is None:
             return value
         builtin = BUILTINS.get(simple_type.builtin)
+        if builtin is not None and builtin.kind == "integer":
+            return {"allOf": [value, _integer_forms(int(fixed.strip()))]}
         by_text = (
             builtin is not None
             and builtin.kind == "string"
@@ -1363,3 +1366,21 @@ def _root_prefixes(model: SchemaModel, config: Config) -> dict[str, str]:
     from codegen.render import Renderer
 
     return Renderer(model, config, "").prefixes
+
+
+def _integer_forms(number: int) -> dict[str, Any]:
+    """Return the JSON forms of one integer value: the number, or any lexical form of it."""
+    digits = str(abs(number))
+    if number == 0:
+        body = "[+-]?0+"
+    elif number > 0:
+        body = f"\\+?0*{digits}"
+    else:
+        body = f"-0*{digits}"
+    space = "[ \\t\\n\\r]*"
+    return {
+        "anyOf": [
+            {"const": number},
+            {"type": "string", "pattern": f"^{space}{body}{space}$"},
+        ]
+    }

@@ -645,7 +645,7 @@ class _ModelBuilder:
         else:
             elements, choices = self._members(particles, key, python_name)
         inherited = self._inherited_elements(base_key)
-        self._require_distinct_tags(inherited + elements, key, xsd_type)
+        self._require_distinct_names(inherited + elements, key, xsd_type)
 
         return ComplexType(
             key=key,
@@ -770,6 +770,18 @@ class _ModelBuilder:
             return [particle]
         if not substitution.elements:
             # An abstract element with no members: no element may appear.
+            if substitution.min_occurs > 0:
+                # Only a choice around the sequence could make the type usable.
+                self._unsupported(
+                    UnsupportedConstruct(
+                        f"a required reference to the abstract element "
+                        f"{particle.local_name!r}, which has no substitution group "
+                        "member to take its place, is not supported yet; make the "
+                        "reference optional or declare a member",
+                        **_location(particle),
+                        component=particle.name,
+                    )
+                )
             return []
         if substitution.max_occurs == 1:
             return [_FlatChoice(substitution.elements, substitution.min_occurs > 0)]
@@ -779,8 +791,9 @@ class _ModelBuilder:
         """Return the branches of a choice, with each head reference replaced.
 
         A head reference that occurs exactly once adds its declarations as
-        branches, because `(a | h)`, where `h` means `(h | m)`, allows what
-        `(a | h | m)` allows; any other becomes a `_Substitution` branch.
+        branches: `(a | h)`, where `h` means `(h | m)`, allows what
+        `(a | h | m)` allows. Any other head reference becomes a
+        `_Substitution` branch.
         """
         branches: list = []
         for branch in _present(group):
@@ -843,16 +856,6 @@ class _ModelBuilder:
         elements = ([] if head.abstract else [head]) + [
             members[name] for name in sorted(members)
         ]
-        if not elements and particle.min_occurs > 0:
-            self._unsupported(
-                UnsupportedConstruct(
-                    f"the substitution group head {head.local_name!r} is abstract "
-                    "and has no member that may take its place, so no document is "
-                    "valid; make the reference optional or declare a member",
-                    **_location(particle),
-                    component=head.name,
-                )
-            )
         return _Substitution(particle, tuple(elements))
 
     def _members(
@@ -861,6 +864,8 @@ class _ModelBuilder:
         """Build the element, group and wildcard members of a type from its particles."""
         elements: list[Element] = []
         choices: list[Choice] = []
+        # A group or wildcard member is named so that no element has its name.
+        reserved = _element_names(particles)
         for particle in particles:
             if isinstance(particle, _FlatChoice):
                 alternatives = [
@@ -877,12 +882,16 @@ class _ModelBuilder:
                 )
             elif isinstance(particle, (XsdGroup, _Substitution)):
                 elements.append(
-                    self._group_member(particle, key, python_name, elements)
+                    self._group_member(
+                        particle, key, python_name, elements, reserved=reserved
+                    )
                 )
             elif isinstance(particle, XsdElement):
                 elements.append(self._element(particle, key, python_name))
             else:
-                elements.append(self._wildcard_member(particle, key, elements))
+                elements.append(
+                    self._wildcard_member(particle, key, elements, reserved)
+                )
         return elements, choices
 
     def _group_member(
@@ -892,11 +901,13 @@ class _ModelBuilder:
         owner_name: str,
         siblings,
         alternative=False,
+        reserved: frozenset[str] = frozenset(),
     ) -> Element:
         """Build the member of a model group kept as item objects, and its item class."""
         name = _unique_name(
             (group.name if isinstance(group, _Substitution) else _group_name(group)),
             siblings,
+            reserved,
         )
         item_key = f"{owner_key}#{name}"
         python_name = item_class_name(owner_name, name)
@@ -906,11 +917,18 @@ class _ModelBuilder:
         choices: list[Choice] = []
         if group.model == "choice":
             elements = []
-            for branch in self._choice_branches(group):
+            branches = self._choice_branches(group)
+            branch_names = _element_names(branches)
+            for branch in branches:
                 if isinstance(branch, (XsdGroup, _Substitution)):
                     elements.append(
                         self._group_member(
-                            branch, item_key, python_name, elements, alternative=True
+                            branch,
+                            item_key,
+                            python_name,
+                            elements,
+                            alternative=True,
+                            reserved=branch_names,
                         )
                     )
                 elif isinstance(branch, XsdElement):
@@ -918,7 +936,9 @@ class _ModelBuilder:
                         self._element(branch, item_key, python_name, alternative=True)
                     )
                 else:
-                    elements.append(self._wildcard_member(branch, item_key, elements))
+                    elements.append(
+                        self._wildcard_member(branch, item_key, elements, branch_names)
+                    )
             # A prohibited branch (maxOccurs="0") counts as an empty one, as
             # xmlschema and libxml2 count it.
             required = not any(branch.is_emptiable() for branch in group)
@@ -937,7 +957,7 @@ class _ModelBuilder:
                 else:
                     particles.extend(self._leaf(particle))
             elements, choices = self._members(particles, item_key, python_name)
-        self._require_distinct_tags(
+        self._require_distinct_names(
             elements,
             item_key,
             group.reference if isinstance(group, _Substitution) else group,
@@ -972,11 +992,15 @@ class _ModelBuilder:
             ),
         )
 
-    def _wildcard_member(self, wildcard, key: str, siblings) -> Element:
+    def _wildcard_member(
+        self, wildcard, key: str, siblings, reserved: frozenset[str] = frozenset()
+    ) -> Element:
         """Build the member that keeps the elements an xs:any matches."""
         self.wildcards.setdefault(key, []).append(_wildcard_signature(wildcard))
         repeated = wildcard.max_occurs is None or wildcard.max_occurs > 1
-        name = _unique_name("anyElements" if repeated else "anyElement", siblings)
+        name = _unique_name(
+            "anyElements" if repeated else "anyElement", siblings, reserved
+        )
         description = self._wildcard(wildcard)
         if description.process_contents != "skip":
             for tag in description.declared:
@@ -1280,30 +1304,40 @@ class _ModelBuilder:
             base_key = base.base
         return inherited
 
-    def _require_distinct_tags(
+    def _require_distinct_names(
         self, elements: list[Element], key: str, xsd_component
     ) -> None:
-        """Refuse a class in which two element fields would have one XML name.
+        """Refuse a class in which two members would have one XML or JSON name.
 
-        `(a, b, a)` is a valid sequence. So is a member of a substitution group
-        beside a sibling of the same name. Either would need two fields for one
-        element name, and two JSON members of one name.
+        `(a, b, a)` is a valid sequence, and so is a member of a substitution
+        group beside a sibling of the same name. Either would need two fields
+        for one element. JSON members are named by local name, so two elements
+        of one local name in different namespaces would need one JSON member.
         """
-        seen: set[str] = set()
+        tags: set[str] = set()
+        json_names: dict[str, str] = {}
         for element in elements:
-            if not element.is_declared:
+            if element.kind == "any":
                 continue
-            if element.tag in seen:
-                self._unsupported(
-                    UnsupportedConstruct(
-                        f"the element {element.name!r} occurs twice in the content "
-                        "of one type, which is not supported yet; wrap one of the "
-                        "occurrences in an element of its own",
-                        **_location(xsd_component),
-                        component=key,
-                    )
+            if element.is_declared and element.tag in tags:
+                message = (
+                    f"the element {element.name!r} occurs twice in the content of "
+                    "one type, here or as a member of a substitution group, which "
+                    "is not supported yet"
                 )
-            seen.add(element.tag)
+            elif element.name in json_names:
+                message = (
+                    f"the elements {json_names[element.name]!r} and "
+                    f"{element.tag!r} of one type have the same local name, which "
+                    "would be one JSON member; this is not supported yet"
+                )
+            else:
+                tags.add(element.tag)
+                json_names[element.name] = element.tag
+                continue
+            self._unsupported(
+                UnsupportedConstruct(message, **_location(xsd_component), component=key)
+            )
 
     def _require_single_occurrence(self, group: XsdGroup, key: str) -> None:
         # XSD 1.0 allows minOccurs 0 or 1 and maxOccurs 1 on xs:all; xmlschema
@@ -1340,7 +1374,7 @@ class _Substitution:
     """A reference to a substitution group head, read as a choice.
 
     `elements` are the global declarations that a document may use in place
-    of the reference. The object provides what `_group_member` asks of an
+    of the reference. The object provides what `_group_member` reads from an
     xs:choice group: its model, occurrences, branches and annotation.
     """
 
@@ -1396,9 +1430,20 @@ def _group_name(group: XsdGroup) -> str:
     return joiner.join(shown) + ("Etc" if len(names) > 3 else "")
 
 
-def _unique_name(name: str, siblings) -> str:
-    """Number a generated member name that a sibling already has."""
-    taken = {snake_case(item.name) for item in siblings}
+def _element_names(particles: list) -> frozenset[str]:
+    """Return the snake_case names of the elements among flattened particles."""
+    names = set()
+    for particle in particles:
+        if isinstance(particle, _FlatChoice):
+            names.update(snake_case(item.local_name) for item in particle.elements)
+        elif isinstance(particle, XsdElement):
+            names.add(snake_case(particle.local_name))
+    return frozenset(names)
+
+
+def _unique_name(name: str, siblings, reserved: frozenset[str] = frozenset()) -> str:
+    """Number a generated member name that a sibling or an element already has."""
+    taken = {snake_case(item.name) for item in siblings} | reserved
     candidate, number = name, 2
     while snake_case(candidate) in taken:
         candidate, number = f"{name}{number}", number + 1

@@ -32,6 +32,7 @@ from codegen.errors import CodegenError
 from codegen.model import (
     UNKNOWN_CONTENT_FIELD,
     Attribute,
+    Choice,
     ComplexType,
     Element,
     SchemaModel,
@@ -485,6 +486,35 @@ class _Overrides:
     keys: dict[object, str] = field(default_factory=dict)  # target -> map key
 
 
+def _renamed_choices(
+    complex_type: ComplexType, final_name: Callable[[Element], str]
+) -> tuple[Choice, ...]:
+    """Return the type's choices with the final field name of each alternative.
+
+    Two alternatives may have the same candidate field name: `car-x` and
+    `car_x` are both `car_x`. So each field is matched to its member. The
+    choices list their alternatives in the order of `elements`, and each
+    member belongs to one choice at most.
+    """
+    members = [
+        item for item in complex_type.elements if item.alternative or item.kind == "any"
+    ]
+    used: set[int] = set()
+    choices = []
+    for choice in complex_type.choices:
+        fields = []
+        for field_name in choice.fields:
+            index = next(
+                index
+                for index, item in enumerate(members)
+                if index not in used and item.field_name == field_name
+            )
+            used.add(index)
+            fields.append(final_name(members[index]))
+        choices.append(replace(choice, fields=tuple(fields)))
+    return tuple(choices)
+
+
 def _member_label(item: Element | Attribute) -> str:
     return ("@" if isinstance(item, Attribute) else "") + item.tag
 
@@ -540,21 +570,14 @@ def assign_names(
     field_names = _field_names(model, overrides, names)
     complex_types = {}
     for key, complex_type in model.complex_types.items():
-        renamed_fields = {
-            item.field_name: field_names.get(
-                (key, _member_label(item)), item.field_name
-            )
-            for item in complex_type.elements
-        }
         complex_types[key] = replace(
             complex_type,
             python_name=class_names.get(key, complex_type.python_name),
-            choices=tuple(
-                replace(
-                    choice,
-                    fields=tuple(renamed_fields.get(f, f) for f in choice.fields),
-                )
-                for choice in complex_type.choices
+            choices=_renamed_choices(
+                complex_type,
+                lambda item, key=key: field_names.get(
+                    (key, _member_label(item)), item.field_name
+                ),
             ),
             elements=tuple(
                 replace(

@@ -381,6 +381,7 @@ class Renderer:
             "value_classes": self._value_classes(),
             "roots": roots,
             "root_writers": self._root_writers(roots),
+            "roots_by_name": _roots_by_name(roots),
             "dispatch": self._dispatch_views(),
             "reused_derived": self._reused_derived_views(),
             "prefixes": self.prefixes,
@@ -1357,21 +1358,52 @@ _GLOBAL_OWNER = ComplexType(
 )
 
 
+def _roots_by_name(roots: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Return the root views that `root=` of write_xml and write_json can name.
+
+    A local name shared by roots of several namespaces names the first of
+    them. Roots that share a class are named in the generator's output,
+    since the writers pick the first of them unless `root=` names another.
+    """
+    by_name: dict[str, dict[str, object]] = {}
+    by_class: dict[str, list[str]] = {}
+    for view in roots:
+        by_name.setdefault(str(view["name"]), view)
+        by_class.setdefault(str(view["python_name"]), []).append(str(view["name"]))
+    for python_name, names in sorted(by_class.items()):
+        if len(names) > 1:
+            logger.info(
+                "roots %s share the class %s: write_xml and write_json write %s "
+                "unless root= names another",
+                ", ".join(names),
+                python_name,
+                names[0],
+            )
+    return list(by_name.values())
+
+
 def _mark_choices(views: list[dict[str, object]], choices) -> list[dict[str, object]]:
     """Mark the members of flattened choices, so that readers consume one alternative.
 
     The first alternative's view gets `choice`, the list of the choice's member
-    views, and the others get `in_choice`.
+    views, and the others get `in_choice`. `kept_after` names the members
+    whose kept unknown content the writers put back after this member: a
+    choice's alternatives all flush theirs after its last alternative, since
+    the reader anchors what follows the choice to its first alternative.
     """
     by_field = {view["field"]: view for view in views}
     for view in views:
         view.setdefault("choice", None)
         view.setdefault("in_choice", False)
+        view["kept_after"] = [view["name"]]
     for choice in choices:
         members = [by_field[field] for field in choice.fields]
         members[0]["choice"] = members
         for member in members[1:]:
             member["in_choice"] = True
+        for member in members:
+            member["kept_after"] = []
+        members[-1]["kept_after"] = [member["name"] for member in members]
     return views
 
 

@@ -188,7 +188,7 @@ def added_members(model: SchemaModel, namespace: str) -> list[str]:
     if own == namespace:
         return []
     return sorted(
-        f"{complex_type.local_name}/{element.name}"
+        f"{complex_type.local_name.partition('#')[0]}/{element.name}"
         for key, complex_type in model.complex_types.items()
         if namespace_of(key) == namespace
         for element in complex_type.elements

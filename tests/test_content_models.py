@@ -426,6 +426,36 @@ SCHEMAS: dict[str, tuple[str, list[str]]] = {
             "<title>t</title><note><a/></note><plainNote><a/></plainNote>",
         ],
     ),
+    # xsi:nil="true" is not allowed on an element with a fixed value.
+    "nillable_fixed": (
+        _schema(
+            _root(
+                "<xs:sequence><xs:element name='n' type='xs:int' nillable='true'"
+                " fixed='5' minOccurs='0'/><xs:element name='m' type='xs:int'"
+                " nillable='true' fixed='5' minOccurs='0' maxOccurs='2'/>"
+                "</xs:sequence>"
+            )
+        ),
+        [
+            "<n>5</n>",
+            "<n>5</n><m>5</m>",
+            "<n>6</n>",
+            "<n xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' xsi:nil='true'/>",
+            "<m xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' xsi:nil='true'/>",
+            "",
+        ],
+    ),
+    # An abstract element without members is an alternative that never matches.
+    "abstract_alternative": (
+        _schema(
+            "<xs:element name='ghost' type='xs:string' abstract='true'/>",
+            _root(
+                f"<xs:sequence><xs:choice>{A}<xs:element ref='ghost'/></xs:choice>"
+                f"{D}</xs:sequence>"
+            ),
+        ),
+        ["<a/><d/>", "<ghost/><d/>", "<d/>"],
+    ),
     "substitution_in_choices": (
         _schema(
             _string("code"),
@@ -689,6 +719,57 @@ def test_repeating_choice_json_form(packages):
     text = package.write_json(obj, rules=False, indent=None)
 
     assert text == '{"ns0.r": {"aOrB": [{"a": "1"}, {"b": "2"}], "d": ""}}'
+
+
+@pytest.mark.parametrize("alternative", ["a", "b"])
+def test_lenient_content_after_a_choice_stays_after_it(packages, alternative):
+    package, _ = packages("optional_choice")
+    document = _document(f"<{alternative}>x</{alternative}><zz>kept</zz><d>1</d>")
+
+    obj = package.read_xml(document, rules=False, lenient=True)
+    written = package.write_xml(obj, rules=False, lenient=True)
+    from_json = package.read_json(
+        package.write_json(obj, rules=False, lenient=True), rules=False, lenient=True
+    )
+
+    assert _canonical(written) == _canonical(document)
+    assert package.write_xml(from_json, rules=False, lenient=True) == written
+
+
+def test_roots_of_one_class_are_written_by_name(tmp_path, caplog):
+    schema_path = tmp_path / "shared.xsd"
+    schema_path.write_text(
+        _schema(
+            "<xs:complexType name='pair'><xs:sequence>"
+            f"{A}</xs:sequence></xs:complexType>",
+            "<xs:element name='left' type='pair'/>",
+            "<xs:element name='right' type='pair'/>",
+        ),
+        encoding="utf-8",
+    )
+    config = Config(
+        root=tmp_path,
+        schema=schema_path,
+        roots=("left", "right"),
+        package="shared_roots",
+        out=tmp_path,
+    )
+    with caplog.at_level("INFO", logger="codegen"):
+        write_package(generate(config), tmp_path / "shared_roots")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        package = importlib.import_module("shared_roots")
+    finally:
+        sys.path.remove(str(tmp_path))
+
+    obj = package.read_xml(f"<right xmlns='{NAMESPACE}'><a>x</a></right>")
+
+    assert "roots left, right share the class Pair" in caplog.text
+    assert ":left " in package.write_xml(obj, pretty=False)
+    assert ":right " in package.write_xml(obj, root="right", pretty=False)
+    assert '"ns0.right"' in package.write_json(obj, root="right")
+    with pytest.raises(TypeError, match="'middle' is not a root element"):
+        package.write_xml(obj, root="middle")
 
 
 def test_plain_choice_problem_names_alternatives(packages):

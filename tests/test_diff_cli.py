@@ -279,6 +279,23 @@ def test_unknown_git_revision_is_a_clear_error(capsys, tmp_path, monkeypatch):
     assert "git could not read 'nosuchrev:schema/x.xsd'" in err
 
 
+def test_all_ignores_configured_roots(capsys, tmp_path):
+    old = tmp_path / "old.xsd"
+    new = tmp_path / "new.xsd"
+    old.write_text(APPROXIMATED_SCHEMA, encoding="utf-8")
+    new.write_text(
+        APPROXIMATED_SCHEMA.replace(
+            "</xs:schema>", '<xs:element name="other" type="xs:int"/></xs:schema>'
+        ),
+        encoding="utf-8",
+    )
+
+    status, out, err = run_diff(capsys, old, new, "--all", "--fail-on", "none")
+
+    assert status == 0, err
+    assert "Roots: every global element and named type" in out
+
+
 def test_every_type_of_the_published_schema_compares(capsys, schemas_folder):
     status, out, err = run_diff(
         capsys,
@@ -360,9 +377,9 @@ def test_markdown_escapes_approximated_constructs(capsys, tmp_path):
 
     _, out, _ = run_diff(capsys, old, new, "--root", "item", "--format", "markdown")
 
-    [line] = [line for line in out.splitlines() if "is abstract" in line]
+    [line] = [line for line in out.splitlines() if "abstract element" in line]
     assert line.startswith("> - ")
-    assert "head 'my\\_code' is abstract" in line
+    assert "abstract element 'my\\_code'" in line
 
 
 def test_missing_location_file_is_an_argument_error(capsys, narrowed):

@@ -3808,6 +3808,23 @@ _ROOT_KEYS = ", ".join(
         ]
     )
 )
+# Root element name -> (class, JSON key, writer, whether IS24 wraps each item
+# in an array), for write_json(root=...) when several roots share a class.
+_WRITERS_BY_ROOT: dict[str, tuple[type, str, _Writer, bool]] = {
+    "realtorContactDetail": (
+        RealtorContactDetails,
+        "common.realtorContactDetail",
+        _write_realtor_contact_details,
+        False,
+    ),
+    "realtorContactDetailsList": (
+        RealtorContactDetailsList,
+        "common.realtorContactDetailsList",
+        _write_realtor_contact_details_list,
+        False,
+    ),
+    "messages": (Messages, "common.messages", _write_messages, True),
+}
 
 
 def _merge_wrappers(
@@ -3924,6 +3941,7 @@ def read_json(
 def write_json(
     obj: object,
     *,
+    root: str | None = None,
     validate: bool = True,
     rules: bool = True,
     indent: int | None = 2,
@@ -3931,15 +3949,30 @@ def write_json(
 ) -> str:
     """Write a root dataclass as a JSON document; invalid objects raise ValidationError.
 
+    `root` names the root element, by local name, when several roots share
+    the object's class; by default the first of them in the schema's order.
     Content kept by lenient reading is written back in place. It is a problem
     for validation unless `lenient` is true.
     """
-    entry = _WRITERS.get(type(obj))
-    if entry is None:
-        raise TypeError(
-            f"{type(obj).__name__} is not the type of a root element; expected one of {_ROOT_KEYS}"
-        )
-    name, key, writer, wrap_items = entry
+    if root is None:
+        entry = _WRITERS.get(type(obj))
+        if entry is None:
+            raise TypeError(
+                f"{type(obj).__name__} is not the type of a root element; expected one of {_ROOT_KEYS}"
+            )
+        name, key, writer, wrap_items = entry
+    else:
+        named = _WRITERS_BY_ROOT.get(root)
+        if named is None:
+            raise TypeError(
+                f"{root!r} is not a root element; expected one of {_ROOT_KEYS}"
+            )
+        kind, key, writer, wrap_items = named
+        if not isinstance(obj, kind):
+            raise TypeError(
+                f"{type(obj).__name__} is not the type of the root {root!r}, {kind.__name__}"
+            )
+        name = root
     if validate:
         check_before_write(obj, rules, name, lenient)
     content = writer(obj)

@@ -8998,6 +8998,28 @@ _ROOT_NAMES = ", ".join(
         ]
     )
 )
+# Root element name -> (class, qualified name, writer, namespace declarations),
+# for write_xml(root=...) when several roots share a class.
+_WRITERS_BY_ROOT: dict[str, tuple[type, str, _Writer, str]] = {
+    "realtorContactDetail": (
+        RealtorContactDetails,
+        "common:realtorContactDetail",
+        _write_realtor_contact_details,
+        ' xmlns:common="http://rest.immobilienscout24.de/schema/common/1.0"',
+    ),
+    "realtorContactDetailsList": (
+        RealtorContactDetailsList,
+        "common:realtorContactDetailsList",
+        _write_realtor_contact_details_list,
+        ' xmlns:common="http://rest.immobilienscout24.de/schema/common/1.0"',
+    ),
+    "messages": (
+        Messages,
+        "common:messages",
+        _write_messages,
+        ' xmlns:common="http://rest.immobilienscout24.de/schema/common/1.0"',
+    ),
+}
 
 # List roots that iter_xml reads item by item: root tag -> (root reader, root
 # name, item tag, item name, item reader, minOccurs, maxOccurs of the item).
@@ -9489,6 +9511,7 @@ def write_xml_stream(
 def write_xml(
     obj: object,
     *,
+    root: str | None = None,
     validate: bool = True,
     rules: bool = True,
     pretty: bool = True,
@@ -9496,15 +9519,30 @@ def write_xml(
 ) -> str:
     """Write a root dataclass as an XML document; invalid objects raise ValidationError.
 
+    `root` names the root element, by local name, when several roots share
+    the object's class; by default the first of them in the schema's order.
     Content kept by lenient reading is written back in place. It is a problem
     for validation unless `lenient` is true.
     """
-    entry = _WRITERS.get(type(obj))
-    if entry is None:
-        raise TypeError(
-            f"{type(obj).__name__} is not the type of a root element; expected one of {_ROOT_NAMES}"
-        )
-    name, qualified_name, writer, declarations = entry
+    if root is None:
+        entry = _WRITERS.get(type(obj))
+        if entry is None:
+            raise TypeError(
+                f"{type(obj).__name__} is not the type of a root element; expected one of {_ROOT_NAMES}"
+            )
+        name, qualified_name, writer, declarations = entry
+    else:
+        named = _WRITERS_BY_ROOT.get(root)
+        if named is None:
+            raise TypeError(
+                f"{root!r} is not a root element; expected one of {_ROOT_NAMES}"
+            )
+        kind, qualified_name, writer, declarations = named
+        if not isinstance(obj, kind):
+            raise TypeError(
+                f"{type(obj).__name__} is not the type of the root {root!r}, {kind.__name__}"
+            )
+        name = root
     if validate:
         check_before_write(obj, rules, name, lenient)
     out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>']
