@@ -158,22 +158,27 @@ def _choice_move(
     appear together changed in both directions.
     """
     if new.alternative:
-        choice, partners = _choice_partners(new_type, new)
-        if (
-            choice is not None
-            and not partners & {element.tag for element in old_type.elements}
-            and (old.is_required or not choice.required)
-        ):
+        if _alone_on_other_side(new, new_type, old_type, old.is_required):
             return _widens("the element became one alternative of a new xs:choice")
-    else:
-        choice, partners = _choice_partners(old_type, old)
-        if (
-            choice is not None
-            and not partners & {element.tag for element in new_type.elements}
-            and (new.is_required or not choice.required)
-        ):
-            return _narrows("the other alternatives of the element's xs:choice went")
+    elif _alone_on_other_side(old, old_type, new_type, new.is_required):
+        return _narrows("the other alternatives of the element's xs:choice went")
     return _both("which elements may appear together changed")
+
+
+def _alone_on_other_side(
+    element: Element, owner: ComplexType, other: ComplexType, other_required: bool
+) -> bool:
+    """Tell whether an alternative's choice only adds to the element on the other side.
+
+    True when none of the choice's other alternatives is an element of
+    `other`, and the choice is optional or the element was required there.
+    """
+    choice, partners = _choice_partners(owner, element)
+    return (
+        choice is not None
+        and not partners & {item.tag for item in other.elements}
+        and (other_required or not choice.required)
+    )
 
 
 def _choice_partners(

@@ -300,6 +300,27 @@ CASES = {
         ],
         line=2,
     ),
+    "one_local_name_in_two_namespaces": Case(
+        {
+            "schema.xsd": xsd(
+                "<xs:element name='car' type='xs:string'/>",
+                *complex_root(
+                    "<xs:sequence>",
+                    "<xs:element ref='t:car'/>",
+                    "<xs:element name='car' type='xs:int'/>",
+                    "</xs:sequence>",
+                ),
+                open_tag="<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema' "
+                "xmlns:t='urn:t' targetNamespace='urn:t'>",
+            )
+        },
+        [
+            "the elements '{urn:t}car' and 'car' of one type have the same local "
+            "name, which would be one JSON member"
+        ],
+        line=4,
+        component="{urn:t}a",
+    ),
     "element_twice_in_one_type": Case(
         {
             "schema.xsd": xsd(

@@ -755,12 +755,7 @@ def test_roots_of_one_class_are_written_by_name(tmp_path, caplog):
         out=tmp_path,
     )
     with caplog.at_level("INFO", logger="codegen"):
-        write_package(generate(config), tmp_path / "shared_roots")
-    sys.path.insert(0, str(tmp_path))
-    try:
-        package = importlib.import_module("shared_roots")
-    finally:
-        sys.path.remove(str(tmp_path))
+        package = _build(config)
 
     obj = package.read_xml(f"<right xmlns='{NAMESPACE}'><a>x</a></right>")
 
@@ -809,6 +804,16 @@ def test_wildcard_content_is_kept_in_field(packages):
     assert obj.unknown_content == []
 
 
+def _build(config: Config):
+    """Generate and write the configured package into its output folder, and import it."""
+    write_package(generate(config), config.out / config.package)
+    sys.path.insert(0, str(config.out))
+    try:
+        return importlib.import_module(config.package)
+    finally:
+        sys.path.remove(str(config.out))
+
+
 def _canonical(document: str) -> str:
     """Return a document in canonical form, without whitespace between elements."""
     import xml.etree.ElementTree as ET
@@ -841,12 +846,7 @@ def test_case_16_wildcards_without_xml_lang(cases_folder, tmp_path):
         package="case16",
         out=tmp_path,
     )
-    write_package(generate(config), tmp_path / "case16")
-    sys.path.insert(0, str(tmp_path))
-    try:
-        package = importlib.import_module("case16")
-    finally:
-        sys.path.remove(str(tmp_path))
+    package = _build(config)
     schema = xmlschema.XMLSchema10(str(schema_path))
     instances = sorted(
         path for path in folder.glob("*.xml") if "xml-lang" not in path.name
