@@ -445,6 +445,41 @@ SCHEMAS: dict[str, tuple[str, list[str]]] = {
             "",
         ],
     ),
+    # Two alternatives whose names map to one candidate field name.
+    "alternatives_of_one_field_name": (
+        _schema(
+            _root(
+                "<xs:sequence><xs:choice>"
+                + _string("car-x")
+                + _string("car_x")
+                + f"</xs:choice>{D}</xs:sequence>"
+            )
+        ),
+        [
+            "<car-x>a</car-x><d/>",
+            "<car_x>b</car_x><d/>",
+            "<car-x/><car_x/><d/>",
+            "<d/>",
+        ],
+    ),
+    # The member that keeps a repeated head's items is named `vehicleGroup`
+    # unless an element of the type already has that name.
+    "group_name_taken": (
+        _schema(
+            _string("vehicle"),
+            "<xs:element name='car' type='xs:string' substitutionGroup='vehicle'/>",
+            _root(
+                "<xs:sequence><xs:element ref='vehicle' maxOccurs='unbounded'/>"
+                + _string("vehicleGroup")
+                + "</xs:sequence>"
+            ),
+        ),
+        [
+            "<vehicle>1</vehicle><car>2</car><vehicleGroup>x</vehicleGroup>",
+            "<car>2</car><vehicleGroup>x</vehicleGroup>",
+            "<vehicleGroup>x</vehicleGroup>",
+        ],
+    ),
     # An abstract element without members is an alternative that never matches.
     "abstract_alternative": (
         _schema(
