@@ -72,7 +72,7 @@ def _document_roots(schema, elements: list[str]) -> list[str]:
     """Return the global elements that --all generates as document roots.
 
     An abstract element never starts a document, and an element of simple
-    type is not supported as a root yet. Both are named in the output; the
+    type is not supported as a root yet. Both are named in the output. The
     types they use are generated as named types or through other roots.
     """
     roots = []

@@ -761,7 +761,7 @@ class _ModelBuilder:
     def _leaf(self, particle) -> list:
         """Return what an element or wildcard particle of a sequence flattens into.
 
-        A reference to a substitution group head is read as a choice of the
+        A reference to a substitution group head becomes a choice of the
         declarations that may take its place: one field per declaration when it
         occurs at most once, else a member of item objects.
         """
@@ -801,8 +801,8 @@ class _ModelBuilder:
             if substitution is None:
                 branches.append(branch)
             elif not substitution.elements:
-                # No element may appear there; the choice's emptiability, which the
-                # callers take from xmlschema, still counts the branch.
+                # No element may appear there. The callers take the choice's
+                # emptiability from xmlschema, which still counts the branch.
                 continue
             elif substitution.min_occurs == substitution.max_occurs == 1:
                 branches.extend(substitution.elements)
@@ -1307,7 +1307,7 @@ class _ModelBuilder:
     def _require_distinct_names(
         self, elements: list[Element], key: str, xsd_component
     ) -> None:
-        """Refuse a class in which two members would have one XML or JSON name.
+        """Raise for a class in which two members would have one XML or JSON name.
 
         `(a, b, a)` is a valid sequence, and so is a member of a substitution
         group beside a sibling of the same name. Either would need two fields
@@ -1340,8 +1340,8 @@ class _ModelBuilder:
             )
 
     def _require_single_occurrence(self, group: XsdGroup, key: str) -> None:
-        # XSD 1.0 allows minOccurs 0 or 1 and maxOccurs 1 on xs:all; xmlschema
-        # rejects other values when it loads the schema.
+        # XSD 1.0 allows minOccurs 0 or 1 and maxOccurs 1 on xs:all, and
+        # xmlschema rejects other values when it loads the schema.
         if group.max_occurs != 1:
             self._unsupported(
                 UnsupportedConstruct(

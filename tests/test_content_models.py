@@ -540,7 +540,7 @@ WRITTEN_IN_DECLARATION_ORDER = {
     ("optional_all", "<o id='1'><c/><b/><a/></o><o id='2'/>"),
 }
 
-# Documents on which xmlschema departs from XSD; lxml (libxml2) gives the
+# Documents on which xmlschema departs from XSD. lxml (libxml2) gives the
 # verdict there, and a test checks that the two still disagree.
 _CHOICE_COUNT = (
     "xmlschema 4.3.2 accepts more occurrences of an optional alternative than its "
@@ -688,7 +688,7 @@ def test_repeating_choice_keeps_interleaving(packages):
     ]
 
 
-def test_repeated_head_reference_keeps_member_order(packages):
+def test_repeated_head_keeps_member_order(packages):
     package, _ = packages("substitution_abstract_head")
     document = _document(
         "<square><side>3</side></square><ring><radius>1</radius></ring>"
@@ -722,7 +722,7 @@ def test_abstract_head_problem_names_members(packages):
     assert any("(circle | ring | square) required" in text for _, text in messages)
 
 
-def test_all_leaves_out_abstract_and_simple_roots(tmp_path, caplog):
+def test_all_skips_abstract_and_simple_roots(tmp_path, caplog):
     schema_path = tmp_path / "heads.xsd"
     schema_path.write_text(
         SCHEMAS["substitution_abstract_head"][0].replace(
@@ -757,7 +757,7 @@ def test_repeating_choice_json_form(packages):
 
 
 @pytest.mark.parametrize("alternative", ["a", "b"])
-def test_lenient_content_after_a_choice_stays_after_it(packages, alternative):
+def test_lenient_content_after_choice_keeps_place(packages, alternative):
     package, _ = packages("optional_choice")
     document = _document(f"<{alternative}>x</{alternative}><zz>kept</zz><d>1</d>")
 
@@ -771,7 +771,7 @@ def test_lenient_content_after_a_choice_stays_after_it(packages, alternative):
     assert package.write_xml(from_json, rules=False, lenient=True) == written
 
 
-def test_roots_of_one_class_are_written_by_name(tmp_path, caplog):
+def test_shared_class_roots_written_by_name(tmp_path, caplog):
     schema_path = tmp_path / "shared.xsd"
     schema_path.write_text(
         _schema(

@@ -351,7 +351,7 @@ MEMBERS_XSD = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
 
 
 @pytest.mark.parametrize("occurs", ["", ' maxOccurs="unbounded"'])
-def test_member_added_to_a_reused_type_is_reported(
+def test_member_added_to_reused_type_reported(
     tmp_path, package_folder, base_config, occurs
 ):
     heads = HEADS_XSD.replace('ref="h:code"/>', f'ref="h:code"{occurs}/>')
@@ -372,9 +372,12 @@ def test_member_added_to_a_reused_type_is_reported(
     message = str(caught.value)
     assert "adds members to substitution groups" in message
     assert "(card/badge)" in message
-    if occurs:
-        return
-    # Without reuse, one package reads the new member in place of its head.
+
+
+def test_member_read_without_reuse(tmp_path, package_folder, base_config):
+    (tmp_path / "heads.xsd").write_text(HEADS_XSD, encoding="utf-8")
+    (tmp_path / "members.xsd").write_text(MEMBERS_XSD, encoding="utf-8")
+
     members = build(
         base_config,
         package_folder,
